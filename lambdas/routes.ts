@@ -1,0 +1,27 @@
+/**
+ * The product's API: one Lambda handler per route. The CDK API stack and the local server both
+ * read this table, so the two can never disagree about which handler answers which path.
+ * `entry` is the handler file under `lambdas/handlers/` (exported as `handler`).
+ */
+export interface Route {
+  method: 'GET' | 'POST';
+  path: string;
+  entry: RouteEntry;
+}
+
+export type RouteEntry =
+  | 'first-login'
+  | 'registration-status'
+  | 'complete-registration'
+  | 'login'
+  | 'logout'
+  | 'me';
+
+export const routes: readonly Route[] = [
+  { method: 'POST', path: '/api/first-login', entry: 'first-login' },
+  { method: 'POST', path: '/api/registration/status', entry: 'registration-status' },
+  { method: 'POST', path: '/api/registration/complete', entry: 'complete-registration' },
+  { method: 'POST', path: '/api/login', entry: 'login' },
+  { method: 'POST', path: '/api/logout', entry: 'logout' },
+  { method: 'GET', path: '/api/me', entry: 'me' },
+];

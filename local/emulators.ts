@@ -1,0 +1,69 @@
+import type { Server } from 'node:http';
+
+/** Ports of the three in-process AWS emulators; every one is bound to 127.0.0.1. */
+export interface EmulatorPorts {
+  dynamodb: number;
+  ses: number;
+  cognito: number;
+}
+
+export interface RunningEmulators {
+  endpoints: { dynamodb: string; ses: string; cognito: string };
+  stop(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, HOST, () => ok());
+  });
+}
+
+function close(server: { close(cb: () => void): unknown; closeAllConnections?: () => void }): Promise<void> {
+  return new Promise((ok) => {
+    server.closeAllConnections?.();
+    server.close(() => ok());
+  });
+}
+
+/** cognito-local reads its listen address from the environment and keeps its state in `./.cognito`. */
+async function startCognito(port: number): Promise<Server> {
+  process.env.PORT = String(port);
+  process.env.HOST = HOST;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createDefaultServer } = require('cognito-local');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const pino = require('pino');
+  const server = await createDefaultServer(pino({ level: 'silent' }));
+  return server.start();
+}
+
+/**
+ * Starts dynalite, aws-ses-v2-local and cognito-local in this process. cognito-local resolves
+ * `./.cognito` lazily on every use, so this process must run with its state folder as working
+ * directory for its whole life: `emulator-process.ts` is that process.
+ */
+export async function startEmulators(ports: EmulatorPorts): Promise<RunningEmulators> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const dynalite = require('dynalite');
+  const dynamo: Server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  await listen(dynamo, ports.dynamodb);
+
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const sesLocal = require('aws-ses-v2-local').default;
+  const ses: Server = await sesLocal({ host: HOST, port: ports.ses });
+
+  const cognito = await startCognito(ports.cognito);
+  return {
+    endpoints: {
+      dynamodb: `http://${HOST}:${ports.dynamodb}`,
+      ses: `http://${HOST}:${ports.ses}`,
+      cognito: `http://${HOST}:${ports.cognito}`,
+    },
+    async stop() {
+      await Promise.all([close(dynamo), close(ses), close(cognito)]);
+    },
+  };
+}
