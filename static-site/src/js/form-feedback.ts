@@ -1,0 +1,69 @@
+/**
+ * What a form tells the merchant: a summary in the page's alert region (read out at once) and
+ * each field's own message right under the field (`<p id="<field id>-error">`, linked to the
+ * field by aria-describedby). Messages are set as text, never as HTML.
+ */
+import { field } from './dom';
+
+export class FormFeedback {
+  constructor(
+    private readonly form: HTMLFormElement,
+    private readonly alertRegion: HTMLElement,
+  ) {}
+
+  clear(): void {
+    this.alertRegion.replaceChildren();
+    for (const input of this.form.querySelectorAll('input')) {
+      input.removeAttribute('aria-invalid');
+      this.errorSlot(input)?.replaceChildren();
+    }
+  }
+
+  /** A summary line, optionally followed by a list (e.g. every password rule that failed). */
+  showAlert(summary: string, details: string[] = []): void {
+    const paragraph = document.createElement('p');
+    paragraph.textContent = summary;
+    const children: HTMLElement[] = [paragraph];
+    if (details.length > 0) {
+      const list = document.createElement('ul');
+      for (const detail of details) {
+        const item = document.createElement('li');
+        item.textContent = detail;
+        list.append(item);
+      }
+      children.push(list);
+    }
+    this.alertRegion.replaceChildren(...children);
+  }
+
+  showFieldError(name: string, messages: string | string[]): void {
+    const input = field(this.form, name);
+    input.setAttribute('aria-invalid', 'true');
+    const lines = (Array.isArray(messages) ? messages : [messages]).map((message) => {
+      const line = document.createElement('span');
+      line.className = 'field-error-line';
+      line.textContent = message;
+      return line;
+    });
+    this.errorSlot(input)?.replaceChildren(...lines);
+  }
+
+  /** Marks a field wrong without a message of its own (the alert already says why). */
+  markInvalid(name: string): void {
+    field(this.form, name).setAttribute('aria-invalid', 'true');
+  }
+
+  focusFirstInvalid(): void {
+    this.form.querySelector<HTMLInputElement>('input[aria-invalid="true"]')?.focus();
+  }
+
+  private errorSlot(input: HTMLInputElement): HTMLElement | null {
+    return input.id ? document.getElementById(`${input.id}-error`) : null;
+  }
+}
+
+/** Blocks double submits while a request is on its way. */
+export function setSubmitting(form: HTMLFormElement, submitting: boolean): void {
+  form.setAttribute('aria-busy', String(submitting));
+  for (const button of form.querySelectorAll('button')) button.disabled = submitting;
+}

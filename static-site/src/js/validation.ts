@@ -1,0 +1,20 @@
+/**
+ * The browser's first look at what the merchant typed, mirroring the server's checks so most
+ * mistakes are caught before a round trip. The server still decides.
+ */
+export const requiredMessage = (label: string) => `${label}を入力してください。`;
+
+export const EMAIL_FORMAT_MESSAGE = 'メールアドレスの形式が正しくありません。';
+export const PASSCODE_FORMAT_MESSAGE = 'パスコードは半角数字6桁で入力してください。';
+
+// Deliberately loose: one @, something on each side, a dot in the domain, no spaces.
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export const isEmail = (value: string) => EMAIL_PATTERN.test(value) && value.length <= 254;
+
+/** Full-width digits typed with a Japanese IME are the same passcode: accept them. */
+export function normalizePasscode(value: string): string {
+  return value.trim().replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
+}
+
+export const isPasscode = (value: string) => /^[0-9]{6}$/.test(value);
