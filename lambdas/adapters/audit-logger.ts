@@ -1,0 +1,26 @@
+import type { AuditEvent, AuditLog } from '../domain/ports';
+
+/** The part of a logger the audit trail needs; Powertools' Logger has it. */
+export interface StructuredLogger {
+  info(message: string, ...extra: Record<string, unknown>[]): void;
+}
+
+/** `taro.yamada@example.com` → `t***@example.com`: enough for an auditor to match, not to mail. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at <= 0) return '***';
+  return `${email[0]}***${email.slice(at)}`;
+}
+
+/**
+ * Every audit event is one JSON line with `audit: true`, so a Logs Insights query can select the
+ * trail with `filter audit = 1`. Request details (source IP, user agent, request id) are added
+ * to the logger per request by the handler's middleware.
+ */
+export class AuditLogger implements AuditLog {
+  constructor(private readonly logger: StructuredLogger) {}
+
+  record({ email, ...event }: AuditEvent): void {
+    this.logger.info(event.event, { audit: true, ...event, ...(email && { email: maskEmail(email) }) });
+  }
+}

@@ -1,0 +1,92 @@
+import type { RuleResult } from './password-policy';
+
+/**
+ * Everything a merchant can do wrong, as classes. One place (`http/error-answers.ts`) turns each
+ * class into an HTTP answer; anything that is not a DomainError is an internal fault.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** Input that is missing or malformed, by field. */
+export class ValidationError extends DomainError {
+  readonly code = 'VALIDATION';
+  constructor(readonly fields: Record<string, string>) {
+    super('入力内容に誤りがあります。');
+  }
+}
+
+/** Wrong ID, wrong password, unknown, locked or finished account: deliberately one answer. */
+export class InvalidCredentialsError extends DomainError {
+  readonly code = 'INVALID_CREDENTIALS';
+  constructor(readonly reason: string) {
+    super('ログインIDまたはパスワードが正しくありません。');
+  }
+}
+
+/** First login with the right letter, but an email another merchant already uses. */
+export class EmailUnavailableError extends DomainError {
+  readonly code = 'EMAIL_UNAVAILABLE';
+  constructor() {
+    super('このメールアドレスは登録できません。別のメールアドレスを入力してください。');
+  }
+}
+
+export type LinkProblem = 'expired' | 'used' | 'replaced' | 'voided' | 'unknown';
+
+const LINK_MESSAGES: Record<LinkProblem, string> = {
+  expired: 'このURLは有効期限が切れています。お手数ですが、再度申請を行ってください。',
+  used: 'このURLのお手続きはすでに完了しています。ログインページからログインしてください。',
+  replaced: '新しい申請を受け付けたため、このURLは無効になりました。最新のメールに記載のURLからお手続きください。',
+  voided: 'パスコードの入力誤りが上限に達したため、この申請は無効になりました。お手数ですが、再度申請を行ってください。',
+  unknown: 'このURLは無効です。メールに記載のURLをご確認の上、再度アクセスしてください。',
+};
+
+/** A completion URL that can no longer be used, and why, so the page can say what to do. */
+export class LinkInvalidError extends DomainError {
+  readonly code = 'LINK_INVALID';
+  constructor(readonly reason: LinkProblem) {
+    super(LINK_MESSAGES[reason]);
+  }
+}
+
+export class PasscodeWrongError extends DomainError {
+  readonly code = 'PASSCODE_WRONG';
+  constructor(readonly remainingAttempts: number) {
+    super(`パスコードが正しくありません。あと${remainingAttempts}回間違えると、この申請は無効になります。`);
+  }
+}
+
+export class PasswordPolicyError extends DomainError {
+  readonly code = 'PASSWORD_POLICY';
+  constructor(readonly violations: { rule: RuleResult['rule'] | 'history'; message: string }[]) {
+    super(violations.map((v) => v.message).join(''));
+  }
+}
+
+export class SessionRequiredError extends DomainError {
+  readonly code = 'SESSION_REQUIRED';
+  constructor(readonly reason: 'missing' | 'expired' | 'unknown') {
+    super('ログインしてください。');
+  }
+}
+
+/** SES refused or failed: the request is kept, and registering again sends new mails. */
+export class MailNotSentError extends DomainError {
+  readonly code = 'MAIL_NOT_SENT';
+  constructor(cause: unknown) {
+    super('メールを送信できませんでした。時間をおいて再度お試しください。', { cause });
+  }
+}
+
+/** An ops action on something that exists already. */
+export class AccountExistsError extends DomainError {
+  readonly code = 'ACCOUNT_EXISTS';
+  constructor(readonly loginId: string) {
+    super(`ログインID ${loginId} はすでに存在します。`);
+  }
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { systemClock, systemRandom } from '../adapters/system';
+import { passcodeKey } from '../adapters/passcode-key';
+import { loadConfig } from '../config';
+import { requestRegistration } from '../domain/use-cases/request-registration';
+import { apiHandler } from '../http/api-handler';
+import { emailField, loginIdField, passwordField } from '../http/fields';
+import { accountsTable, audit, logger, mailWording, requestsTable, sesMailer } from '../wiring';
+
+const config = loadConfig();
+const deps = {
+  accounts: accountsTable(config),
+  requests: requestsTable(config),
+  mailer: sesMailer(config),
+  audit,
+  clock: systemClock,
+  random: systemRandom,
+  siteUrl: config.SITE_URL,
+  wording: mailWording(config),
+};
+
+/** 初回メールアドレス登録 → 登録 */
+export const handler = apiHandler({
+  siteUrl: config.SITE_URL,
+  logger,
+  body: z.object({
+    loginId: loginIdField('初回ログインID'),
+    initialPassword: passwordField('初回パスワード'),
+    email: emailField,
+  }),
+  run: async ({ body }) => {
+    await requestRegistration(body, { ...deps, passcodeKey: await passcodeKey(config) });
+    return { body: { ok: true } };
+  },
+});

@@ -1,0 +1,21 @@
+import { systemClock } from '../adapters/system';
+import { loadConfig } from '../config';
+import { showHome } from '../domain/use-cases/show-home';
+import { apiHandler } from '../http/api-handler';
+import { accountsTable, audit, logger, sessionsTable } from '../wiring';
+
+const config = loadConfig();
+const deps = {
+  accounts: accountsTable(config),
+  sessions: sessionsTable(config),
+  audit,
+  clock: systemClock,
+  sessionIdleMinutes: config.SESSION_IDLE_MINUTES,
+};
+
+/** The signed-in home's data; 401 sends the page to login. */
+export const handler = apiHandler({
+  siteUrl: config.SITE_URL,
+  logger,
+  run: async ({ sessionId }) => ({ body: await showHome(sessionId, deps) }),
+});

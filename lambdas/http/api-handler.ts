@@ -1,0 +1,122 @@
+import middy, { type MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { z } from 'zod';
+import { ValidationError } from '../domain/errors';
+import { answerFor, internalErrorAnswer } from './error-answers';
+import { RequestRefusedError } from './refusals';
+import { securityHeaders } from '../../lib/security-headers';
+import { sessionIdFrom } from './session-cookie';
+
+type Event = APIGatewayProxyEventV2;
+type Result = APIGatewayProxyStructuredResultV2;
+
+/** What a use case hands back; the chain turns it into an HTTP answer with the security headers. */
+export interface Answer {
+  statusCode?: number;
+  body: unknown;
+  cookies?: string[];
+}
+
+export interface ApiRequest<Body> {
+  body: Body;
+  sessionId: string | undefined;
+}
+
+/** The logger's per-request keys; Powertools' Logger has these methods. */
+export interface RequestLogger {
+  appendKeys(keys: Record<string, unknown>): void;
+  removeKeys(keys: string[]): void;
+  error(message: string, ...extra: unknown[]): void;
+}
+
+export interface ApiHandlerOptions<Schema extends z.ZodType> {
+  /** The site's origin: the only one allowed to change state. */
+  siteUrl: string;
+  logger: RequestLogger;
+  body?: Schema;
+  run: (request: ApiRequest<z.infer<Schema>>) => Promise<Answer>;
+}
+
+function toResult(statusCode: number, body: unknown, cookies?: string[]): Result {
+  return {
+    statusCode,
+    headers: { ...securityHeaders, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+    cookies,
+    body: JSON.stringify(body),
+  };
+}
+
+const REQUEST_KEYS = ['requestId', 'sourceIp', 'userAgent'];
+
+/** Source IP, user agent and request id on every log line of this request, audit lines included. */
+function requestContext(logger: RequestLogger): MiddlewareObj<Event, Result> {
+  const forget = () => logger.removeKeys(REQUEST_KEYS);
+  return {
+    before: ({ event }) => {
+      const http = event.requestContext?.http;
+      logger.appendKeys({ requestId: event.requestContext?.requestId, sourceIp: http?.sourceIp, userAgent: http?.userAgent });
+    },
+    after: forget,
+    onError: forget,
+  };
+}
+
+/**
+ * State changes only as JSON from the site's own pages: a cross-site form post can send neither
+ * `application/json` nor our Origin, so this (with SameSite=Strict) closes CSRF.
+ */
+function sameOriginJson(siteUrl: string): MiddlewareObj<Event, Result> {
+  const siteOrigin = new URL(siteUrl).origin;
+  return {
+    before: ({ event }) => {
+      if (event.requestContext.http.method === 'GET') return;
+      const headers = event.headers ?? {};
+      if (!/^application\/json\s*(;|$)/i.test(headers['content-type'] ?? '')) {
+        throw new RequestRefusedError(415, 'UNSUPPORTED_MEDIA_TYPE', 'この操作は受け付けられません。');
+      }
+      if (headers.origin !== siteOrigin) {
+        throw new RequestRefusedError(403, 'FOREIGN_ORIGIN', 'この操作は受け付けられません。ページを開き直してお試しください。');
+      }
+    },
+  };
+}
+
+function parseBody<Schema extends z.ZodType>(event: Event, schema: Schema): z.infer<Schema> {
+  let json: unknown;
+  try {
+    const raw = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : event.body;
+    json = JSON.parse(raw || '{}');
+  } catch {
+    throw new ValidationError({});
+  }
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const fields: Record<string, string> = {};
+  for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? '')] ??= issue.message;
+  throw new ValidationError(fields);
+}
+
+/** Registered last so that its onError runs first: every failure leaves as a mapped answer. */
+function answerErrors(logger: RequestLogger): MiddlewareObj<Event, Result> {
+  return {
+    onError: (request) => {
+      const known = answerFor(request.error);
+      if (!known) logger.error('unhandled error', request.error as Error);
+      const { statusCode, body } = known ?? internalErrorAnswer;
+      request.response = toResult(statusCode, body);
+    },
+  };
+}
+
+/** One API route: refuse foreign requests, validate the body, run one use case, answer. */
+export function apiHandler<Schema extends z.ZodType>(options: ApiHandlerOptions<Schema>) {
+  return middy<Event, Result>()
+    .use(requestContext(options.logger))
+    .use(sameOriginJson(options.siteUrl))
+    .use(answerErrors(options.logger))
+    .handler(async (event) => {
+      const body = (options.body ? parseBody(event, options.body) : {}) as z.infer<Schema>;
+      const answer = await options.run({ body, sessionId: sessionIdFrom(event.cookies) });
+      return toResult(answer.statusCode ?? 200, answer.body, answer.cookies);
+    });
+}
