@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { ValidationError } from '../domain/errors';
 import { answerFor, internalErrorAnswer } from './error-answers';
 import { RequestRefusedError } from './refusals';
-import { securityHeaders } from '../../lib/security-headers';
+import { securityHeaders } from './security-headers';
 import { sessionIdFrom } from './session-cookie';
 
 type Event = APIGatewayProxyEventV2;
