@@ -1,0 +1,16 @@
+import { App } from 'aws-cdk-lib';
+import { createStacks } from '../lib/create-stacks';
+import { SynthInputError } from '../lib/errors';
+import { parseStageConfig } from '../lib/stage-config';
+
+/** `npx cdk synth|deploy -c stage=<name>`; the stage's settings are in cdk.json → context.stages. */
+const app = new App();
+const stage: string = app.node.tryGetContext('stage') ?? 'dev';
+
+try {
+  createStacks(app, stage, parseStageConfig(app.node.tryGetContext('stages'), stage));
+} catch (error) {
+  if (!(error instanceof SynthInputError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}

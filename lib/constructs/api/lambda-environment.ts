@@ -1,0 +1,49 @@
+import type { Config } from '../../../lambdas/config';
+import type { StageConfig } from '../../stage-config';
+import type { TableKey } from '../../table-definitions';
+
+/** Every variable lambdas/config.ts reads, except the local-only PASSCODE_KEY. */
+type EnvName = Exclude<keyof Config, 'PASSCODE_KEY'>;
+
+export interface LambdaEnvironmentInputs {
+  readonly stage: string;
+  readonly config: StageConfig;
+  readonly siteUrl: string;
+  readonly tableNames: Record<TableKey, string>;
+  readonly userPoolId: string;
+  readonly userPoolClientId: string;
+  readonly passcodeKeySecretArn: string;
+}
+
+/**
+ * The handlers' configuration. Typed against lambdas/config.ts, so a variable added there does
+ * not compile here until it is set; optional settings left out of cdk.json are left unset and
+ * take the defaults of lambdas/config.ts.
+ */
+export function lambdaEnvironment(inputs: LambdaEnvironmentInputs): Record<string, string> {
+  const { config } = inputs;
+  const env: Record<EnvName, string | number | undefined> = {
+    STAGE: inputs.stage,
+    SITE_URL: inputs.siteUrl,
+    MAIL_FROM_ADDRESS: config.mailFromAddress,
+    MAIL_FROM_NAME: config.mailFromName,
+    BRAND_NAME: config.brandName,
+    SUPPORT_CONTACT_NAME: config.supportContactName,
+    SUPPORT_CONTACT_EMAIL: config.supportContactEmail,
+    REGISTRATION_VALIDITY_MINUTES: config.registrationValidityMinutes,
+    PASSCODE_MAX_ATTEMPTS: config.passcodeMaxAttempts,
+    SESSION_IDLE_MINUTES: config.sessionIdleMinutes,
+    SESSION_ABSOLUTE_MINUTES: config.sessionAbsoluteMinutes,
+    ACCOUNTS_TABLE: inputs.tableNames.accounts,
+    REQUESTS_TABLE: inputs.tableNames.requests,
+    SESSIONS_TABLE: inputs.tableNames.sessions,
+    USER_POOL_ID: inputs.userPoolId,
+    USER_POOL_CLIENT_ID: inputs.userPoolClientId,
+    PASSCODE_KEY_SECRET_ARN: inputs.passcodeKeySecretArn,
+  };
+  return Object.fromEntries(
+    Object.entries(env)
+      .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
+      .map(([name, value]) => [name, String(value)]),
+  );
+}

@@ -1,0 +1,112 @@
+import { Fn, RemovalPolicy } from 'aws-cdk-lib';
+import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  HttpVersion,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
+  OriginSslPolicy,
+  PriceClass,
+  SecurityPolicyProtocol,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { SynthInputError } from '../../errors';
+import { SecurityHeadersPolicy } from './security-headers-policy';
+
+export interface SiteProps {
+  readonly httpApi: IHttpApi;
+  /** The built static site (static-site/dist), with index.html at its root. */
+  readonly contentDir: string;
+  readonly customDomain?: { readonly name: string; readonly certificateArn: string };
+}
+
+/**
+ * One origin for the browser: the static site from a private bucket, and `/api/*` passed
+ * through to the HTTP API uncached, so cookies stay first-party and no CORS is needed.
+ */
+export class Site extends Construct {
+  readonly bucket: Bucket;
+  readonly distribution: Distribution;
+  /** The origin merchants use, without a trailing slash. */
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, props: SiteProps) {
+    super(scope, id);
+    assertBuilt(props.contentDir);
+    // Its content is rebuilt from the repository on every deploy, so it need not outlive the stack.
+    this.bucket = new Bucket(this, 'Content', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: BucketEncryption.S3_MANAGED,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      removalPolicy: RemovalPolicy.DESTROY,
+      autoDeleteObjects: true,
+    });
+    const headers = new SecurityHeadersPolicy(this, 'SecurityHeaders').policy;
+    const { customDomain } = props;
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: 'お客様サポートWEB',
+      defaultRootObject: 'index.html',
+      domainNames: customDomain && [customDomain.name],
+      certificate: customDomain && Certificate.fromCertificateArn(this, 'Certificate', customDomain.certificateArn),
+      // Only settable with a custom certificate; the default *.cloudfront.net one is fixed by AWS.
+      minimumProtocolVersion: customDomain && SecurityPolicyProtocol.TLS_V1_2_2021,
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      // Includes Japan, where the merchants are.
+      priceClass: PriceClass.PRICE_CLASS_200,
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: headers,
+        compress: true,
+      },
+      additionalBehaviors: {
+        '/api/*': {
+          origin: new HttpOrigin(apiDomain(props.httpApi), {
+            protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+            originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+          }),
+          // A redirected POST would lose its body: plain HTTP is refused instead.
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          // Cookies, query strings and every header but Host (API Gateway routes on its own host name).
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: headers,
+        },
+      },
+    });
+    new BucketDeployment(this, 'Deployment', {
+      sources: [Source.asset(props.contentDir)],
+      destinationBucket: this.bucket,
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+      memoryLimit: 512,
+    });
+    this.url = `https://${customDomain?.name ?? this.distribution.distributionDomainName}`;
+  }
+}
+
+/** `https://<id>.execute-api.<region>.amazonaws.com` → the host name CloudFront connects to. */
+function apiDomain(httpApi: IHttpApi): string {
+  return Fn.select(2, Fn.split('/', httpApi.apiEndpoint));
+}
+
+function assertBuilt(contentDir: string): void {
+  if (!existsSync(join(contentDir, 'index.html'))) {
+    throw new SynthInputError(
+      `The static site is not built: ${join(contentDir, 'index.html')} is missing. Run \`npm run build:site\` first.`,
+    );
+  }
+}

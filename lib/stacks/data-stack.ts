@@ -1,0 +1,47 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { MailSender } from '../constructs/mail';
+import { PasscodeKey } from '../constructs/passcode-key';
+import { Tables } from '../constructs/tables';
+import { MerchantUserPool } from '../constructs/user-pool';
+import type { DataResources } from '../data-resources';
+import type { StageConfig } from '../stage-config';
+
+export interface DataStackProps extends StackProps {
+  readonly config: StageConfig;
+}
+
+/**
+ * Everything stateful: tables, users, the sender identity and the passcode key. Kept apart from
+ * the functions and the site so those can be replaced or redeployed freely without touching data.
+ */
+export class DataStack extends Stack {
+  readonly resources: DataResources;
+
+  constructor(scope: Construct, id: string, props: DataStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const tables = new Tables(this, 'Tables', { deletionProtection: config.deletionProtection }).byKey;
+    const users = new MerchantUserPool(this, 'Users', { deletionProtection: config.deletionProtection });
+    const mail = new MailSender(this, 'Mail', {
+      fromAddress: config.mailFromAddress,
+      identityDomain: config.mailIdentityDomain,
+    });
+    const passcodeKey = new PasscodeKey(this, 'PasscodeKey').secret;
+    this.resources = {
+      tables,
+      userPool: users.userPool,
+      userPoolClient: users.client,
+      mailIdentity: mail.identity,
+      passcodeKey,
+    };
+
+    // For the ops CLI and for running handlers against this stage.
+    new CfnOutput(this, 'AccountsTableName', { value: tables.accounts.tableName });
+    new CfnOutput(this, 'RequestsTableName', { value: tables.requests.tableName });
+    new CfnOutput(this, 'SessionsTableName', { value: tables.sessions.tableName });
+    new CfnOutput(this, 'UserPoolId', { value: users.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: users.client.userPoolClientId });
+    new CfnOutput(this, 'PasscodeKeySecretArn', { value: passcodeKey.secretArn });
+  }
+}

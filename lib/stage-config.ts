@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { SynthInputError } from './errors';
+
+/**
+ * Deploy-time settings of one stage, read from `cdk.json` → `context.stages.<stage>` and
+ * validated here, once, before any construct is built: a typo fails `cdk synth` with a message
+ * naming the field instead of deploying a broken stack.
+ *
+ * Text settings left out (mailFromName, brandName, supportContactName) and the optional numbers
+ * fall back to the defaults of `lambdas/config.ts`, so those defaults live in one place.
+ */
+const positiveInt = z.number().int().positive();
+const hostname = z.hostname().refine((h) => h.includes('.'), 'must be a fully qualified domain name');
+const retentionDays = Object.values(RetentionDays).filter((v): v is number => typeof v === 'number');
+
+export const stageConfigSchema = z
+  .strictObject({
+    /** Target account and region; when absent, the CLI's credentials decide at deploy time. */
+    account: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id').optional(),
+    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must be an AWS region such as ap-northeast-1').optional(),
+    /** Custom domain of the site (e.g. support.example.co.jp); needs `certificateArn`. */
+    siteDomain: hostname.optional(),
+    /** ACM certificate for `siteDomain`; CloudFront only accepts certificates from us-east-1. */
+    certificateArn: z
+      .string()
+      .regex(/^arn:aws:acm:us-east-1:\d{12}:certificate\/[\w-]+$/, 'must be an ACM certificate ARN in us-east-1')
+      .optional(),
+    mailFromAddress: z.email(),
+    /** Verify the whole domain in SES instead of the single sender address (enables DKIM). */
+    mailIdentityDomain: hostname.optional(),
+    mailFromName: z.string().min(1).optional(),
+    brandName: z.string().min(1).optional(),
+    supportContactName: z.string().min(1).optional(),
+    supportContactEmail: z.email(),
+    registrationValidityMinutes: positiveInt,
+    passcodeMaxAttempts: positiveInt.optional(),
+    sessionIdleMinutes: positiveInt.optional(),
+    sessionAbsoluteMinutes: positiveInt.optional(),
+    logRetentionDays: z
+      .number()
+      .refine((d) => retentionDays.includes(d), `must be one of CloudWatch's values: ${retentionDays.join(', ')}`),
+    /** Deletion protection on tables and the user pool (they are retained on stack deletion anyway). */
+    deletionProtection: z.boolean(),
+    /** Memory also buys CPU, which the scrypt check of initial passwords needs. */
+    lambdaMemoryMb: z.number().int().min(128).max(10240).default(1024),
+  })
+  .refine((c) => Boolean(c.siteDomain) === Boolean(c.certificateArn), {
+    message: 'siteDomain and certificateArn must be given together',
+    path: ['certificateArn'],
+  })
+  .refine((c) => !c.mailIdentityDomain || c.mailFromAddress.toLowerCase().endsWith(`@${c.mailIdentityDomain.toLowerCase()}`), {
+    message: 'mailFromAddress must belong to mailIdentityDomain',
+    path: ['mailFromAddress'],
+  })
+  .refine((c) => !c.sessionIdleMinutes || !c.sessionAbsoluteMinutes || c.sessionIdleMinutes <= c.sessionAbsoluteMinutes, {
+    message: 'sessionIdleMinutes must not exceed sessionAbsoluteMinutes',
+    path: ['sessionIdleMinutes'],
+  });
+
+export type StageConfig = z.infer<typeof stageConfigSchema>;
+
+export class StageConfigError extends SynthInputError {}
+
+const stageName = z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes');
+
+/**
+ * Picks `stages[stage]` and validates it.
+ * @param stages the `stages` context object of cdk.json
+ * @param stage the stage given with `-c stage=…`
+ */
+export function parseStageConfig(stages: unknown, stage: string): StageConfig {
+  if (!stageName.safeParse(stage).success) {
+    throw new StageConfigError(`Invalid stage name "${stage}": use lower-case letters, digits and dashes.`);
+  }
+  if (typeof stages !== 'object' || stages === null) {
+    throw new StageConfigError('cdk.json has no "stages" object in its context.');
+  }
+  const raw = (stages as Record<string, unknown>)[stage];
+  if (raw === undefined) {
+    const known = Object.keys(stages).join(', ') || 'none';
+    throw new StageConfigError(`Unknown stage "${stage}" (cdk.json defines: ${known}). Select one with -c stage=<name>.`);
+  }
+  const parsed = stageConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  stages.${stage}.${i.path.join('.') || '(stage)'}: ${i.message}`);
+    throw new StageConfigError(`Invalid cdk.json context for stage "${stage}":\n${problems.join('\n')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,29 @@
+/**
+ * The DynamoDB tables' shape, in plain data: the CDK tables are built from it and the local
+ * server creates the same tables in the emulator from it, so key names cannot drift apart.
+ * Every key is a string (`S`). Imports nothing from aws-cdk-lib on purpose.
+ */
+export interface TableDefinition {
+  readonly partitionKey: string;
+  /** Epoch-seconds attribute after which DynamoDB may delete the item. TTL only cleans up: it can lag for days, so code checks expiry itself. */
+  readonly ttlAttribute?: string;
+  /** Global secondary indexes, projecting all attributes. */
+  readonly indexes?: readonly { readonly name: string; readonly partitionKey: string }[];
+}
+
+export const TTL_ATTRIBUTE = 'expiresAtEpoch';
+export const ACCOUNTS_BY_EMAIL_INDEX = 'byEmail';
+
+export const tableDefinitions = {
+  /** One item per merchant account, provisioned by ops; found by login ID or by registered email. */
+  accounts: {
+    partitionKey: 'loginId',
+    indexes: [{ name: ACCOUNTS_BY_EMAIL_INDEX, partitionKey: 'email' }],
+  },
+  /** Pending email registrations, password resets and email changes, keyed by the completion token's hash. */
+  requests: { partitionKey: 'tokenHash', ttlAttribute: TTL_ATTRIBUTE },
+  /** Signed-in sessions, keyed by the session id's hash. */
+  sessions: { partitionKey: 'sessionIdHash', ttlAttribute: TTL_ATTRIBUTE },
+} as const satisfies Record<string, TableDefinition>;
+
+export type TableKey = keyof typeof tableDefinitions;
