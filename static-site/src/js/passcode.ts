@@ -132,6 +132,8 @@ function start(): void {
     showServerError(result.error);
   });
 
+  // A second completion URL pasted into this tab changes only the fragment: start over with it.
+  window.addEventListener('hashchange', () => location.reload());
   void checkLink();
 }
 

@@ -1,0 +1,68 @@
+/**
+ * The fixtures every browser spec uses: one local product per worker, its mailbox, a fresh
+ * merchant account per test, and a guard that fails a test whose page broke the Content
+ * Security Policy or threw a script error (those fail silently for a merchant).
+ */
+import { expect, test as base } from '@playwright/test';
+import { startLocalStack, type LocalStack } from '../../support/local-stack';
+import { Mailbox } from './mailbox';
+
+export interface MerchantAccount {
+  loginId: string;
+  initialPassword: string;
+}
+
+interface WorkerFixtures {
+  stack: LocalStack;
+}
+
+interface TestFixtures {
+  mailbox: Mailbox;
+  account: MerchantAccount;
+  /** A fresh address per test, so mails of different tests never mix. */
+  email: string;
+  pageProblems: string[];
+}
+
+/** Clear of `npm start` (3000, 8005, 8000, 9229), so both can run at once. */
+const TEST_PORTS = { port: 3100, mailboxPort: 8105, dynamodbPort: 8100, cognitoPort: 9329 };
+
+let addressCount = 0;
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  stack: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const stack = await startLocalStack({
+        ...TEST_PORTS,
+        // The handlers' audit lines drown the test report; POWERTOOLS_LOG_LEVEL=INFO shows them.
+        env: { POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN' },
+      });
+      await use(stack);
+      await stack.stop();
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
+  baseURL: async ({ stack }, use) => use(stack.siteUrl),
+  mailbox: async ({ stack }, use) => use(new Mailbox(stack.mailboxUrl)),
+  account: async ({ stack }, use) => use(await stack.createAccount()),
+  // eslint-disable-next-line no-empty-pattern
+  email: async ({}, use) => {
+    addressCount += 1;
+    await use(`merchant.${Date.now().toString(36)}.${addressCount}@example.com`);
+  },
+  pageProblems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) problems.push(message.text());
+      });
+      page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
+      await use(problems);
+      expect(problems, 'the page broke its CSP or threw').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };

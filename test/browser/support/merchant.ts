@@ -1,0 +1,69 @@
+/**
+ * What a merchant does on each screen, in the screen's own words (labels and buttons of the
+ * login guide), so the specs read like the guide's steps.
+ */
+import { expect, type Page } from '@playwright/test';
+import type { MerchantAccount } from './fixtures';
+
+export const ACCEPTED_LINES = [
+  '以降の手続き方法はご登録メールアドレスへご案内いたします。',
+  'メールが届かない場合はメールアドレスを確認の上、再登録をお願いいたします。',
+  'なお、登録完了後のログインよりログインIDは本画面で登録されたメールアドレスになります。',
+];
+
+export const REGISTERED_NOTICE =
+  'メールアドレスの登録とパスワードの設定が完了しました。ご登録のメールアドレスでログインしてください。';
+
+/** A password that meets every rule and is nobody's initial password. */
+export const GOOD_PASSWORD = 'Kx7#mQ2v!Lp9Rz';
+
+export async function submitFirstLogin(page: Page, account: MerchantAccount, email: string): Promise<void> {
+  await page.goto('first-login.html');
+  await page.getByLabel('初回ログインID', { exact: true }).fill(account.loginId);
+  await page.getByLabel('初回パスワード', { exact: true }).fill(account.initialPassword);
+  await page.getByLabel('メールアドレス', { exact: true }).fill(email);
+  await page.getByRole('button', { name: '登録' }).click();
+}
+
+/** 初回メールアドレス登録 through to the guide's "what happens next" lines. */
+export async function registerEmail(page: Page, account: MerchantAccount, email: string): Promise<void> {
+  await submitFirstLogin(page, account, email);
+  await expect(page.getByText(ACCEPTED_LINES[0])).toBeVisible();
+}
+
+/** Opens the completion URL from the first email and waits until the page has checked it. */
+export async function openCompletionUrl(page: Page, completionUrl: string): Promise<void> {
+  await page.goto(completionUrl);
+  await expect(page.getByRole('heading', { name: 'パスコード入力' })).toBeVisible();
+  await expect(page.getByText('URLを確認しています…')).toBeHidden();
+}
+
+export async function fillPasscodeForm(
+  page: Page,
+  values: { passcode: string; newPassword: string; confirmation?: string },
+): Promise<void> {
+  await page.getByLabel('パスコード', { exact: true }).fill(values.passcode);
+  await page.getByLabel('新パスワード', { exact: true }).fill(values.newPassword);
+  await page.getByLabel('新パスワード(確認用)', { exact: true }).fill(values.confirmation ?? values.newPassword);
+}
+
+export async function setPassword(
+  page: Page,
+  values: { passcode: string; newPassword: string; confirmation?: string },
+): Promise<void> {
+  await fillPasscodeForm(page, values);
+  await page.getByRole('button', { name: '設定' }).click();
+}
+
+/** On the login page (お客様サポートWEB): fills both fields and presses ログイン. */
+export async function logIn(page: Page, loginId: string, password: string): Promise<void> {
+  await page.getByLabel('ログインID', { exact: true }).fill(loginId);
+  await page.getByLabel('パスワード', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'ログイン' }).click();
+}
+
+/** The live checklist item of one policy rule (see static-site/src/js/password-checklist.ts). */
+export const ruleItem = (page: Page, rule: string) => page.locator(`#passcode-form [data-rule="${rule}"]`);
+
+/** A passcode that is surely wrong. */
+export const wrongPasscodeFor = (passcode: string) => String((Number(passcode) + 1) % 1_000_000).padStart(6, '0');
