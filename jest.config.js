@@ -11,6 +11,8 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      // Each file starts a local stack; scrypt and the emulators make single steps take a while.
+      testTimeout: 60_000,
     },
     { ...common, displayName: 'cdk', testMatch: ['<rootDir>/test/cdk/**/*.test.ts'] },
   ],

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
-/** Ports of the three in-process AWS emulators; every one is bound to 127.0.0.1. */
+/** Ports of the three in-process AWS emulators (0: any free port); all bound to 127.0.0.1. */
 export interface EmulatorPorts {
   dynamodb: number;
   ses: number;
@@ -56,12 +57,9 @@ export async function startEmulators(ports: EmulatorPorts): Promise<RunningEmula
   const ses: Server = await sesLocal({ host: HOST, port: ports.ses });
 
   const cognito = await startCognito(ports.cognito);
+  const url = (server: Server) => `http://${HOST}:${(server.address() as AddressInfo).port}`;
   return {
-    endpoints: {
-      dynamodb: `http://${HOST}:${ports.dynamodb}`,
-      ses: `http://${HOST}:${ports.ses}`,
-      cognito: `http://${HOST}:${ports.cognito}`,
-    },
+    endpoints: { dynamodb: url(dynamo), ses: url(ses), cognito: url(cognito) },
     async stop() {
       await Promise.all([close(dynamo), close(ses), close(cognito)]);
     },

@@ -15,13 +15,14 @@ import { provisionLocalResources, type LocalResources } from './provision';
 
 export const REPO_ROOT = resolve(__dirname, '..');
 export const LOCAL_DIR = join(REPO_ROOT, '.local');
-/** Where a running `npm start` tells the ops command how to reach it. */
-export const LOCAL_TARGET_FILE = join(LOCAL_DIR, 'target.json');
+/** Where a running `npm start` tells the ops command how to reach it (tests point it elsewhere). */
+export const LOCAL_TARGET_FILE = process.env.LOCAL_TARGET_FILE ?? join(LOCAL_DIR, 'target.json');
 
 export interface LocalStackOptions {
   port?: number;
   /** The SES emulator's port: its mailbox viewer and `GET /store`. */
   mailboxPort?: number;
+  /** Only the mailbox has a fixed port by default; the others take any free one. */
   dynamodbPort?: number;
   cognitoPort?: number;
   /** Overrides of the handlers' configuration (e.g. a shorter validity). */
@@ -103,9 +104,9 @@ function listen(server: Server, port: number): Promise<void> {
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const port = options.port ?? 3000;
   const ports: EmulatorPorts = {
-    dynamodb: options.dynamodbPort ?? 8000,
+    dynamodb: options.dynamodbPort ?? 0,
     ses: options.mailboxPort ?? 8005,
-    cognito: options.cognitoPort ?? 9229,
+    cognito: options.cognitoPort ?? 0,
   };
   const stateDir = join(LOCAL_DIR, `state-${port}`);
   rmSync(stateDir, { recursive: true, force: true });
@@ -148,7 +149,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const documents = DynamoDBDocumentClient.from(dynamodb);
   return {
     siteUrl,
-    mailboxUrl: endpoints.ses,
+    mailboxUrl: endpoints.ses.replace('127.0.0.1', 'localhost'),
     target,
     createAccount: (loginId = `M${randomBytes(5).toString('hex').toUpperCase()}`) =>
       provisionAccount(loginId, { name: 'local', ...target }),

@@ -26,7 +26,9 @@ export async function logIn(credentials: { loginId: string; password: string }, 
   const account = loginId ? await deps.accounts.get(loginId) : undefined;
   if (!account || account.status !== 'registered' || account.email !== email) {
     const reason = !loginId ? 'wrong email or password' : `account ${account?.status ?? 'missing'}`;
-    audit.record({ event: 'login', outcome: 'failure', loginId, email, reason });
+    // Auditors follow one login ID: name the account the email belongs to, when there is one.
+    const owner = loginId ?? (await deps.accounts.findByEmail(email))?.loginId;
+    audit.record({ event: 'login', outcome: 'failure', loginId: owner, email, reason });
     throw new InvalidCredentialsError(reason);
   }
 
