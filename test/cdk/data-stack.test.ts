@@ -1,0 +1,144 @@
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { ACCOUNTS_BY_EMAIL_INDEX, TTL_ATTRIBUTE, tableDefinitions } from '../../lib/table-definitions';
+import { synthStage } from './support/synth';
+
+const dev = synthStage('dev').data;
+const prod = synthStage('prod').data;
+
+function tableWithKey(template: Template, partitionKey: string) {
+  const tables = Object.values(template.findResources('AWS::DynamoDB::Table', {
+    Properties: { KeySchema: [{ AttributeName: partitionKey, KeyType: 'HASH' }] },
+  }));
+  expect(tables).toHaveLength(1);
+  return tables[0];
+}
+
+describe('DynamoDB tables', () => {
+  const keys = Object.values(tableDefinitions).map((t) => t.partitionKey);
+
+  it.each(keys)('%s table: string key, on demand, point-in-time recovery, retained', (key) => {
+    const table = tableWithKey(dev, key);
+    expect(table.Properties).toMatchObject({
+      AttributeDefinitions: expect.arrayContaining([{ AttributeName: key, AttributeType: 'S' }]),
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+    });
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.UpdateReplacePolicy).toBe('Retain');
+  });
+
+  it('has exactly the three tables of tableDefinitions', () => {
+    dev.resourceCountIs('AWS::DynamoDB::Table', 3);
+    expect(keys).toEqual(['loginId', 'tokenHash', 'sessionIdHash']);
+  });
+
+  it.each(['tokenHash', 'sessionIdHash'])('%s table expires items through the TTL attribute', (key) => {
+    expect(tableWithKey(dev, key).Properties.TimeToLiveSpecification).toEqual({
+      AttributeName: TTL_ATTRIBUTE,
+      Enabled: true,
+    });
+    expect(TTL_ATTRIBUTE).toBe('expiresAtEpoch');
+  });
+
+  it('finds accounts by email through the byEmail index, projecting everything', () => {
+    const accounts = tableWithKey(dev, 'loginId');
+    expect(accounts.Properties.TimeToLiveSpecification).toBeUndefined();
+    expect(accounts.Properties.GlobalSecondaryIndexes).toEqual([
+      {
+        IndexName: ACCOUNTS_BY_EMAIL_INDEX,
+        KeySchema: [{ AttributeName: 'email', KeyType: 'HASH' }],
+        Projection: { ProjectionType: 'ALL' },
+      },
+    ]);
+    expect(accounts.Properties.AttributeDefinitions).toContainEqual({ AttributeName: 'email', AttributeType: 'S' });
+  });
+
+  it('turns deletion protection on per stage', () => {
+    for (const key of keys) {
+      expect(tableWithKey(dev, key).Properties.DeletionProtectionEnabled).toBe(false);
+      expect(tableWithKey(prod, key).Properties.DeletionProtectionEnabled).toBe(true);
+    }
+  });
+});
+
+describe('Cognito user pool', () => {
+  it('signs in with the email as username, case-insensitively, admins only', () => {
+    dev.hasResourceProperties('AWS::Cognito::UserPool', {
+      UsernameAttributes: ['email'],
+      UsernameConfiguration: { CaseSensitive: false },
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'admin_only', Priority: 1 }] },
+    });
+  });
+
+  it('keeps the login ID in a mutable custom attribute', () => {
+    dev.hasResourceProperties('AWS::Cognito::UserPool', {
+      Schema: Match.arrayWith([{ Name: 'loginId', AttributeDataType: 'String', Mutable: true }]),
+    });
+  });
+
+  it('has the password policy as close to ours as Cognito allows', () => {
+    dev.hasResourceProperties('AWS::Cognito::UserPool', {
+      Policies: {
+        PasswordPolicy: {
+          MinimumLength: 12,
+          RequireUppercase: true,
+          RequireLowercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+        },
+      },
+    });
+  });
+
+  it('is retained, and deletion-protected where the stage asks', () => {
+    dev.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    dev.hasResourceProperties('AWS::Cognito::UserPool', { DeletionProtection: 'INACTIVE' });
+    prod.hasResourceProperties('AWS::Cognito::UserPool', { DeletionProtection: 'ACTIVE' });
+  });
+
+  it('has a secretless app client for the admin password flow', () => {
+    dev.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ExplicitAuthFlows: Match.arrayWith(['ALLOW_ADMIN_USER_PASSWORD_AUTH']),
+      GenerateSecret: false,
+      PreventUserExistenceErrors: 'ENABLED',
+    });
+  });
+});
+
+describe('passcode key', () => {
+  it('is a generated secret of 48+ characters, retained', () => {
+    const secret = Object.values(dev.findResources('AWS::SecretsManager::Secret'))[0];
+    expect(secret.Properties.GenerateSecretString.PasswordLength).toBeGreaterThanOrEqual(48);
+    expect(secret.Properties.GenerateSecretString.SecretStringTemplate).toBeUndefined();
+    expect(secret.DeletionPolicy).toBe('Retain');
+  });
+});
+
+describe('SES identity', () => {
+  it('verifies the sender address', () => {
+    dev.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'no-reply@dev.example.com' });
+  });
+
+  it('verifies the whole domain when configured, and outputs its DKIM records', () => {
+    const withDomain = synthStage('dev', { mailIdentityDomain: 'dev.example.com' }).data;
+    withDomain.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'dev.example.com' });
+    expect(Object.keys(withDomain.findOutputs('*')).filter((id) => id.includes('DkimRecord'))).toHaveLength(3);
+  });
+});
+
+describe('outputs', () => {
+  it('names what the ops CLI needs', () => {
+    const outputs = Object.keys(dev.findOutputs('*'));
+    expect(outputs).toEqual(
+      expect.arrayContaining([
+        'AccountsTableName',
+        'RequestsTableName',
+        'SessionsTableName',
+        'UserPoolId',
+        'UserPoolClientId',
+        'PasscodeKeySecretArn',
+      ]),
+    );
+  });
+});

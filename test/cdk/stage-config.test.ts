@@ -1,0 +1,45 @@
+import { StageConfigError, parseStageConfig } from '../../lib/stage-config';
+import { cdkContext } from './support/synth';
+
+const dev = cdkContext.stages.dev;
+const parse = (overrides: Record<string, unknown>) => () => parseStageConfig({ qa: { ...dev, ...overrides } }, 'qa');
+
+describe('stage config', () => {
+  it.each(Object.keys(cdkContext.stages))('accepts the "%s" stage of cdk.json', (stage) => {
+    expect(parseStageConfig(cdkContext.stages, stage).mailFromAddress).toMatch(/@/);
+  });
+
+  it('names the known stages when the stage is unknown', () => {
+    expect(() => parseStageConfig(cdkContext.stages, 'staging')).toThrow(/Unknown stage "staging".*dev, prod/);
+  });
+
+  it('names every invalid field with its path', () => {
+    const act = parse({ mailFromAddress: 'not-an-email', logRetentionDays: 31, registrationValidityMinutes: 0 });
+    expect(act).toThrow(StageConfigError);
+    expect(act).toThrow(/stages\.qa\.mailFromAddress/);
+    expect(act).toThrow(/stages\.qa\.logRetentionDays: must be one of CloudWatch's values/);
+    expect(act).toThrow(/stages\.qa\.registrationValidityMinutes/);
+  });
+
+  it('refuses unknown keys, so a misspelt setting is not silently ignored', () => {
+    expect(parse({ siteDomian: 'support.example.co.jp' })).toThrow(/siteDomian/);
+  });
+
+  it('needs a us-east-1 certificate with a custom domain', () => {
+    expect(parse({ siteDomain: 'support.example.co.jp' })).toThrow(/siteDomain and certificateArn must be given together/);
+    const tokyoCertificate = 'arn:aws:acm:ap-northeast-1:123456789012:certificate/abc-123';
+    expect(parse({ siteDomain: 'support.example.co.jp', certificateArn: tokyoCertificate })).toThrow(/us-east-1/);
+  });
+
+  it('keeps the sender inside the verified mail domain', () => {
+    expect(parse({ mailIdentityDomain: 'other.example.com' })).toThrow(/mailFromAddress must belong to mailIdentityDomain/);
+  });
+
+  it('refuses an idle timeout longer than the absolute one', () => {
+    expect(parse({ sessionIdleMinutes: 800, sessionAbsoluteMinutes: 720 })).toThrow(/sessionIdleMinutes/);
+  });
+
+  it('refuses a stage name that cannot be part of a stack name', () => {
+    expect(() => parseStageConfig(cdkContext.stages, 'Prod_1')).toThrow(/Invalid stage name/);
+  });
+});
