@@ -1,0 +1,79 @@
+import { AccountExistsError } from '../../../lambdas/domain/errors';
+import type { Account } from '../../../lambdas/domain/model';
+import type { AccountStore } from '../../../lambdas/domain/ports';
+
+/**
+ * The accounts table in memory, with the same conditions as `AccountsTable`: replacing the
+ * pending request only while invited, completing only while invited with that very request.
+ * Items are copied in and out, as a database would, so a caller cannot change stored state by
+ * mutating what it got back.
+ */
+export class FakeAccountStore implements AccountStore {
+  private readonly items = new Map<string, Account>();
+
+  /** Puts an account in place, as ops provisioning would. */
+  seed(account: Account): void {
+    this.items.set(account.loginId, structuredClone(account));
+  }
+
+  /** The stored item, for assertions. */
+  peek(loginId: string): Account | undefined {
+    const item = this.items.get(loginId);
+    return item && structuredClone(item);
+  }
+
+  all(): Account[] {
+    return [...this.items.values()].map((item) => structuredClone(item));
+  }
+
+  async get(loginId: string): Promise<Account | undefined> {
+    await Promise.resolve();
+    return this.peek(loginId);
+  }
+
+  async findByEmail(email: string): Promise<Account | undefined> {
+    await Promise.resolve();
+    const item = [...this.items.values()].find((a) => a.email === email);
+    return item && structuredClone(item);
+  }
+
+  async create(account: Account): Promise<void> {
+    await Promise.resolve();
+    if (this.items.has(account.loginId)) throw new AccountExistsError(account.loginId);
+    this.items.set(account.loginId, structuredClone(account));
+  }
+
+  async replacePendingRequest(loginId: string, tokenHash: string): Promise<boolean> {
+    await Promise.resolve();
+    const item = this.items.get(loginId);
+    if (!item || item.status !== 'invited') return false;
+    item.pendingTokenHash = tokenHash;
+    return true;
+  }
+
+  async completeRegistration(
+    loginId: string,
+    tokenHash: string,
+    changes: { email: string; passwordHistory: string[]; registeredAt: string },
+  ): Promise<boolean> {
+    await Promise.resolve();
+    const item = this.items.get(loginId);
+    if (!item || item.status !== 'invited' || item.pendingTokenHash !== tokenHash) return false;
+    item.status = 'registered';
+    item.email = changes.email;
+    item.passwordHistory = [...changes.passwordHistory];
+    item.registeredAt = changes.registeredAt;
+    delete item.pendingTokenHash;
+    delete item.initialPasswordHash;
+    delete item.initialPasswordExpiresAt;
+    return true;
+  }
+
+  async recordLogin(account: Account, at: string): Promise<void> {
+    await Promise.resolve();
+    const item = this.items.get(account.loginId);
+    if (!item) return;
+    if (account.lastLoginAt) item.previousLoginAt = account.lastLoginAt;
+    item.lastLoginAt = at;
+  }
+}

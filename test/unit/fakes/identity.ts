@@ -1,0 +1,45 @@
+import { EmailUnavailableError } from '../../../lambdas/domain/errors';
+import type { Identity } from '../../../lambdas/domain/ports';
+
+/**
+ * The user directory in memory, with `CognitoIdentity`'s rules: registering an email again for
+ * the same login ID sets the password (an interrupted attempt), for another login ID refuses.
+ */
+export class FakeIdentity implements Identity {
+  private readonly users = new Map<string, { loginId: string; password: string }>();
+  private readonly failures: Error[] = [];
+
+  /** The next `register` calls throw these errors, one each. */
+  failNextRegister(error: Error = new Error('user directory unavailable')): void {
+    this.failures.push(error);
+  }
+
+  /** A user as if registered earlier. */
+  seed(user: { email: string; loginId: string; password: string }): void {
+    this.users.set(user.email, { loginId: user.loginId, password: user.password });
+  }
+
+  userOf(email: string): { loginId: string; password: string } | undefined {
+    const user = this.users.get(email);
+    return user && { ...user };
+  }
+
+  get size(): number {
+    return this.users.size;
+  }
+
+  async register(user: { email: string; loginId: string; password: string }): Promise<void> {
+    await Promise.resolve();
+    const failure = this.failures.shift();
+    if (failure) throw failure;
+    const existing = this.users.get(user.email);
+    if (existing && existing.loginId !== user.loginId) throw new EmailUnavailableError();
+    this.users.set(user.email, { loginId: user.loginId, password: user.password });
+  }
+
+  async verifyPassword(email: string, password: string): Promise<string | undefined> {
+    await Promise.resolve();
+    const user = this.users.get(email);
+    return user && user.password === password ? user.loginId : undefined;
+  }
+}

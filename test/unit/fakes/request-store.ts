@@ -1,0 +1,69 @@
+import type { PendingRequest } from '../../../lambdas/domain/model';
+import type { RequestStore } from '../../../lambdas/domain/ports';
+
+/**
+ * The requests table in memory, honouring `RequestsTable`'s conditions:
+ * - a wrong passcode counts only while pending and under the maximum; a request that cannot
+ *   take another guess answers the maximum; reaching it voids a pending request;
+ * - a claim succeeds only on a pending request or on a completing one claimed before `staleBefore`;
+ * - release returns only a completing request to pending.
+ */
+export class FakeRequestStore implements RequestStore {
+  private readonly items = new Map<string, PendingRequest>();
+
+  peek(tokenHash: string): PendingRequest | undefined {
+    const item = this.items.get(tokenHash);
+    return item && structuredClone(item);
+  }
+
+  all(): PendingRequest[] {
+    return [...this.items.values()].map((item) => structuredClone(item));
+  }
+
+  async put(request: PendingRequest): Promise<void> {
+    await Promise.resolve();
+    this.items.set(request.tokenHash, structuredClone(request));
+  }
+
+  async get(tokenHash: string): Promise<PendingRequest | undefined> {
+    await Promise.resolve();
+    return this.peek(tokenHash);
+  }
+
+  async recordWrongPasscode(tokenHash: string, maxAttempts: number): Promise<number> {
+    await Promise.resolve();
+    const item = this.items.get(tokenHash);
+    let wrong = maxAttempts;
+    if (item && item.status === 'pending' && item.wrongPasscodes < maxAttempts) {
+      item.wrongPasscodes += 1;
+      wrong = item.wrongPasscodes;
+    }
+    if (wrong >= maxAttempts && item?.status === 'pending') item.status = 'voided';
+    return wrong;
+  }
+
+  async claim(tokenHash: string, at: string, staleBefore: string): Promise<boolean> {
+    await Promise.resolve();
+    const item = this.items.get(tokenHash);
+    if (!item) return false;
+    const stale = item.status === 'completing' && item.claimedAt !== undefined && item.claimedAt < staleBefore;
+    if (item.status !== 'pending' && !stale) return false;
+    item.status = 'completing';
+    item.claimedAt = at;
+    return true;
+  }
+
+  async release(tokenHash: string): Promise<void> {
+    await Promise.resolve();
+    const item = this.items.get(tokenHash);
+    if (item?.status !== 'completing') return;
+    item.status = 'pending';
+    delete item.claimedAt;
+  }
+
+  async markUsed(tokenHash: string): Promise<void> {
+    await Promise.resolve();
+    const item = this.items.get(tokenHash);
+    if (item) item.status = 'used';
+  }
+}

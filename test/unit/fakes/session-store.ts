@@ -1,0 +1,39 @@
+import type { Session } from '../../../lambdas/domain/model';
+import type { SessionStore } from '../../../lambdas/domain/ports';
+
+/** The sessions table in memory; `touch` leaves a deleted session deleted, like the adapter. */
+export class FakeSessionStore implements SessionStore {
+  private readonly items = new Map<string, Session>();
+  readonly touches: { sessionIdHash: string; at: string }[] = [];
+
+  peek(sessionIdHash: string): Session | undefined {
+    const item = this.items.get(sessionIdHash);
+    return item && structuredClone(item);
+  }
+
+  all(): Session[] {
+    return [...this.items.values()].map((item) => structuredClone(item));
+  }
+
+  async put(session: Session): Promise<void> {
+    await Promise.resolve();
+    this.items.set(session.sessionIdHash, structuredClone(session));
+  }
+
+  async get(sessionIdHash: string): Promise<Session | undefined> {
+    await Promise.resolve();
+    return this.peek(sessionIdHash);
+  }
+
+  async touch(sessionIdHash: string, at: string): Promise<void> {
+    await Promise.resolve();
+    this.touches.push({ sessionIdHash, at });
+    const item = this.items.get(sessionIdHash);
+    if (item) item.lastSeenAt = at;
+  }
+
+  async delete(sessionIdHash: string): Promise<void> {
+    await Promise.resolve();
+    this.items.delete(sessionIdHash);
+  }
+}
