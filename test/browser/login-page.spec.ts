@@ -63,10 +63,24 @@ test.describe('ログインページ', () => {
     });
   }
 
-  test('fits a phone screen without sideways scrolling', async ({ page }) => {
-    await page.setViewportSize({ width: 360, height: 740 });
+  test('a network failure or a server fault shows one generic message and no internals', async ({ page }) => {
+    const generic = '通信エラーが発生しました。時間をおいて再度お試しください。';
     await page.goto('./');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    await page.getByLabel('ログインID', { exact: true }).fill('merchant@example.com');
+    await page.getByLabel('パスワード', { exact: true }).fill('Kx7#mQ2v!Lp9Rz');
+
+    await page.route('**/api/login', (route) => route.abort('connectionrefused'));
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await expect(page.getByRole('alert')).toHaveText(generic);
+
+    await page.unroute('**/api/login');
+    await page.route('**/api/login', (route) =>
+      route.fulfill({ status: 500, json: { error: { code: 'INTERNAL', message: 'TypeError at handler.ts:42' } } }),
+    );
+    const answered = page.waitForResponse('**/api/login');
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await answered;
+    await expect(page.getByRole('alert')).toHaveText(generic);
+    await expect(page.getByLabel('パスワード', { exact: true })).toHaveValue('Kx7#mQ2v!Lp9Rz');
   });
 });

@@ -12,13 +12,13 @@ test.describe('パスコード入力: wrong passcodes', () => {
 
     const wrong = wrongPasscodeFor(passcode);
     await setPassword(page, { passcode: wrong, newPassword: GOOD_PASSWORD });
-    await expect(page.getByRole('alert')).toContainText('4');
+    await expect(page.getByRole('alert')).toContainText('あと4回');
     await expect(page.getByLabel('パスコード', { exact: true })).toHaveAttribute('aria-invalid', 'true');
     // What the merchant typed is still there to correct.
     await expect(page.getByLabel('新パスワード', { exact: true })).toHaveValue(GOOD_PASSWORD);
 
     await page.getByRole('button', { name: '設定' }).click();
-    await expect(page.getByRole('alert')).toContainText('3');
+    await expect(page.getByRole('alert')).toContainText('あと3回');
   });
 
   test('the fifth wrong passcode turns the page into the invalid-link view', async ({ page, account, email, mailbox }) => {
@@ -30,7 +30,7 @@ test.describe('パスコード入力: wrong passcodes', () => {
     for (let attempt = 2; attempt <= 5; attempt += 1) {
       await expect(page.getByRole('button', { name: '設定' })).toBeEnabled();
       await page.getByRole('button', { name: '設定' }).click();
-      if (attempt < 5) await expect(page.getByRole('alert')).toContainText(String(5 - attempt));
+      if (attempt < 5) await expect(page.getByRole('alert')).toContainText(`あと${5 - attempt}回`);
     }
     await expect(page.getByText(VOIDED_TEXT)).toBeVisible();
     await expect(page.getByRole('button', { name: '設定' })).toBeHidden();

@@ -94,7 +94,7 @@ test.describe('パスコード入力: password policy', () => {
 
   test('a passcode must be six digits', async ({ page }) => {
     await setPassword(page, { passcode: '12345', newPassword: GOOD_PASSWORD });
-    await expect(page.getByText('パスコードは半角数字6桁で入力してください。').first()).toBeVisible();
+    await expect(page.getByText('パスコードは6桁の数字で入力してください。').first()).toBeVisible();
     await expect(page.getByLabel('パスコード', { exact: true })).toBeFocused();
   });
 });

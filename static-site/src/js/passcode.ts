@@ -86,7 +86,8 @@ function showServerError(error: ApiError): void {
       return;
     case 'PASSWORD_POLICY': {
       const violations = error.violations ?? [];
-      feedback.showAlert(error.message, violations.map((v) => v.message));
+      // The server's message repeats the violations; the list below says them one by one.
+      feedback.showAlert(POLICY_SUMMARY, violations.map((v) => v.message));
       checklist.markRejected(violations.map((v) => v.rule), newPassword.value, confirmation.value);
       const onConfirmation = violations.every((v) => v.rule === 'confirmation');
       feedback.markInvalid(onConfirmation ? 'newPasswordConfirmation' : 'newPassword');

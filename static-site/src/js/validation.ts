@@ -5,7 +5,7 @@
 export const requiredMessage = (label: string) => `${label}を入力してください。`;
 
 export const EMAIL_FORMAT_MESSAGE = 'メールアドレスの形式が正しくありません。';
-export const PASSCODE_FORMAT_MESSAGE = 'パスコードは半角数字6桁で入力してください。';
+export const PASSCODE_FORMAT_MESSAGE = 'パスコードは6桁の数字で入力してください。';
 
 // Deliberately loose: one @, something on each side, a dot in the domain, no spaces.
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
