@@ -1,5 +1,6 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { ACCOUNTS_BY_EMAIL_INDEX, TTL_ATTRIBUTE, tableDefinitions } from '../../lib/table-definitions';
+import { userPoolDefinition } from '../../lib/user-pool-definition';
 import { synthStage } from './support/synth';
 
 const dev = synthStage('dev').data;
@@ -97,9 +98,10 @@ describe('Cognito user pool', () => {
     prod.hasResourceProperties('AWS::Cognito::UserPool', { DeletionProtection: 'ACTIVE' });
   });
 
-  it('has a secretless app client for the admin password flow', () => {
+  it('has a secretless app client for the admin password flow only', () => {
+    expect(userPoolDefinition.clientAuthFlows).toContain('ALLOW_ADMIN_USER_PASSWORD_AUTH');
     dev.hasResourceProperties('AWS::Cognito::UserPoolClient', {
-      ExplicitAuthFlows: Match.arrayWith(['ALLOW_ADMIN_USER_PASSWORD_AUTH']),
+      ExplicitAuthFlows: Match.arrayEquals([...userPoolDefinition.clientAuthFlows]),
       GenerateSecret: false,
       PreventUserExistenceErrors: 'ENABLED',
     });
