@@ -1,5 +1,6 @@
 import { Tags, type App } from 'aws-cdk-lib';
 import { handlersDir, siteBuildDir } from './paths';
+import { dataStackName, webStackName } from './stack-names';
 import { DataStack } from './stacks/data-stack';
 import { WebStack } from './stacks/web-stack';
 import type { StageConfig } from './stage-config';
@@ -26,14 +27,13 @@ export function createStacks(
     account: config.account ?? process.env.CDK_DEFAULT_ACCOUNT,
     region: config.region ?? process.env.CDK_DEFAULT_REGION,
   };
-  const prefix = `CustomerSupportWeb-${stage}`;
-  const data = new DataStack(app, `${prefix}-Data`, {
+  const data = new DataStack(app, dataStackName(stage), {
     env,
     config,
     description: `お客様サポートWEB (${stage}): tables, user pool, mail identity, passcode key`,
     terminationProtection: config.deletionProtection,
   });
-  const web = new WebStack(app, `${prefix}-Web`, {
+  const web = new WebStack(app, webStackName(stage), {
     env,
     stage,
     config,

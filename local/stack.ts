@@ -27,8 +27,8 @@ export interface LocalStackOptions {
   cognitoPort?: number;
   /** Overrides of the handlers' configuration (e.g. a shorter validity). */
   env?: Record<string, string>;
-  /** Write `.local/target.json` for the ops command (only `npm start` does). */
-  publishTarget?: boolean;
+  /** Where to tell the ops command how to reach this stack (`npm start`: LOCAL_TARGET_FILE). */
+  publishTarget?: string;
 }
 
 /** How the ops command and tests reach a local stack: the same shape a deployed stage resolves to. */
@@ -144,7 +144,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   });
 
   const target: LocalTarget = { ...resources, region: REGION, endpoints, siteUrl };
-  if (options.publishTarget) writeFileSync(LOCAL_TARGET_FILE, JSON.stringify(target, null, 2));
+  if (options.publishTarget) writeFileSync(options.publishTarget, JSON.stringify(target, null, 2));
 
   const documents = DynamoDBDocumentClient.from(dynamodb);
   return {
@@ -171,7 +171,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
       await emulators.stop();
-      if (options.publishTarget) rmSync(LOCAL_TARGET_FILE, { force: true });
+      if (options.publishTarget) rmSync(options.publishTarget, { force: true });
       rmSync(stateDir, { recursive: true, force: true });
     },
   };

@@ -2,13 +2,13 @@
  * `npm start`: the whole product on this machine. Prints the demo merchant's letter (initial
  * login ID and password), the site and the mailbox; Ctrl-C stops everything.
  */
-import { startLocalStack } from './stack';
+import { LOCAL_TARGET_FILE, startLocalStack } from './stack';
 
 const DEMO_LOGIN_ID = 'DEMO0001';
 
 async function main() {
   const started = Date.now();
-  const stack = await startLocalStack({ port: Number(process.env.PORT ?? 3000), publishTarget: true });
+  const stack = await startLocalStack({ port: Number(process.env.PORT ?? 3000), publishTarget: LOCAL_TARGET_FILE });
   const demo = await stack.createAccount(DEMO_LOGIN_ID);
 
   let stopping = false;

@@ -33,7 +33,7 @@ async function createAccountCommand(args: string[]) {
   if (!isLoginId(loginId)) {
     throw new UsageError(`"${loginId}" is not a valid login ID: 4–32 half-width letters, digits, "-" or "_", starting with a letter or digit.`);
   }
-  const account = await provisionAccount(loginId, resolveTarget(values.stage));
+  const account = await provisionAccount(loginId, await resolveTarget(values.stage));
   process.stdout.write(
     values.json
       ? `${JSON.stringify(account)}\n`

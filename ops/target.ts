@@ -1,22 +1,19 @@
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { readFileSync } from 'node:fs';
 import { LOCAL_TARGET_FILE, pointSdkAt, type LocalTarget } from '../local/stack';
+import { dataStackName } from '../lib/stack-names';
 
 /** What an ops command works on: the tables and user pool of one stack. */
 export interface Target {
   name: string;
-  region: string;
+  region?: string;
   tables: LocalTarget['tables'];
   userPoolId: string;
 }
 
 export class TargetError extends Error {}
 
-/**
- * The local stack of a running `npm start` by default. A deployed stage (`--stage`) will resolve
- * to the same shape from its stack outputs, with credentials from the usual AWS chain.
- */
-export function resolveTarget(stage: string | undefined): Target {
-  if (stage) throw new TargetError(`--stage ${stage}: deployed stages are not supported by this version of ops yet.`);
+function localTarget(): Target {
   let local: LocalTarget;
   try {
     local = JSON.parse(readFileSync(LOCAL_TARGET_FILE, 'utf8'));
@@ -25,4 +22,28 @@ export function resolveTarget(stage: string | undefined): Target {
   }
   pointSdkAt(local.endpoints);
   return { name: 'local', region: local.region, tables: local.tables, userPoolId: local.userPoolId };
+}
+
+/** A deployed stage, from its data stack's outputs; credentials and region from the usual AWS chain. */
+async function deployedTarget(stage: string): Promise<Target> {
+  const stackName = dataStackName(stage);
+  const cloudFormation = new CloudFormationClient({});
+  const { Stacks } = await cloudFormation.send(new DescribeStacksCommand({ StackName: stackName })).catch((error: Error) => {
+    throw new TargetError(`Cannot read stack ${stackName}: ${error.message}`);
+  });
+  const outputs = Object.fromEntries((Stacks?.[0]?.Outputs ?? []).map((o) => [o.OutputKey, o.OutputValue]));
+  const needed = ['AccountsTableName', 'RequestsTableName', 'SessionsTableName', 'UserPoolId'];
+  const missing = needed.filter((key) => !outputs[key]);
+  if (missing.length > 0) throw new TargetError(`Stack ${stackName} lacks the outputs ${missing.join(', ')}.`);
+  return {
+    name: stage,
+    region: await cloudFormation.config.region(),
+    tables: { accounts: outputs.AccountsTableName!, requests: outputs.RequestsTableName!, sessions: outputs.SessionsTableName! },
+    userPoolId: outputs.UserPoolId!,
+  };
+}
+
+/** The local stack of a running `npm start` by default, or a deployed stage with `--stage`. */
+export function resolveTarget(stage: string | undefined): Promise<Target> {
+  return stage ? deployedTarget(stage) : Promise.resolve(localTarget());
 }

@@ -1,0 +1,66 @@
+/** `npm run ops -- create-account` as an ops engineer runs it beside a running local stack. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startLocalStack, type LocalStack } from '../support/local-stack';
+import { SiteClient } from './support/site-client';
+
+const REPO = resolve(__dirname, '../..');
+const workDir = mkdtempSync(join(tmpdir(), 'ops-'));
+const targetFile = join(workDir, 'target.json');
+let stack: LocalStack;
+
+beforeAll(async () => {
+  stack = await startLocalStack({ port: 3204, mailboxPort: 18204, publishTarget: targetFile, env: { POWERTOOLS_LOG_LEVEL: 'SILENT' } });
+});
+afterAll(async () => {
+  await stack?.stop();
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+function ops(args: string[], env: Record<string, string> = { LOCAL_TARGET_FILE: targetFile }) {
+  const run = spawnSync(join(REPO, 'node_modules/.bin/tsx'), [join(REPO, 'ops/cli.ts'), ...args], {
+    cwd: REPO,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+it('provisions an account whose letter credentials open first login', async () => {
+  const created = ops(['create-account', 'SHOP-1001', '--json']);
+
+  expect(created.status).toBe(0);
+  const account = JSON.parse(created.stdout);
+  expect(account).toEqual({ loginId: 'SHOP-1001', initialPassword: expect.stringMatching(/^\S{14}$/), initialPasswordExpiresAt: expect.any(String) });
+  expect(created.stdout.trim().split('\n')).toHaveLength(1);
+  const answer = await new SiteClient(stack.siteUrl).post('/api/first-login', {
+    loginId: 'SHOP-1001',
+    initialPassword: account.initialPassword,
+    email: 'shop1001@example.com',
+  });
+  expect(answer.status).toBe(200);
+});
+
+it('refuses a login ID that exists, with a message and a non-zero exit', () => {
+  ops(['create-account', 'SHOP-1002', '--json']);
+
+  const again = ops(['create-account', 'SHOP-1002', '--json']);
+
+  expect(again.status).not.toBe(0);
+  expect(again.stdout).toBe('');
+  expect(again.stderr).toContain('SHOP-1002 はすでに存在します');
+});
+
+it('refuses a malformed login ID before touching anything', () => {
+  const bad = ops(['create-account', 'a b', '--json']);
+  expect(bad.status).not.toBe(0);
+  expect(bad.stderr).toContain('is not a valid login ID');
+});
+
+it('says how to start the local stack when none is running', () => {
+  const none = ops(['create-account', 'SHOP-1003'], { LOCAL_TARGET_FILE: join(workDir, 'absent.json') });
+  expect(none.status).not.toBe(0);
+  expect(none.stderr).toContain('npm start');
+});
