@@ -1,0 +1,206 @@
+import { ConditionalCheckFailedException, DynamoDBClient, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import 'aws-sdk-client-mock-jest';
+import { AccountsTable } from '../../../../lambdas/adapters/dynamodb/accounts-table';
+import { AccountExistsError } from '../../../../lambdas/domain/errors';
+import type { Account } from '../../../../lambdas/domain/model';
+
+const TABLE = 'accounts-test';
+const db = mockClient(DynamoDBDocumentClient);
+const table = new AccountsTable(DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'ap-northeast-1' })), TABLE);
+
+const conditionFailed = () => new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
+
+const invited: Account = {
+  loginId: 'M20250401',
+  status: 'invited',
+  initialPasswordHash: 'scrypt$32768$8$3$salt$key',
+  initialPasswordExpiresAt: '2025-06-30T09:00:00.000Z',
+  passwordHistory: [],
+  createdAt: '2025-04-01T09:00:00.000Z',
+};
+
+describe('AccountsTable', () => {
+  beforeEach(() => {
+    db.reset();
+  });
+
+  describe('get', () => {
+    it('reads the account by login ID, consistently', async () => {
+      // Prepare
+      db.on(GetCommand).resolves({ Item: invited });
+
+      // Act
+      const account = await table.get('M20250401');
+
+      // Assess
+      expect(account).toEqual(invited);
+      expect(db).toHaveReceivedCommandWith(GetCommand, { TableName: TABLE, Key: { loginId: 'M20250401' }, ConsistentRead: true });
+    });
+
+    it('answers undefined for an unknown login ID', async () => {
+      db.on(GetCommand).resolves({});
+      expect(await table.get('M00000000')).toBeUndefined();
+    });
+  });
+
+  describe('findByEmail', () => {
+    it('queries the email index', async () => {
+      // Prepare
+      const registered = { ...invited, status: 'registered', email: 'hanako@example.com' };
+      db.on(QueryCommand).resolves({ Items: [registered] });
+
+      // Act
+      const account = await table.findByEmail('hanako@example.com');
+
+      // Assess
+      expect(account).toEqual(registered);
+      expect(db).toHaveReceivedCommandWith(QueryCommand, {
+        TableName: TABLE,
+        IndexName: 'byEmail',
+        KeyConditionExpression: 'email = :email',
+        ExpressionAttributeValues: { ':email': 'hanako@example.com' },
+      });
+    });
+
+    it('answers undefined when nobody has the email', async () => {
+      db.on(QueryCommand).resolves({ Items: [] });
+      expect(await table.findByEmail('nobody@example.com')).toBeUndefined();
+    });
+  });
+
+  describe('create', () => {
+    it('puts the account only if the login ID is free', async () => {
+      // Prepare
+      db.on(PutCommand).resolves({});
+
+      // Act
+      await table.create(invited);
+
+      // Assess
+      expect(db).toHaveReceivedCommandWith(PutCommand, {
+        TableName: TABLE,
+        Item: invited,
+        ConditionExpression: 'attribute_not_exists(loginId)',
+      });
+    });
+
+    it('turns a failed condition into AccountExistsError', async () => {
+      // Prepare
+      db.on(PutCommand).rejects(conditionFailed());
+
+      // Act
+      const attempt = table.create(invited);
+
+      // Assess
+      await expect(attempt).rejects.toBeInstanceOf(AccountExistsError);
+      await expect(attempt).rejects.toMatchObject({ loginId: 'M20250401' });
+    });
+
+    it('lets any other DynamoDB error through', async () => {
+      // Prepare
+      const throttled = new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} });
+      db.on(PutCommand).rejects(throttled);
+
+      // Act
+      const attempt = table.create(invited);
+
+      // Assess
+      await expect(attempt).rejects.toBe(throttled);
+    });
+  });
+
+  describe('replacePendingRequest', () => {
+    it('points an invited account at the new request', async () => {
+      // Prepare
+      db.on(UpdateCommand).resolves({});
+
+      // Act
+      const replaced = await table.replacePendingRequest('M20250401', 'token-hash-2');
+
+      // Assess
+      expect(replaced).toBe(true);
+      expect(db).toHaveReceivedCommandWith(UpdateCommand, {
+        TableName: TABLE,
+        Key: { loginId: 'M20250401' },
+        UpdateExpression: 'SET pendingTokenHash = :token',
+        ConditionExpression: '#status = :invited',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':token': 'token-hash-2', ':invited': 'invited' },
+      });
+    });
+
+    it('answers false when the account is no longer invited', async () => {
+      db.on(UpdateCommand).rejects(conditionFailed());
+      expect(await table.replacePendingRequest('M20250401', 'token-hash-2')).toBe(false);
+    });
+  });
+
+  describe('completeRegistration', () => {
+    const changes = { email: 'hanako@example.com', passwordHistory: ['new-hash', 'initial-hash'], registeredAt: '2025-04-01T09:05:00.000Z' };
+
+    it('registers the account only while invited with this very request, removing the initial password', async () => {
+      // Prepare
+      db.on(UpdateCommand).resolves({});
+
+      // Act
+      const completed = await table.completeRegistration('M20250401', 'token-hash', changes);
+
+      // Assess
+      expect(completed).toBe(true);
+      const input = db.commandCalls(UpdateCommand)[0].args[0].input;
+      expect(input).toMatchObject({
+        TableName: TABLE,
+        Key: { loginId: 'M20250401' },
+        ConditionExpression: '#status = :invited AND pendingTokenHash = :token',
+        ExpressionAttributeValues: {
+          ':registered': 'registered',
+          ':invited': 'invited',
+          ':email': 'hanako@example.com',
+          ':history': ['new-hash', 'initial-hash'],
+          ':at': '2025-04-01T09:05:00.000Z',
+          ':token': 'token-hash',
+        },
+      });
+      expect(input.UpdateExpression).toMatch(/^SET #status = :registered, email = :email, passwordHistory = :history, registeredAt = :at REMOVE /);
+      expect(input.UpdateExpression?.split('REMOVE ')[1].split(', ').sort()).toEqual(['initialPasswordExpiresAt', 'initialPasswordHash', 'pendingTokenHash']);
+    });
+
+    it('answers false when another request replaced this one or the account moved on', async () => {
+      db.on(UpdateCommand).rejects(conditionFailed());
+      expect(await table.completeRegistration('M20250401', 'token-hash', changes)).toBe(false);
+    });
+  });
+
+  describe('recordLogin', () => {
+    it('sets only the login time at the first login', async () => {
+      // Prepare
+      db.on(UpdateCommand).resolves({});
+
+      // Act
+      await table.recordLogin({ ...invited, status: 'registered' }, '2025-04-01T10:00:00.000Z');
+
+      // Assess
+      expect(db).toHaveReceivedCommandWith(UpdateCommand, {
+        Key: { loginId: 'M20250401' },
+        UpdateExpression: 'SET lastLoginAt = :at',
+        ExpressionAttributeValues: { ':at': '2025-04-01T10:00:00.000Z' },
+      });
+    });
+
+    it('keeps the last login as the previous one', async () => {
+      // Prepare
+      db.on(UpdateCommand).resolves({});
+
+      // Act
+      await table.recordLogin({ ...invited, status: 'registered', lastLoginAt: '2025-03-31T08:00:00.000Z' }, '2025-04-01T10:00:00.000Z');
+
+      // Assess
+      expect(db).toHaveReceivedCommandWith(UpdateCommand, {
+        UpdateExpression: 'SET lastLoginAt = :at, previousLoginAt = :previous',
+        ExpressionAttributeValues: { ':at': '2025-04-01T10:00:00.000Z', ':previous': '2025-03-31T08:00:00.000Z' },
+      });
+    });
+  });
+});

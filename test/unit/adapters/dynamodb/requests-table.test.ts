@@ -1,0 +1,181 @@
+import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import 'aws-sdk-client-mock-jest';
+import { RequestsTable } from '../../../../lambdas/adapters/dynamodb/requests-table';
+import type { PendingRequest } from '../../../../lambdas/domain/model';
+
+const TABLE = 'requests-test';
+const db = mockClient(DynamoDBDocumentClient);
+const table = new RequestsTable(DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'ap-northeast-1' })), TABLE);
+
+const conditionFailed = () => new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
+
+const request: PendingRequest = {
+  tokenHash: 'token-hash',
+  kind: 'registration',
+  loginId: 'M20250401',
+  email: 'hanako@example.com',
+  passcodeHash: 'passcode-hash',
+  wrongPasscodes: 0,
+  status: 'pending',
+  createdAt: '2025-04-01T09:00:00.000Z',
+  expiresAt: '2025-04-02T09:00:00.000Z',
+};
+const EXPIRES_EPOCH = Date.parse('2025-04-02T09:00:00.000Z') / 1000;
+const WEEK_S = 7 * 24 * 3600;
+
+describe('RequestsTable', () => {
+  beforeEach(() => {
+    db.reset();
+  });
+
+  it('puts the request with a TTL a week past its expiry', async () => {
+    // Prepare
+    db.on(PutCommand).resolves({});
+
+    // Act
+    await table.put(request);
+
+    // Assess
+    expect(db).toHaveReceivedCommandWith(PutCommand, {
+      TableName: TABLE,
+      Item: { ...request, expiresAtEpoch: EXPIRES_EPOCH + WEEK_S },
+    });
+  });
+
+  it('reads the request by token hash, consistently, without the TTL attribute', async () => {
+    // Prepare
+    db.on(GetCommand).resolves({ Item: { ...request, expiresAtEpoch: EXPIRES_EPOCH + WEEK_S } });
+
+    // Act
+    const read = await table.get('token-hash');
+
+    // Assess
+    expect(read).toEqual(request);
+    expect(db).toHaveReceivedCommandWith(GetCommand, { TableName: TABLE, Key: { tokenHash: 'token-hash' }, ConsistentRead: true });
+  });
+
+  it('answers undefined for an unknown token hash', async () => {
+    db.on(GetCommand).resolves({});
+    expect(await table.get('nothing')).toBeUndefined();
+  });
+
+  describe('recordWrongPasscode', () => {
+    it('counts a miss only while pending and under the maximum, and returns the count', async () => {
+      // Prepare
+      db.on(UpdateCommand).resolves({ Attributes: { ...request, wrongPasscodes: 2 } });
+
+      // Act
+      const wrong = await table.recordWrongPasscode('token-hash', 5);
+
+      // Assess
+      expect(wrong).toBe(2);
+      expect(db).toHaveReceivedCommandTimes(UpdateCommand, 1);
+      expect(db).toHaveReceivedCommandWith(UpdateCommand, {
+        TableName: TABLE,
+        Key: { tokenHash: 'token-hash' },
+        UpdateExpression: 'SET wrongPasscodes = wrongPasscodes + :one',
+        ConditionExpression: '#status = :pending AND wrongPasscodes < :max',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':one': 1, ':pending': 'pending', ':max': 5 },
+        ReturnValues: 'ALL_NEW',
+      });
+    });
+
+    it('voids a pending request at the maximum', async () => {
+      // Prepare
+      db.on(UpdateCommand).resolvesOnce({ Attributes: { ...request, wrongPasscodes: 5 } }).resolves({});
+
+      // Act
+      const wrong = await table.recordWrongPasscode('token-hash', 5);
+
+      // Assess
+      expect(wrong).toBe(5);
+      expect(db).toHaveReceivedCommandTimes(UpdateCommand, 2);
+      expect(db).toHaveReceivedNthSpecificCommandWith(2, UpdateCommand, {
+        Key: { tokenHash: 'token-hash' },
+        UpdateExpression: 'SET #status = :voided',
+        ConditionExpression: '#status = :pending',
+        ExpressionAttributeValues: { ':voided': 'voided', ':pending': 'pending' },
+      });
+    });
+
+    it('answers the maximum when the request cannot take another guess', async () => {
+      // Prepare: already voided, or claimed by a submission.
+      db.on(UpdateCommand).rejects(conditionFailed());
+
+      // Act
+      const wrong = await table.recordWrongPasscode('token-hash', 5);
+
+      // Assess
+      expect(wrong).toBe(5);
+    });
+  });
+
+  describe('claim', () => {
+    it('takes a pending request, or a completing one whose claim is stale', async () => {
+      // Prepare
+      db.on(UpdateCommand).resolves({});
+
+      // Act
+      const claimed = await table.claim('token-hash', '2025-04-01T09:05:00.000Z', '2025-04-01T09:04:00.000Z');
+
+      // Assess
+      expect(claimed).toBe(true);
+      expect(db).toHaveReceivedCommandWith(UpdateCommand, {
+        Key: { tokenHash: 'token-hash' },
+        UpdateExpression: 'SET #status = :completing, claimedAt = :at',
+        ConditionExpression: '#status = :pending OR (#status = :completing AND claimedAt < :stale)',
+        ExpressionAttributeValues: {
+          ':completing': 'completing',
+          ':pending': 'pending',
+          ':at': '2025-04-01T09:05:00.000Z',
+          ':stale': '2025-04-01T09:04:00.000Z',
+        },
+      });
+    });
+
+    it('answers false when another submission has it or it is finished', async () => {
+      db.on(UpdateCommand).rejects(conditionFailed());
+      expect(await table.claim('token-hash', '2025-04-01T09:05:00.000Z', '2025-04-01T09:04:00.000Z')).toBe(false);
+    });
+  });
+
+  describe('release', () => {
+    it('returns a completing request to pending', async () => {
+      // Prepare
+      db.on(UpdateCommand).resolves({});
+
+      // Act
+      await table.release('token-hash');
+
+      // Assess
+      expect(db).toHaveReceivedCommandWith(UpdateCommand, {
+        UpdateExpression: 'SET #status = :pending REMOVE claimedAt',
+        ConditionExpression: '#status = :completing',
+        ExpressionAttributeValues: { ':pending': 'pending', ':completing': 'completing' },
+      });
+    });
+
+    it('leaves a request that is no longer completing alone, quietly', async () => {
+      db.on(UpdateCommand).rejects(conditionFailed());
+      await expect(table.release('token-hash')).resolves.toBeUndefined();
+    });
+  });
+
+  it('marks a request used', async () => {
+    // Prepare
+    db.on(UpdateCommand).resolves({});
+
+    // Act
+    await table.markUsed('token-hash');
+
+    // Assess
+    expect(db).toHaveReceivedCommandWith(UpdateCommand, {
+      Key: { tokenHash: 'token-hash' },
+      UpdateExpression: 'SET #status = :used',
+      ExpressionAttributeValues: { ':used': 'used' },
+    });
+  });
+});

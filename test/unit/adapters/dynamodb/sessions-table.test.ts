@@ -1,0 +1,87 @@
+import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import 'aws-sdk-client-mock-jest';
+import { SessionsTable } from '../../../../lambdas/adapters/dynamodb/sessions-table';
+import type { Session } from '../../../../lambdas/domain/model';
+
+const TABLE = 'sessions-test';
+const db = mockClient(DynamoDBDocumentClient);
+const table = new SessionsTable(DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'ap-northeast-1' })), TABLE);
+
+const session: Session = {
+  sessionIdHash: 'session-hash',
+  loginId: 'M20250401',
+  email: 'hanako@example.com',
+  createdAt: '2025-04-01T09:00:00.000Z',
+  lastSeenAt: '2025-04-01T09:00:00.000Z',
+  expiresAt: '2025-04-01T21:00:00.000Z',
+};
+const EXPIRES_EPOCH = Date.parse('2025-04-01T21:00:00.000Z') / 1000;
+
+describe('SessionsTable', () => {
+  beforeEach(() => {
+    db.reset();
+  });
+
+  it('puts the session with a TTL at its absolute end', async () => {
+    // Prepare
+    db.on(PutCommand).resolves({});
+
+    // Act
+    await table.put(session);
+
+    // Assess
+    expect(db).toHaveReceivedCommandWith(PutCommand, { TableName: TABLE, Item: { ...session, expiresAtEpoch: EXPIRES_EPOCH } });
+  });
+
+  it('reads the session by hash, consistently, without the TTL attribute', async () => {
+    // Prepare
+    db.on(GetCommand).resolves({ Item: { ...session, expiresAtEpoch: EXPIRES_EPOCH } });
+
+    // Act
+    const read = await table.get('session-hash');
+
+    // Assess
+    expect(read).toEqual(session);
+    expect(db).toHaveReceivedCommandWith(GetCommand, { TableName: TABLE, Key: { sessionIdHash: 'session-hash' }, ConsistentRead: true });
+  });
+
+  it('answers undefined for an unknown session', async () => {
+    db.on(GetCommand).resolves({});
+    expect(await table.get('nothing')).toBeUndefined();
+  });
+
+  it('touches only a session that still exists', async () => {
+    // Prepare
+    db.on(UpdateCommand).resolves({});
+
+    // Act
+    await table.touch('session-hash', '2025-04-01T09:10:00.000Z');
+
+    // Assess
+    expect(db).toHaveReceivedCommandWith(UpdateCommand, {
+      TableName: TABLE,
+      Key: { sessionIdHash: 'session-hash' },
+      UpdateExpression: 'SET lastSeenAt = :at',
+      ConditionExpression: 'attribute_exists(sessionIdHash)',
+      ExpressionAttributeValues: { ':at': '2025-04-01T09:10:00.000Z' },
+    });
+  });
+
+  it('does not revive, nor fail on, a session deleted meanwhile', async () => {
+    db.on(UpdateCommand).rejects(new ConditionalCheckFailedException({ message: 'gone', $metadata: {} }));
+    await expect(table.touch('session-hash', '2025-04-01T09:10:00.000Z')).resolves.toBeUndefined();
+  });
+
+  it('deletes the session', async () => {
+    // Prepare
+    db.on(DeleteCommand).resolves({});
+
+    // Act
+    await table.delete('session-hash');
+
+    // Assess
+    expect(db).toHaveReceivedCommandWith(DeleteCommand, { TableName: TABLE, Key: { sessionIdHash: 'session-hash' } });
+  });
+});
