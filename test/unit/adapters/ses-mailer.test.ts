@@ -84,6 +84,23 @@ describe('SesMailer', () => {
       expect(decodeEncodedWord(header)).toEqual({ name: 'Support "Web"', address: 'no-reply@example.jp' });
     });
 
+    it('keeps every encoded-word within the 75 characters RFC 2047 allows, for a longer configured name', () => {
+      // Prepare
+      const name = 'GMOフィナンシャルゲート株式会社 お客様サポートWEB';
+
+      // Act
+      const header = fromHeader(name, 'no-reply@example.jp');
+
+      // Assess
+      const words = header.match(/=\?UTF-8\?B\?[A-Za-z0-9+/=]*\?=/g) ?? [];
+      expect(words.length).toBeGreaterThan(0);
+      for (const word of words) expect(word.length).toBeLessThanOrEqual(75);
+      // Each word must hold whole characters (RFC 2047 §5), so each decodes on its own.
+      const decoded = words.map((w) => Buffer.from(w.slice(10, -2), 'base64').toString('utf8')).join('');
+      expect(decoded).toBe(name);
+      expect(header.endsWith(' <no-reply@example.jp>')).toBe(true);
+    });
+
     it('encodes a Japanese name as =?UTF-8?B?…?=', () => {
       expect(fromHeader('お客様サポートWEB', 'a@example.jp')).toBe(
         `=?UTF-8?B?${Buffer.from('お客様サポートWEB').toString('base64')}?= <a@example.jp>`,

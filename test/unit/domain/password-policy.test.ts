@@ -119,6 +119,8 @@ describe('password policy', () => {
       ['the yen sign U+00A5', '\u00a5'],
       ['an emoji', '😀'],
       ['a hiragana', 'あ'],
+      ['a tab', '\t'],
+      ['a line break', '\n'],
     ])('refuses %s', (_label, character) => {
       // Prepare
       const password = `${STRONG}${character}`;

@@ -10,6 +10,12 @@ import type { AccountStore } from '../../../lambdas/domain/ports';
  */
 export class FakeAccountStore implements AccountStore {
   private readonly items = new Map<string, Account>();
+  private readonly completionFailures: Error[] = [];
+
+  /** The next `completeRegistration` call throws this error, as a DynamoDB fault would. */
+  failNextCompletion(error: Error = new Error('InternalServerError')): void {
+    this.completionFailures.push(error);
+  }
 
   /** Puts an account in place, as ops provisioning would. */
   seed(account: Account): void {
@@ -57,6 +63,8 @@ export class FakeAccountStore implements AccountStore {
     changes: { email: string; passwordHistory: string[]; registeredAt: string },
   ): Promise<boolean> {
     await Promise.resolve();
+    const failure = this.completionFailures.shift();
+    if (failure) throw failure;
     const item = this.items.get(loginId);
     if (!item || item.status !== 'invited' || item.pendingTokenHash !== tokenHash) return false;
     item.status = 'registered';

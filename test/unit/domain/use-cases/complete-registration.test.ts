@@ -1,5 +1,5 @@
 import { hashToken } from '../../../../lambdas/domain/completion-token';
-import { LinkInvalidError, PasscodeWrongError, PasswordPolicyError } from '../../../../lambdas/domain/errors';
+import { EmailUnavailableError, LinkInvalidError, PasscodeWrongError, PasswordPolicyError } from '../../../../lambdas/domain/errors';
 import { verifyPassword } from '../../../../lambdas/domain/password-hash';
 import { completeRegistration } from '../../../../lambdas/domain/use-cases/complete-registration';
 import { logIn } from '../../../../lambdas/domain/use-cases/log-in';
@@ -220,6 +220,37 @@ describe('completeRegistration (パスコード入力 → 設定)', () => {
       expect(afterFailure).not.toHaveProperty('claimedAt');
       expect(world.accounts.peek(LETTER.loginId)?.status).toBe('registered');
       expect(world.requests.peek(hashToken(token))?.status).toBe('used');
+    });
+
+    it('releases the claim when the account cannot be saved, so submitting again succeeds', async () => {
+      // Prepare
+      const { token, passcode } = await requested(world);
+      world.accounts.failNextCompletion();
+
+      // Act
+      await failure(completeRegistration(submission(token, passcode), world));
+      const afterFailure = world.requests.peek(hashToken(token));
+      await completeRegistration(submission(token, passcode), world);
+
+      // Assess
+      expect(afterFailure?.status).toBe('pending');
+      expect(world.identity.userOf(EMAIL)).toEqual({ loginId: LETTER.loginId, password: NEW_PASSWORD });
+      expect(world.accounts.peek(LETTER.loginId)).toMatchObject({ status: 'registered', email: EMAIL });
+    });
+
+    it('refuses an email another merchant registered meanwhile, and keeps the request open', async () => {
+      // Prepare: another merchant completed a registration with the same email after this request.
+      const { token, passcode } = await requested(world);
+      world.identity.seed({ email: EMAIL, loginId: 'M00000001', password: 'Kx7#mQ2$vLp9' });
+
+      // Act
+      const error = await failure(completeRegistration(submission(token, passcode), world));
+
+      // Assess
+      expect(error).toBeInstanceOf(EmailUnavailableError);
+      expect(world.identity.userOf(EMAIL)).toEqual({ loginId: 'M00000001', password: 'Kx7#mQ2$vLp9' });
+      expect(world.accounts.peek(LETTER.loginId)?.status).toBe('invited');
+      expect(world.requests.peek(hashToken(token))?.status).toBe('pending');
     });
 
     it('completes exactly one of two simultaneous submissions; the other finds the link used', async () => {

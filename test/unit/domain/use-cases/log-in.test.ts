@@ -152,4 +152,32 @@ describe('logIn (ログイン)', () => {
     const logged = JSON.stringify(world.audit.events);
     for (const secret of [PASSWORD, 'Wrong!Password9', sessionId, hashSessionId(sessionId)]) expect(logged).not.toContain(secret);
   });
+
+  describe('lockout (DESIGN: 5 consecutive failures lock the ID for 15 minutes)', () => {
+    it('refuses even the right password after five wrong ones, with the same answer', async () => {
+      // Prepare
+      for (let i = 0; i < 5; i += 1) await logIn({ loginId: EMAIL, password: `Wrong#Password${i}` }, world).catch(() => undefined);
+
+      // Act
+      const attempt = logIn({ loginId: EMAIL, password: PASSWORD }, world);
+
+      // Assess
+      await expect(attempt).rejects.toBeInstanceOf(InvalidCredentialsError);
+      await expect(attempt).rejects.toThrow('ログインIDまたはパスワードが正しくありません。');
+      expect(world.sessions.all()).toEqual([]);
+      expect(world.audit.last()).toMatchObject({ event: 'login', outcome: 'failure', reason: expect.stringMatching(/lock/i) });
+    });
+
+    it('lets the merchant in again once the lock is over', async () => {
+      // Prepare
+      for (let i = 0; i < 5; i += 1) await logIn({ loginId: EMAIL, password: `Wrong#Password${i}` }, world).catch(() => undefined);
+      world.clock.advance({ minutes: 15, seconds: 1 });
+
+      // Act
+      const sessionId = await logIn({ loginId: EMAIL, password: PASSWORD }, world);
+
+      // Assess
+      expect(world.sessions.peek(hashSessionId(sessionId))).toBeDefined();
+    });
+  });
 });

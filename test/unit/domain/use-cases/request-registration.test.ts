@@ -1,5 +1,5 @@
 import { hashToken } from '../../../../lambdas/domain/completion-token';
-import { EmailUnavailableError, InvalidCredentialsError, LinkInvalidError, MailNotSentError } from '../../../../lambdas/domain/errors';
+import { DomainError, EmailUnavailableError, InvalidCredentialsError, LinkInvalidError, MailNotSentError } from '../../../../lambdas/domain/errors';
 import { hashPasscode } from '../../../../lambdas/domain/passcode';
 import { openRegistration } from '../../../../lambdas/domain/use-cases/open-registration';
 import { requestRegistration } from '../../../../lambdas/domain/use-cases/request-registration';
@@ -211,5 +211,55 @@ describe('requestRegistration (初回メールアドレス登録)', () => {
     expect(world.audit.last()).toMatchObject({ loginId: LETTER.loginId, email: EMAIL, expiresAt: '2025-04-02T09:00:00.000Z' });
     const logged = JSON.stringify(world.audit.events);
     for (const secret of [LETTER.initialPassword, 'Wrong#Password1', token, passcode]) expect(logged).not.toContain(secret);
+  });
+
+  describe('abuse limits (DESIGN: security numbers)', () => {
+    it('locks the ID after five wrong initial passwords: even the right one gets the same answer and no mail', async () => {
+      // Prepare
+      for (let i = 0; i < 5; i += 1) {
+        await requestRegistration({ ...application, initialPassword: `Wrong#Password${i}` }, world).catch(() => undefined);
+      }
+
+      // Act
+      const attempt = requestRegistration(application, world);
+
+      // Assess
+      await expect(attempt).rejects.toBeInstanceOf(InvalidCredentialsError);
+      await expect(attempt).rejects.toThrow(SAME_ANSWER);
+      expect(world.mailer.sent).toEqual([]);
+      expect(world.audit.last()).toMatchObject({ event: 'registration.requested', outcome: 'failure', reason: expect.stringMatching(/lock/i) });
+    });
+
+    it('lets the ID in again once the 15-minute lock is over', async () => {
+      // Prepare
+      for (let i = 0; i < 5; i += 1) {
+        await requestRegistration({ ...application, initialPassword: `Wrong#Password${i}` }, world).catch(() => undefined);
+      }
+      world.clock.advance({ minutes: 15, seconds: 1 });
+
+      // Act
+      await requestRegistration(application, world);
+
+      // Assess
+      expect(world.mailer.sent).toHaveLength(2);
+    });
+
+    it('throttles registration emails per account, with an answer the page can show', async () => {
+      // Prepare
+      const outcomes: unknown[] = [];
+
+      // Act: ten requests within fifty minutes.
+      for (let i = 0; i < 10; i += 1) {
+        world.clock.advance({ minutes: 5 });
+        outcomes.push(await requestRegistration(application, world).then(() => 'sent', (error: unknown) => error));
+      }
+
+      // Assess
+      const sent = outcomes.filter((o) => o === 'sent').length;
+      const refused = outcomes.filter((o) => o !== 'sent');
+      expect(refused.length).toBeGreaterThan(0);
+      for (const refusal of refused) expect(refusal).toBeInstanceOf(DomainError);
+      expect(world.mailer.sent).toHaveLength(2 * sent);
+    });
   });
 });
