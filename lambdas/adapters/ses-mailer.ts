@@ -1,14 +1,31 @@
 import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import type { Email, Mailer } from '../domain/ports';
 
+/** An encoded-word may be 75 characters: `=?UTF-8?B?` + 60 base64 characters (45 bytes) + `?=`. */
+const WORD_BYTES = 45;
+
+function encodedWords(text: string): string {
+  const words: string[] = [];
+  let current = '';
+  for (const char of text) {
+    if (Buffer.byteLength(current + char) > WORD_BYTES) {
+      words.push(current);
+      current = '';
+    }
+    current += char;
+  }
+  words.push(current);
+  return words.map((word) => `=?UTF-8?B?${Buffer.from(word, 'utf8').toString('base64')}?=`).join(' ');
+}
+
 /**
  * SES takes only 7-bit ASCII in address headers: the Japanese display name
- * (お客様サポートWEB) must travel as a MIME encoded-word, or SES refuses the send.
+ * (お客様サポートWEB) must travel as MIME encoded-words (RFC 2047, whole characters in each),
+ * or SES refuses the send.
  */
 export function fromHeader(name: string, address: string): string {
   const ascii = /^[\x20-\x7e]*$/.test(name) && !/["\\]/.test(name);
-  const display = ascii ? `"${name}"` : `=?UTF-8?B?${Buffer.from(name, 'utf8').toString('base64')}?=`;
-  return `${display} <${address}>`;
+  return `${ascii ? `"${name}"` : encodedWords(name)} <${address}>`;
 }
 
 export class SesMailer implements Mailer {

@@ -18,8 +18,13 @@ const COMMON_CORES = new Set([
 
 const LEET: Record<string, string> = { '@': 'a', '4': 'a', '0': 'o', '1': 'i', '!': 'i', '3': 'e', '$': 's', '5': 's', '7': 't' };
 
+/**
+ * The letters of the password once the dressing is gone: digits and symbols before and after the
+ * word are dropped first, then (with `leet`) look-alike characters inside it become letters.
+ */
 function core(password: string, leet: boolean): string {
-  return [...password.toLowerCase()]
+  const word = password.toLowerCase().replace(/^[^a-z]+|[^a-z]+$/g, '');
+  return [...word]
     .map((c) => (leet ? LEET[c] ?? c : c))
     .filter((c) => c >= 'a' && c <= 'z')
     .join('');

@@ -26,12 +26,18 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', N, R, P, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
+/** False for a wrong password, and for a stored value that is not a hash this module made. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, key] = stored.split('$');
-  if (scheme !== 'scrypt' || !salt || !key) return false;
-  const expected = Buffer.from(key, 'base64url');
-  const actual = await derive(password, Buffer.from(salt, 'base64url'), Number(n), Number(r), Number(p));
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+  const [cost, blockSize, parallelism] = [Number(n), Number(r), Number(p)];
+  if (scheme !== 'scrypt' || !salt || !key || ![cost, blockSize, parallelism].every(Number.isSafeInteger)) return false;
+  try {
+    const expected = Buffer.from(key, 'base64url');
+    const actual = await derive(password, Buffer.from(salt, 'base64url'), cost, blockSize, parallelism);
+    return actual.length === expected.length && timingSafeEqual(actual, expected);
+  } catch {
+    return false;
+  }
 }
 
 /** A hash of nothing anyone knows: verifying against it costs the same as against a real one. */

@@ -31,8 +31,11 @@ export interface AccountStore {
 export interface RequestStore {
   put(request: PendingRequest): Promise<void>;
   get(tokenHash: string): Promise<PendingRequest | undefined>;
-  /** Counts a wrong passcode; at `maxAttempts` the request becomes voided. Returns the new count. */
-  recordWrongPasscode(tokenHash: string, maxAttempts: number): Promise<number>;
+  /**
+   * Counts a wrong passcode; at `maxAttempts` the request becomes voided. Returns the new count,
+   * or undefined when the request no longer takes guesses (claimed, finished or voided meanwhile).
+   */
+  recordWrongPasscode(tokenHash: string, maxAttempts: number): Promise<number | undefined>;
   /** Takes the request for one submission; false when another has it (or it is finished). */
   claim(tokenHash: string, at: string, staleBefore: string): Promise<boolean>;
   release(tokenHash: string): Promise<void>;

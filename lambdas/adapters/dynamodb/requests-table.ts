@@ -32,7 +32,7 @@ export class RequestsTable implements RequestStore {
     return request as PendingRequest;
   }
 
-  async recordWrongPasscode(tokenHash: string, maxAttempts: number): Promise<number> {
+  async recordWrongPasscode(tokenHash: string, maxAttempts: number): Promise<number | undefined> {
     let counted: Record<string, unknown> | undefined;
     const stillOpen = await applied(
       this.update(tokenHash, {
@@ -43,15 +43,18 @@ export class RequestsTable implements RequestStore {
         ReturnValues: 'ALL_NEW',
       }).then((result) => (counted = result.Attributes)),
     );
-    // Claimed or voided meanwhile: it cannot take another guess either way.
-    const wrong = stillOpen ? Number(counted?.wrongPasscodes) : maxAttempts;
+    if (!stillOpen) return undefined;
+    const wrong = Number(counted?.wrongPasscodes);
     if (wrong >= maxAttempts) {
-      await this.update(tokenHash, {
-        UpdateExpression: 'SET #status = :voided',
-        ConditionExpression: '#status = :pending',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':voided': 'voided', ':pending': 'pending' },
-      }).catch(() => undefined);
+      // Only a request still pending is voided: one completed a moment ago stays completed.
+      await applied(
+        this.update(tokenHash, {
+          UpdateExpression: 'SET #status = :voided',
+          ConditionExpression: '#status = :pending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':voided': 'voided', ':pending': 'pending' },
+        }),
+      );
     }
     return wrong;
   }

@@ -49,6 +49,11 @@ export async function completeRegistration(input: RegistrationCompletion, deps: 
 
   if (!passcodeMatches(deps.passcodeKey, tokenHash, input.passcode, request.passcodeHash)) {
     const wrong = await requests.recordWrongPasscode(tokenHash, deps.maxPasscodeAttempts);
+    if (wrong === undefined) {
+      // Another submission took the request meanwhile: report what became of it, or that it is taken.
+      await openRegistration(input.token, deps);
+      throw new LinkInvalidError('used');
+    }
     audit.record({ event: 'registration.passcode-failed', outcome: 'failure', loginId, email, wrongPasscodes: wrong });
     if (wrong >= deps.maxPasscodeAttempts) {
       audit.record({ event: 'registration.voided', outcome: 'failure', loginId, email, reason: 'too many wrong passcodes' });

@@ -30,16 +30,13 @@ export class FakeRequestStore implements RequestStore {
     return this.peek(tokenHash);
   }
 
-  async recordWrongPasscode(tokenHash: string, maxAttempts: number): Promise<number> {
+  async recordWrongPasscode(tokenHash: string, maxAttempts: number): Promise<number | undefined> {
     await Promise.resolve();
     const item = this.items.get(tokenHash);
-    let wrong = maxAttempts;
-    if (item && item.status === 'pending' && item.wrongPasscodes < maxAttempts) {
-      item.wrongPasscodes += 1;
-      wrong = item.wrongPasscodes;
-    }
-    if (wrong >= maxAttempts && item?.status === 'pending') item.status = 'voided';
-    return wrong;
+    if (!item || item.status !== 'pending' || item.wrongPasscodes >= maxAttempts) return undefined;
+    item.wrongPasscodes += 1;
+    if (item.wrongPasscodes >= maxAttempts) item.status = 'voided';
+    return item.wrongPasscodes;
   }
 
   async claim(tokenHash: string, at: string, staleBefore: string): Promise<boolean> {
