@@ -25,6 +25,12 @@ export const configSchema = z.object({
   ACCOUNTS_TABLE: z.string().min(1),
   REQUESTS_TABLE: z.string().min(1),
   SESSIONS_TABLE: z.string().min(1),
+  LIMITS_TABLE: z.string().min(1),
+  /** Consecutive failed logins (or first logins) that lock an ID, and for how long. */
+  LOCKOUT_THRESHOLD: positiveInt.default(5),
+  LOCKOUT_MINUTES: positiveInt.default(15),
+  /** Mail-sending requests per account and per address within an hour (no mail-bombing). */
+  MAIL_REQUESTS_PER_HOUR: positiveInt.default(5),
   USER_POOL_ID: z.string().min(1),
   USER_POOL_CLIENT_ID: z.string().min(1),
   /**

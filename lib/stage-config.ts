@@ -37,6 +37,11 @@ export const stageConfigSchema = z
     passcodeMaxAttempts: positiveInt.optional(),
     sessionIdleMinutes: positiveInt.optional(),
     sessionAbsoluteMinutes: positiveInt.optional(),
+    /** Consecutive failed logins (or first logins) that lock an ID, and for how long. */
+    lockoutThreshold: positiveInt.optional(),
+    lockoutMinutes: positiveInt.optional(),
+    /** Mail-sending requests allowed per account and per address within an hour. */
+    mailRequestsPerHour: positiveInt.optional(),
     logRetentionDays: z
       .number()
       .refine((d) => retentionDays.includes(d), `must be one of CloudWatch's values: ${retentionDays.join(', ')}`),

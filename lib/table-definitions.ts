@@ -24,6 +24,8 @@ export const tableDefinitions = {
   requests: { partitionKey: 'tokenHash', ttlAttribute: TTL_ATTRIBUTE },
   /** Signed-in sessions, keyed by the session id's hash. */
   sessions: { partitionKey: 'sessionIdHash', ttlAttribute: TTL_ATTRIBUTE },
+  /** Failure counters and locks (lockout) and mail rate windows, keyed by what they limit. */
+  limits: { partitionKey: 'limitKey', ttlAttribute: TTL_ATTRIBUTE },
 } as const satisfies Record<string, TableDefinition>;
 
 export type TableKey = keyof typeof tableDefinitions;

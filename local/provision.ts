@@ -13,7 +13,7 @@ export interface LocalResources {
   userPoolClientId: string;
 }
 
-function createTableInput(name: string, table: TableDefinition): CreateTableCommandInput {
+export function createTableInput(name: string, table: TableDefinition): CreateTableCommandInput {
   const keys = [table.partitionKey, ...(table.indexes ?? []).map((index) => index.partitionKey)];
   return {
     TableName: name,

@@ -130,6 +130,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     ACCOUNTS_TABLE: resources.tables.accounts,
     REQUESTS_TABLE: resources.tables.requests,
     SESSIONS_TABLE: resources.tables.sessions,
+    LIMITS_TABLE: resources.tables.limits,
     USER_POOL_ID: resources.userPoolId,
     USER_POOL_CLIENT_ID: resources.userPoolClientId,
     PASSCODE_KEY: randomBytes(32).toString('base64url'),

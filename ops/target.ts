@@ -32,13 +32,18 @@ async function deployedTarget(stage: string): Promise<Target> {
     throw new TargetError(`Cannot read stack ${stackName}: ${error.message}`);
   });
   const outputs = Object.fromEntries((Stacks?.[0]?.Outputs ?? []).map((o) => [o.OutputKey, o.OutputValue]));
-  const needed = ['AccountsTableName', 'RequestsTableName', 'SessionsTableName', 'UserPoolId'];
+  const needed = ['AccountsTableName', 'RequestsTableName', 'SessionsTableName', 'LimitsTableName', 'UserPoolId'];
   const missing = needed.filter((key) => !outputs[key]);
   if (missing.length > 0) throw new TargetError(`Stack ${stackName} lacks the outputs ${missing.join(', ')}.`);
   return {
     name: stage,
     region: await cloudFormation.config.region(),
-    tables: { accounts: outputs.AccountsTableName!, requests: outputs.RequestsTableName!, sessions: outputs.SessionsTableName! },
+    tables: {
+      accounts: outputs.AccountsTableName!,
+      requests: outputs.RequestsTableName!,
+      sessions: outputs.SessionsTableName!,
+      limits: outputs.LimitsTableName!,
+    },
     userPoolId: outputs.UserPoolId!,
   };
 }

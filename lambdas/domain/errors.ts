@@ -75,6 +75,14 @@ export class SessionRequiredError extends DomainError {
   }
 }
 
+/** Too many mail-sending requests for one account or address within the hour. */
+export class TooManyRequestsError extends DomainError {
+  readonly code = 'TOO_MANY_REQUESTS';
+  constructor() {
+    super('短時間に多くの申請が行われたため、受付を一時停止しています。しばらく時間をおいてから再度お試しください。');
+  }
+}
+
 /** SES refused or failed: the request is kept, and registering again sends new mails. */
 export class MailNotSentError extends DomainError {
   readonly code = 'MAIL_NOT_SENT';

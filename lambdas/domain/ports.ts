@@ -1,3 +1,4 @@
+import type { LockoutRule, RateRule } from './limits';
 import type { Account, PendingRequest, Session } from './model';
 
 /** What the use cases need from the outside world; adapters implement these, tests fake them. */
@@ -47,6 +48,17 @@ export interface SessionStore {
   get(sessionIdHash: string): Promise<Session | undefined>;
   touch(sessionIdHash: string, at: string): Promise<void>;
   delete(sessionIdHash: string): Promise<void>;
+}
+
+/** Failure counters, locks and rate windows, each with its own expiry. */
+export interface LimitStore {
+  /** The end of the key's lock, when it is locked at `at`. */
+  lockedUntil(key: string, at: Date): Promise<Date | undefined>;
+  /** Counts one more consecutive failure; the `threshold`-th locks the key. True when it locked. */
+  recordFailure(key: string, rule: LockoutRule, at: Date): Promise<boolean>;
+  clearFailures(key: string): Promise<void>;
+  /** Takes one use of the key's current window; false when none is left. */
+  take(key: string, rule: RateRule, at: Date): Promise<boolean>;
 }
 
 /** The user directory (Cognito): holds registered merchants' passwords. */

@@ -5,12 +5,15 @@ import { loadConfig } from '../config';
 import { requestRegistration } from '../domain/use-cases/request-registration';
 import { apiHandler } from '../http/api-handler';
 import { emailField, loginIdField, passwordField } from '../http/fields';
-import { accountsTable, audit, logger, mailWording, requestsTable, sesMailer } from '../wiring';
+import { accountsTable, audit, limitsTable, lockoutRule, logger, mailRateRule, mailWording, requestsTable, sesMailer } from '../wiring';
 
 const config = loadConfig();
 const deps = {
   accounts: accountsTable(config),
   requests: requestsTable(config),
+  limits: limitsTable(config),
+  lockout: lockoutRule(config),
+  mailRate: mailRateRule(config),
   mailer: sesMailer(config),
   audit,
   clock: systemClock,

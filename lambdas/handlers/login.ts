@@ -5,13 +5,15 @@ import { logIn } from '../domain/use-cases/log-in';
 import { apiHandler } from '../http/api-handler';
 import { loginIdField, passwordField } from '../http/fields';
 import { sessionCookie } from '../http/session-cookie';
-import { accountsTable, audit, cognitoIdentity, logger, sessionsTable } from '../wiring';
+import { accountsTable, audit, cognitoIdentity, limitsTable, lockoutRule, logger, sessionsTable } from '../wiring';
 
 const config = loadConfig();
 const deps = {
   accounts: accountsTable(config),
   sessions: sessionsTable(config),
   identity: cognitoIdentity(config),
+  limits: limitsTable(config),
+  lockout: lockoutRule(config),
   audit,
   clock: systemClock,
   random: systemRandom,

@@ -8,6 +8,7 @@ import {
   PasscodeWrongError,
   PasswordPolicyError,
   SessionRequiredError,
+  TooManyRequestsError,
   ValidationError,
 } from '../domain/errors';
 import { RequestRefusedError } from './refusals';
@@ -26,6 +27,7 @@ const STATUS = new Map<Function, number>([
   [EmailUnavailableError, 409],
   [AccountExistsError, 409],
   [LinkInvalidError, 410],
+  [TooManyRequestsError, 429],
   [MailNotSentError, 503],
 ]);
 

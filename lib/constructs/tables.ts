@@ -19,6 +19,7 @@ export class Tables extends Construct {
       accounts: this.table('Accounts', tableDefinitions.accounts, props),
       requests: this.table('Requests', tableDefinitions.requests, props),
       sessions: this.table('Sessions', tableDefinitions.sessions, props),
+      limits: this.table('Limits', tableDefinitions.limits, props),
     };
   }
 

@@ -40,6 +40,7 @@ export class DataStack extends Stack {
     new CfnOutput(this, 'AccountsTableName', { value: tables.accounts.tableName });
     new CfnOutput(this, 'RequestsTableName', { value: tables.requests.tableName });
     new CfnOutput(this, 'SessionsTableName', { value: tables.sessions.tableName });
+    new CfnOutput(this, 'LimitsTableName', { value: tables.limits.tableName });
     new CfnOutput(this, 'UserPoolId', { value: users.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: users.client.userPoolClientId });
     new CfnOutput(this, 'PasscodeKeySecretArn', { value: passcodeKey.secretArn });

@@ -52,6 +52,7 @@ export class WebStack extends Stack {
           accounts: data.tables.accounts.tableName,
           requests: data.tables.requests.tableName,
           sessions: data.tables.sessions.tableName,
+          limits: data.tables.limits.tableName,
         },
         userPoolId: data.userPool.userPoolId,
         userPoolClientId: data.userPoolClient.userPoolClientId,

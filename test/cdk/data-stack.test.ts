@@ -28,12 +28,12 @@ describe('DynamoDB tables', () => {
     expect(table.UpdateReplacePolicy).toBe('Retain');
   });
 
-  it('has exactly the three tables of tableDefinitions', () => {
-    dev.resourceCountIs('AWS::DynamoDB::Table', 3);
-    expect(keys).toEqual(['loginId', 'tokenHash', 'sessionIdHash']);
+  it('has exactly the four tables of tableDefinitions', () => {
+    dev.resourceCountIs('AWS::DynamoDB::Table', 4);
+    expect(keys).toEqual(['loginId', 'tokenHash', 'sessionIdHash', 'limitKey']);
   });
 
-  it.each(['tokenHash', 'sessionIdHash'])('%s table expires items through the TTL attribute', (key) => {
+  it.each(['tokenHash', 'sessionIdHash', 'limitKey'])('%s table expires items through the TTL attribute', (key) => {
     expect(tableWithKey(dev, key).Properties.TimeToLiveSpecification).toEqual({
       AttributeName: TTL_ATTRIBUTE,
       Enabled: true,

@@ -8,6 +8,7 @@ const REQUIRED = {
   ACCOUNTS_TABLE: 'accounts',
   REQUESTS_TABLE: 'requests',
   SESSIONS_TABLE: 'sessions',
+  LIMITS_TABLE: 'limits',
   USER_POOL_ID: 'ap-northeast-1_pool',
   USER_POOL_CLIENT_ID: 'client',
   PASSCODE_KEY: 'k'.repeat(32),
@@ -38,6 +39,9 @@ describe('loadConfig', () => {
       PASSCODE_MAX_ATTEMPTS: 5,
       SESSION_IDLE_MINUTES: 30,
       SESSION_ABSOLUTE_MINUTES: 720,
+      LOCKOUT_THRESHOLD: 5,
+      LOCKOUT_MINUTES: 15,
+      MAIL_REQUESTS_PER_HOUR: 5,
     });
   });
 

@@ -1,12 +1,15 @@
 import { InvalidCredentialsError } from '../errors';
 import type { Session } from '../model';
-import type { AccountStore, AuditLog, Clock, Identity, Random, SessionStore } from '../ports';
+import { lockoutKey, type LockoutRule } from '../limits';
+import type { AccountStore, AuditLog, Clock, Identity, LimitStore, Random, SessionStore } from '../ports';
 import { hashSessionId, newSessionId } from '../session-id';
 
 export interface LogInDeps {
   accounts: AccountStore;
   sessions: SessionStore;
   identity: Identity;
+  limits: LimitStore;
+  lockout: LockoutRule;
   audit: AuditLog;
   clock: Clock;
   random: Random;
@@ -15,24 +18,36 @@ export interface LogInDeps {
 
 /**
  * ログイン with the registered email and password.
- * 1. Cognito judges the password; the account must be registered under this very email.
- * 2. A new session (new id at every login) is stored by its hash; the id goes to the cookie.
- * 3. The login time is kept, and the one before it, for the signed-in home.
+ * 1. A locked email is refused with the answer a wrong password gets, before Cognito is asked.
+ * 2. Cognito judges the password; the account must be registered under this very email.
+ *    Failures count towards the lock; a success clears the count.
+ * 3. A new session (new id at every login) is stored by its hash; the id goes to the cookie.
+ * 4. The login time is kept, and the one before it, for the signed-in home.
  */
 export async function logIn(credentials: { loginId: string; password: string }, deps: LogInDeps): Promise<string> {
-  const { audit, clock } = deps;
+  const { audit, clock, limits } = deps;
   const email = credentials.loginId.trim().toLowerCase();
-  const loginId = await deps.identity.verifyPassword(email, credentials.password);
-  const account = loginId ? await deps.accounts.get(loginId) : undefined;
-  if (!account || account.status !== 'registered' || account.email !== email) {
-    const reason = !loginId ? 'wrong email or password' : `account ${account?.status ?? 'missing'}`;
+  const now = clock.now();
+  const lockKey = lockoutKey('login', email);
+  const refuse = async (reason: string, loginId: string | undefined, counts = true): Promise<never> => {
     // Auditors follow one login ID: name the account the email belongs to, when there is one.
     const owner = loginId ?? (await deps.accounts.findByEmail(email))?.loginId;
+    const locked = counts && (await limits.recordFailure(lockKey, deps.lockout, now));
     audit.record({ event: 'login', outcome: 'failure', loginId: owner, email, reason });
+    if (locked) audit.record({ event: 'lockout', outcome: 'success', loginId: owner, email, flow: 'login', minutes: deps.lockout.lockMinutes });
     throw new InvalidCredentialsError(reason);
-  }
+  };
 
-  const now = clock.now();
+  const lockedUntil = await limits.lockedUntil(lockKey, now);
+  if (lockedUntil) return refuse(`locked until ${lockedUntil.toISOString()}`, undefined, false);
+  const loginId = await deps.identity.verifyPassword(email, credentials.password);
+  const account = loginId ? await deps.accounts.get(loginId) : undefined;
+  if (!loginId) return refuse('wrong email or password', undefined);
+  if (!account || account.status !== 'registered' || account.email !== email) {
+    return refuse(`account ${account?.status ?? 'missing'}`, loginId);
+  }
+  await limits.clearFailures(lockKey);
+
   const sessionId = newSessionId(deps.random);
   const session: Session = {
     sessionIdHash: hashSessionId(sessionId),

@@ -16,7 +16,7 @@ export interface HandlerNeeds {
 
 export const handlerNeeds: Record<RouteEntry, HandlerNeeds> = {
   'first-login': {
-    tables: { accounts: 'readWrite', requests: 'readWrite' },
+    tables: { accounts: 'readWrite', requests: 'readWrite', limits: 'readWrite' },
     sendMail: true,
     passcodeKey: true,
   },
@@ -27,7 +27,7 @@ export const handlerNeeds: Record<RouteEntry, HandlerNeeds> = {
     passcodeKey: true,
   },
   login: {
-    tables: { accounts: 'readWrite', sessions: 'readWrite' },
+    tables: { accounts: 'readWrite', sessions: 'readWrite', limits: 'readWrite' },
     userPoolActions: ['AdminInitiateAuth'],
   },
   logout: { tables: { sessions: 'readWrite' } },

@@ -6,6 +6,7 @@ import { FakeAccountStore } from './account-store';
 import { FakeAudit } from './audit';
 import { FakeClock } from './clock';
 import { FakeIdentity } from './identity';
+import { FakeLimitStore } from './limit-store';
 import { FakeMailer } from './mailer';
 import { SeededRandom } from './random';
 import { FakeRequestStore } from './request-store';
@@ -31,6 +32,9 @@ export function fakeWorld(options: { seed?: string; start?: string } = {}) {
     requests: new FakeRequestStore(),
     sessions: new FakeSessionStore(),
     identity: new FakeIdentity(),
+    limits: new FakeLimitStore(),
+    lockout: { threshold: 5, lockMinutes: 15 },
+    mailRate: { limit: 5, windowMinutes: 60 },
     mailer: new FakeMailer(),
     audit: new FakeAudit(),
     clock: new FakeClock(options.start),

@@ -1,0 +1,55 @@
+import type { LockoutRule, RateRule } from '../../../lambdas/domain/limits';
+import type { LimitStore } from '../../../lambdas/domain/ports';
+
+interface Counter {
+  failures: number;
+  lockedUntil?: Date;
+  windowStart?: Date;
+  uses: number;
+}
+
+/** In memory, with the same rules as the DynamoDB adapter: a lock restarts the count; windows are fixed. */
+export class FakeLimitStore implements LimitStore {
+  private readonly counters = new Map<string, Counter>();
+
+  private counter(key: string): Counter {
+    let counter = this.counters.get(key);
+    if (!counter) this.counters.set(key, (counter = { failures: 0, uses: 0 }));
+    return counter;
+  }
+
+  async lockedUntil(key: string, at: Date): Promise<Date | undefined> {
+    const until = this.counters.get(key)?.lockedUntil;
+    return until && until > at ? until : undefined;
+  }
+
+  async recordFailure(key: string, rule: LockoutRule, at: Date): Promise<boolean> {
+    const counter = this.counter(key);
+    counter.failures += 1;
+    if (counter.failures < rule.threshold) return false;
+    counter.failures = 0;
+    counter.lockedUntil = new Date(at.getTime() + rule.lockMinutes * 60_000);
+    return true;
+  }
+
+  async clearFailures(key: string): Promise<void> {
+    this.counters.delete(key);
+  }
+
+  async take(key: string, rule: RateRule, at: Date): Promise<boolean> {
+    const counter = this.counter(key);
+    const windowOpen = counter.windowStart && at.getTime() - counter.windowStart.getTime() < rule.windowMinutes * 60_000;
+    if (!windowOpen) {
+      counter.windowStart = at;
+      counter.uses = 1;
+      return true;
+    }
+    if (counter.uses >= rule.limit) return false;
+    counter.uses += 1;
+    return true;
+  }
+
+  peek(key: string): Readonly<Counter> | undefined {
+    return this.counters.get(key);
+  }
+}
