@@ -11,10 +11,11 @@ export const INITIAL_PASSWORD_VALIDITY_DAYS = 90;
 
 /**
  * Audit lines of ops commands, as JSON on stderr so stdout stays the command's answer; each
- * names the operator.
+ * names the operator. Silenced like the handlers' logs (tests do).
  */
 const opsLogger: StructuredLogger = {
   info(message, ...extra) {
+    if (process.env.POWERTOOLS_LOG_LEVEL === 'SILENT') return;
     const line = { level: 'INFO', message, timestamp: new Date().toISOString(), service: 'customer-support-web-ops', operator: userInfo().username };
     process.stderr.write(`${JSON.stringify(Object.assign(line, ...extra))}\n`);
   },

@@ -64,7 +64,8 @@ export class PasscodeWrongError extends DomainError {
 export class PasswordPolicyError extends DomainError {
   readonly code = 'PASSWORD_POLICY';
   constructor(readonly violations: { rule: RuleResult['rule'] | 'history'; message: string }[]) {
-    super(violations.map((v) => v.message).join(''));
+    const messages = violations.map((v) => v.message);
+    super(messages.length === 1 ? messages[0] : ['新パスワードが次の条件を満たしていません。', ...messages].join(' '));
   }
 }
 
