@@ -1,47 +1,50 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Every setting of the product, read once at cold start from the environment and validated;
  * a missing or malformed value stops the function before it answers anyone.
- * The CDK stacks and the local server set these same variables.
+ * The CDK stacks and the local server set these same variables. (zod/mini: the full zod would
+ * add ~440 KB to every Lambda bundle.)
  */
-const positiveInt = z.coerce.number().int().positive();
+const positiveInt = z.pipe(z.coerce.number(), z.int().check(z.positive()));
+const text = z.string().check(z.minLength(1));
+const withDefault = <T extends z.ZodMiniType>(schema: T, value: z.output<T>) => z._default(schema, value as never);
 
 export const configSchema = z.object({
-  STAGE: z.string().min(1),
+  STAGE: text,
   /** Origin the merchant's browser uses; completion URLs are built on it and Origin is checked against it. */
-  SITE_URL: z.url().transform((url) => url.replace(/\/+$/, '')),
+  SITE_URL: z.pipe(z.url(), z.transform((url: string) => url.replace(/\/+$/, ''))),
   MAIL_FROM_ADDRESS: z.email(),
-  MAIL_FROM_NAME: z.string().min(1).default('お客様サポートWEB'),
+  MAIL_FROM_NAME: withDefault(text, 'お客様サポートWEB'),
   /** The company name in subjects and bodies: 【GMOフィナンシャルゲート】… */
-  BRAND_NAME: z.string().min(1).default('GMOフィナンシャルゲート'),
-  SUPPORT_CONTACT_NAME: z.string().min(1).default('GMOフィナンシャルゲート株式会社 管理本部 業務課 お客様サポートWEB担当'),
+  BRAND_NAME: withDefault(text, 'GMOフィナンシャルゲート'),
+  SUPPORT_CONTACT_NAME: withDefault(text, 'GMOフィナンシャルゲート株式会社 管理本部 業務課 お客様サポートWEB担当'),
   SUPPORT_CONTACT_EMAIL: z.email(),
   /** How long the completion URL and the passcode stay valid. */
-  REGISTRATION_VALIDITY_MINUTES: positiveInt.default(24 * 60),
-  PASSCODE_MAX_ATTEMPTS: positiveInt.default(5),
-  SESSION_IDLE_MINUTES: positiveInt.default(30),
-  SESSION_ABSOLUTE_MINUTES: positiveInt.default(12 * 60),
-  ACCOUNTS_TABLE: z.string().min(1),
-  REQUESTS_TABLE: z.string().min(1),
-  SESSIONS_TABLE: z.string().min(1),
-  LIMITS_TABLE: z.string().min(1),
+  REGISTRATION_VALIDITY_MINUTES: withDefault(positiveInt, 24 * 60),
+  PASSCODE_MAX_ATTEMPTS: withDefault(positiveInt, 5),
+  SESSION_IDLE_MINUTES: withDefault(positiveInt, 30),
+  SESSION_ABSOLUTE_MINUTES: withDefault(positiveInt, 12 * 60),
+  ACCOUNTS_TABLE: text,
+  REQUESTS_TABLE: text,
+  SESSIONS_TABLE: text,
+  LIMITS_TABLE: text,
   /** Consecutive failed logins (or first logins) that lock an ID, and for how long. */
-  LOCKOUT_THRESHOLD: positiveInt.default(5),
-  LOCKOUT_MINUTES: positiveInt.default(15),
+  LOCKOUT_THRESHOLD: withDefault(positiveInt, 5),
+  LOCKOUT_MINUTES: withDefault(positiveInt, 15),
   /** Mail-sending requests per account and per address within an hour (no mail-bombing). */
-  MAIL_REQUESTS_PER_HOUR: positiveInt.default(5),
-  USER_POOL_ID: z.string().min(1),
-  USER_POOL_CLIENT_ID: z.string().min(1),
+  MAIL_REQUESTS_PER_HOUR: withDefault(positiveInt, 5),
+  USER_POOL_ID: text,
+  USER_POOL_CLIENT_ID: text,
   /**
    * The key of the passcode hash. On AWS the functions get `PASSCODE_KEY_SECRET_ARN` and read the
    * secret at cold start; locally the key is given directly.
    */
-  PASSCODE_KEY: z.string().min(32).optional(),
-  PASSCODE_KEY_SECRET_ARN: z.string().min(1).optional(),
-}).refine((c) => c.PASSCODE_KEY || c.PASSCODE_KEY_SECRET_ARN, {
-  message: 'PASSCODE_KEY or PASSCODE_KEY_SECRET_ARN is required',
-});
+  PASSCODE_KEY: z.optional(z.string().check(z.minLength(32))),
+  PASSCODE_KEY_SECRET_ARN: z.optional(text),
+}).check(
+  z.refine((c) => Boolean(c.PASSCODE_KEY || c.PASSCODE_KEY_SECRET_ARN), 'PASSCODE_KEY or PASSCODE_KEY_SECRET_ARN is required'),
+);
 
 export type Config = z.infer<typeof configSchema>;
 

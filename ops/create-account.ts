@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import { AuditLogger, type StructuredLogger } from '../lambdas/adapters/audit-logger';
-import { documentClient } from '../lambdas/adapters/aws-clients';
+import { documentClient } from '../lambdas/adapters/clients/dynamodb';
 import { AccountsTable } from '../lambdas/adapters/dynamodb/accounts-table';
 import { systemClock, systemRandom } from '../lambdas/adapters/system';
 import { createAccount } from '../lambdas/domain/use-cases/create-account';

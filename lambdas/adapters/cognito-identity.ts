@@ -5,7 +5,9 @@ import {
   AdminSetUserPasswordCommand,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
+import type { Config } from '../config';
 import { EmailUnavailableError } from '../domain/errors';
+import { cognitoClient } from './clients/cognito';
 import type { Identity } from '../domain/ports';
 import { LOGIN_ID_USER_ATTRIBUTE as LOGIN_ID_ATTRIBUTE } from '../../lib/user-pool-definition';
 
@@ -80,3 +82,5 @@ export class CognitoIdentity implements Identity {
     return user.UserAttributes?.find((a) => a.Name === LOGIN_ID_ATTRIBUTE)?.Value;
   }
 }
+
+export const cognitoIdentity = (c: Config) => new CognitoIdentity(cognitoClient(), c.USER_POOL_ID, c.USER_POOL_CLIENT_ID);

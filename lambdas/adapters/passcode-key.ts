@@ -1,6 +1,6 @@
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import type { Config } from '../config';
-import { secretsClient } from './aws-clients';
+import { secretsClient } from './clients/secrets';
 
 let cached: Promise<string> | undefined;
 

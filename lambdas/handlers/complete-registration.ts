@@ -1,11 +1,13 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { passcodeKey } from '../adapters/passcode-key';
 import { systemClock } from '../adapters/system';
 import { loadConfig } from '../config';
 import { completeRegistration } from '../domain/use-cases/complete-registration';
 import { apiHandler } from '../http/api-handler';
 import { passcodeField, passwordField, tokenField } from '../http/fields';
-import { accountsTable, audit, cognitoIdentity, logger, requestsTable } from '../wiring';
+import { audit, logger } from '../wiring';
+import { accountsTable, requestsTable } from '../adapters/dynamodb/tables';
+import { cognitoIdentity } from '../adapters/cognito-identity';
 
 const config = loadConfig();
 const deps = {

@@ -1,11 +1,13 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { systemClock, systemRandom } from '../adapters/system';
 import { passcodeKey } from '../adapters/passcode-key';
 import { loadConfig } from '../config';
 import { requestRegistration } from '../domain/use-cases/request-registration';
 import { apiHandler } from '../http/api-handler';
 import { emailField, loginIdField, passwordField } from '../http/fields';
-import { accountsTable, audit, limitsTable, lockoutRule, logger, mailRateRule, mailWording, requestsTable, sesMailer } from '../wiring';
+import { audit, lockoutRule, logger, mailRateRule, mailWording } from '../wiring';
+import { accountsTable, limitsTable, requestsTable } from '../adapters/dynamodb/tables';
+import { sesMailer } from '../adapters/ses-mailer';
 
 const config = loadConfig();
 const deps = {

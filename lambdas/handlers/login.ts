@@ -1,11 +1,13 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { systemClock, systemRandom } from '../adapters/system';
 import { loadConfig } from '../config';
 import { logIn } from '../domain/use-cases/log-in';
 import { apiHandler } from '../http/api-handler';
 import { loginIdField, passwordField } from '../http/fields';
 import { sessionCookie } from '../http/session-cookie';
-import { accountsTable, audit, cognitoIdentity, limitsTable, lockoutRule, logger, sessionsTable } from '../wiring';
+import { audit, lockoutRule, logger } from '../wiring';
+import { accountsTable, limitsTable, sessionsTable } from '../adapters/dynamodb/tables';
+import { cognitoIdentity } from '../adapters/cognito-identity';
 
 const config = loadConfig();
 const deps = {

@@ -2,7 +2,8 @@ import { loadConfig } from '../config';
 import { logOut } from '../domain/use-cases/log-out';
 import { apiHandler } from '../http/api-handler';
 import { CLEARED_SESSION_COOKIE } from '../http/session-cookie';
-import { audit, logger, sessionsTable } from '../wiring';
+import { audit, logger } from '../wiring';
+import { sessionsTable } from '../adapters/dynamodb/tables';
 
 const config = loadConfig();
 const deps = { sessions: sessionsTable(config), audit };

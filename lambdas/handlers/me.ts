@@ -2,7 +2,8 @@ import { systemClock } from '../adapters/system';
 import { loadConfig } from '../config';
 import { showHome } from '../domain/use-cases/show-home';
 import { apiHandler } from '../http/api-handler';
-import { accountsTable, audit, logger, sessionsTable } from '../wiring';
+import { audit, logger } from '../wiring';
+import { accountsTable, sessionsTable } from '../adapters/dynamodb/tables';
 
 const config = loadConfig();
 const deps = {

@@ -1,11 +1,12 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { maskEmail } from '../adapters/audit-logger';
 import { systemClock } from '../adapters/system';
 import { loadConfig } from '../config';
 import { openRegistration } from '../domain/use-cases/open-registration';
 import { apiHandler } from '../http/api-handler';
 import { tokenField } from '../http/fields';
-import { accountsTable, audit, logger, requestsTable } from '../wiring';
+import { audit, logger } from '../wiring';
+import { accountsTable, requestsTable } from '../adapters/dynamodb/tables';
 
 const config = loadConfig();
 const deps = { accounts: accountsTable(config), requests: requestsTable(config), audit, clock: systemClock };

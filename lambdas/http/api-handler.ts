@@ -1,6 +1,6 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { ValidationError } from '../domain/errors';
 import { answerFor, internalErrorAnswer } from './error-answers';
 import { RequestRefusedError } from './refusals';
@@ -29,7 +29,7 @@ export interface RequestLogger {
   error(message: string, ...extra: unknown[]): void;
 }
 
-export interface ApiHandlerOptions<Schema extends z.ZodType> {
+export interface ApiHandlerOptions<Schema extends z.ZodMiniType> {
   /** The site's origin: the only one allowed to change state. */
   siteUrl: string;
   logger: RequestLogger;
@@ -81,7 +81,7 @@ function sameOriginJson(siteUrl: string): MiddlewareObj<Event, Result> {
   };
 }
 
-function parseBody<Schema extends z.ZodType>(event: Event, schema: Schema): z.infer<Schema> {
+function parseBody<Schema extends z.ZodMiniType>(event: Event, schema: Schema): z.infer<Schema> {
   let json: unknown;
   try {
     const raw = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : event.body;
@@ -109,7 +109,7 @@ function answerErrors(logger: RequestLogger): MiddlewareObj<Event, Result> {
 }
 
 /** One API route: refuse foreign requests, validate the body, run one use case, answer. */
-export function apiHandler<Schema extends z.ZodType>(options: ApiHandlerOptions<Schema>) {
+export function apiHandler<Schema extends z.ZodMiniType>(options: ApiHandlerOptions<Schema>) {
   return middy<Event, Result>()
     .use(requestContext(options.logger))
     .use(sameOriginJson(options.siteUrl))

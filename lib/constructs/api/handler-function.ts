@@ -38,6 +38,8 @@ export class HandlerFunction extends Construct {
         sourcesContent: false,
         // Ship the SDK version the tests ran against, not whichever one the runtime carries.
         bundleAwsSDK: true,
+        // The SDK's ES module builds let esbuild drop what a handler never calls.
+        mainFields: ['module', 'main'],
       },
     });
   }

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { InvalidCredentialsError, LinkInvalidError } from '../../../lambdas/domain/errors';
 import { apiHandler, type Answer, type ApiRequest, type RequestLogger } from '../../../lambdas/http/api-handler';
 import { emailField, passwordField } from '../../../lambdas/http/fields';

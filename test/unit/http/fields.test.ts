@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { emailField, loginIdField, passcodeField, passwordField, tokenField } from '../../../lambdas/http/fields';
 
-function messageOf(schema: z.ZodType, value: unknown): string | undefined {
+function messageOf(schema: z.ZodMiniType, value: unknown): string | undefined {
   const parsed = schema.safeParse(value);
   return parsed.success ? undefined : parsed.error.issues[0].message;
 }

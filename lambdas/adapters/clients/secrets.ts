@@ -1,0 +1,4 @@
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { once } from './once';
+
+export const secretsClient = once(() => new SecretsManagerClient({}));
