@@ -10,15 +10,22 @@ const positiveInt = z.pipe(z.coerce.number(), z.int().check(z.positive()));
 const text = z.string().check(z.minLength(1));
 const withDefault = <T extends z.ZodMiniType>(schema: T, value: z.output<T>) => z._default(schema, value as never);
 
+/** Wording defaults, shared with the CDK stacks (which leave unset what cdk.json does not give). */
+export const TEXT_DEFAULTS = {
+  MAIL_FROM_NAME: 'お客様サポートWEB',
+  BRAND_NAME: 'GMOフィナンシャルゲート',
+  SUPPORT_CONTACT_NAME: 'GMOフィナンシャルゲート株式会社 管理本部 業務課 お客様サポートWEB担当',
+};
+
 export const configSchema = z.object({
   STAGE: text,
   /** Origin the merchant's browser uses; completion URLs are built on it and Origin is checked against it. */
   SITE_URL: z.pipe(z.url(), z.transform((url: string) => url.replace(/\/+$/, ''))),
   MAIL_FROM_ADDRESS: z.email(),
-  MAIL_FROM_NAME: withDefault(text, 'お客様サポートWEB'),
+  MAIL_FROM_NAME: withDefault(text, TEXT_DEFAULTS.MAIL_FROM_NAME),
   /** The company name in subjects and bodies: 【GMOフィナンシャルゲート】… */
-  BRAND_NAME: withDefault(text, 'GMOフィナンシャルゲート'),
-  SUPPORT_CONTACT_NAME: withDefault(text, 'GMOフィナンシャルゲート株式会社 管理本部 業務課 お客様サポートWEB担当'),
+  BRAND_NAME: withDefault(text, TEXT_DEFAULTS.BRAND_NAME),
+  SUPPORT_CONTACT_NAME: withDefault(text, TEXT_DEFAULTS.SUPPORT_CONTACT_NAME),
   SUPPORT_CONTACT_EMAIL: z.email(),
   /** How long the completion URL and the passcode stay valid. */
   REGISTRATION_VALIDITY_MINUTES: withDefault(positiveInt, 24 * 60),

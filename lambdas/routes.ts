@@ -15,7 +15,14 @@ export type RouteEntry =
   | 'complete-registration'
   | 'login'
   | 'logout'
-  | 'me';
+  | 'me'
+  | 'password-reset'
+  | 'password-reset-status'
+  | 'complete-password-reset'
+  | 'change-password'
+  | 'email-change'
+  | 'email-change-status'
+  | 'complete-email-change';
 
 export const routes: readonly Route[] = [
   { method: 'POST', path: '/api/first-login', entry: 'first-login' },
@@ -24,4 +31,11 @@ export const routes: readonly Route[] = [
   { method: 'POST', path: '/api/login', entry: 'login' },
   { method: 'POST', path: '/api/logout', entry: 'logout' },
   { method: 'GET', path: '/api/me', entry: 'me' },
+  { method: 'POST', path: '/api/password-reset', entry: 'password-reset' },
+  { method: 'POST', path: '/api/password-reset/status', entry: 'password-reset-status' },
+  { method: 'POST', path: '/api/password-reset/complete', entry: 'complete-password-reset' },
+  { method: 'POST', path: '/api/password', entry: 'change-password' },
+  { method: 'POST', path: '/api/email-change', entry: 'email-change' },
+  { method: 'POST', path: '/api/email-change/status', entry: 'email-change-status' },
+  { method: 'POST', path: '/api/email-change/complete', entry: 'complete-email-change' },
 ];

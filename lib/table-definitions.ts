@@ -13,6 +13,7 @@ export interface TableDefinition {
 
 export const TTL_ATTRIBUTE = 'expiresAtEpoch';
 export const ACCOUNTS_BY_EMAIL_INDEX = 'byEmail';
+export const SESSIONS_BY_LOGIN_ID_INDEX = 'byLoginId';
 
 export const tableDefinitions = {
   /** One item per merchant account, provisioned by ops; found by login ID or by registered email. */
@@ -23,7 +24,12 @@ export const tableDefinitions = {
   /** Pending email registrations, password resets and email changes, keyed by the completion token's hash. */
   requests: { partitionKey: 'tokenHash', ttlAttribute: TTL_ATTRIBUTE },
   /** Signed-in sessions, keyed by the session id's hash. */
-  sessions: { partitionKey: 'sessionIdHash', ttlAttribute: TTL_ATTRIBUTE },
+  sessions: {
+    partitionKey: 'sessionIdHash',
+    ttlAttribute: TTL_ATTRIBUTE,
+    /** A password change or reset ends every session of the account. */
+    indexes: [{ name: SESSIONS_BY_LOGIN_ID_INDEX, partitionKey: 'loginId' }],
+  },
   /** Failure counters and locks (lockout) and mail rate windows, keyed by what they limit. */
   limits: { partitionKey: 'limitKey', ttlAttribute: TTL_ATTRIBUTE },
 } as const satisfies Record<string, TableDefinition>;

@@ -3,7 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { securityHeaders } from '../lambdas/http/security-headers';
+import { loadConfig } from '../lambdas/config';
 import { routes } from '../lambdas/routes';
+import { SITE_SETTINGS_FILE, siteSettings } from '../lambdas/site-settings';
 import { sendApiGatewayResult, toApiGatewayEvent } from './api-gateway-event';
 
 type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -66,6 +68,9 @@ export function createDevServer(siteDir: string): Server {
   }
 
   async function site(res: ServerResponse, path: string) {
+    if (path === `/${SITE_SETTINGS_FILE}`) {
+      return plain(res, 200, 'application/json; charset=utf-8', JSON.stringify(siteSettings(loadConfig())));
+    }
     const file = normalize(join(siteDir, path === '/' ? 'index.html' : path));
     if (!file.startsWith(siteDir + sep)) return plain(res, 404, 'text/plain; charset=utf-8', 'Not Found');
     try {

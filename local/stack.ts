@@ -46,6 +46,8 @@ export interface LocalStack {
   createAccount(loginId?: string): Promise<{ loginId: string; initialPassword: string }>;
   /** Moves every pending request's expiry into the past, as if 24 hours had gone by. */
   expireRequests(): Promise<void>;
+  /** Moves every session's last activity `minutes` into the past, as if the merchant had left. */
+  ageSessions(minutes: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -148,26 +150,35 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   if (options.publishTarget) writeFileSync(options.publishTarget, JSON.stringify(target, null, 2));
 
   const documents = DynamoDBDocumentClient.from(dynamodb);
+  /** Test time travel: sets `changes(item)` on every item of a table. */
+  async function rewriteAll(table: string, key: string, changes: (item: Record<string, any>) => Record<string, string>) {
+    const { Items = [] } = await documents.send(new ScanCommand({ TableName: table }));
+    for (const item of Items) {
+      const values = changes(item);
+      await documents.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: { [key]: item[key] },
+          UpdateExpression: `SET ${Object.keys(values).map((name) => `${name} = :${name}`).join(', ')}`,
+          ExpressionAttributeValues: Object.fromEntries(Object.entries(values).map(([name, value]) => [`:${name}`, value])),
+        }),
+      );
+    }
+  }
   return {
     siteUrl,
     mailboxUrl: endpoints.ses.replace('127.0.0.1', 'localhost'),
     target,
     createAccount: (loginId = `M${randomBytes(5).toString('hex').toUpperCase()}`) =>
       provisionAccount(loginId, { name: 'local', ...target }),
-    async expireRequests() {
-      const { Items = [] } = await documents.send(new ScanCommand({ TableName: resources.tables.requests }));
-      const past = new Date(Date.now() - 60_000).toISOString();
-      for (const item of Items) {
-        await documents.send(
-          new UpdateCommand({
-            TableName: resources.tables.requests,
-            Key: { [tableDefinitions.requests.partitionKey]: item[tableDefinitions.requests.partitionKey] },
-            UpdateExpression: 'SET expiresAt = :past',
-            ExpressionAttributeValues: { ':past': past },
-          }),
-        );
-      }
-    },
+    expireRequests: () =>
+      rewriteAll(resources.tables.requests, tableDefinitions.requests.partitionKey, () => ({
+        expiresAt: new Date(Date.now() - 60_000).toISOString(),
+      })),
+    ageSessions: (minutes) =>
+      rewriteAll(resources.tables.sessions, tableDefinitions.sessions.partitionKey, (item) => ({
+        lastSeenAt: new Date(new Date(item.lastSeenAt).getTime() - minutes * 60_000).toISOString(),
+      })),
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));

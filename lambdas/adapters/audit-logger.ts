@@ -1,15 +1,11 @@
+import { maskEmail } from '../domain/mask-email';
 import type { AuditEvent, AuditLog } from '../domain/ports';
+
+export { maskEmail };
 
 /** The part of a logger the audit trail needs; Powertools' Logger has it. */
 export interface StructuredLogger {
   info(message: string, ...extra: Record<string, unknown>[]): void;
-}
-
-/** `taro.yamada@example.com` → `t***@example.com`: enough for an auditor to match, not to mail. */
-export function maskEmail(email: string): string {
-  const at = email.lastIndexOf('@');
-  if (at <= 0) return '***';
-  return `${email[0]}***${email.slice(at)}`;
 }
 
 /**

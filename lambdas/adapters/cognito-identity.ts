@@ -3,6 +3,7 @@ import {
   AdminGetUserCommand,
   AdminInitiateAuthCommand,
   AdminSetUserPasswordCommand,
+  AdminUpdateUserAttributesCommand,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { Config } from '../config';
@@ -52,9 +53,7 @@ export class CognitoIdentity implements Identity {
       // Left by an interrupted attempt of this same merchant: finish it. Anyone else's: refuse.
       if ((await this.loginIdOf(user.email)) !== user.loginId) throw new EmailUnavailableError();
     }
-    await this.cognito.send(
-      new AdminSetUserPasswordCommand({ UserPoolId: this.userPoolId, Username: user.email, Password: user.password, Permanent: true }),
-    );
+    await this.setPassword(user.email, user.password);
   }
 
   async verifyPassword(email: string, password: string): Promise<string | undefined> {
@@ -75,6 +74,24 @@ export class CognitoIdentity implements Identity {
       if (WRONG_CREDENTIALS.has((error as Error).name)) return undefined;
       throw error;
     }
+  }
+
+  async setPassword(email: string, password: string): Promise<void> {
+    await this.cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: this.userPoolId, Username: email, Password: password, Permanent: true }));
+  }
+
+  async changeEmail(email: string, newEmail: string): Promise<void> {
+    // With email as username attribute, changing the (verified) email changes the sign-in name.
+    await this.cognito.send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: this.userPoolId,
+        Username: email,
+        UserAttributes: [
+          { Name: 'email', Value: newEmail },
+          { Name: 'email_verified', Value: 'true' },
+        ],
+      }),
+    );
   }
 
   private async loginIdOf(email: string): Promise<string | undefined> {

@@ -28,6 +28,14 @@ export class InvalidCredentialsError extends DomainError {
   }
 }
 
+/** パスワード変更 with a wrong current password (or while the login is locked: the same answer). */
+export class CurrentPasswordWrongError extends DomainError {
+  readonly code = 'CURRENT_PASSWORD_WRONG';
+  constructor() {
+    super('現在のパスワードが正しくありません。');
+  }
+}
+
 /** First login with the right letter, but an email another merchant already uses. */
 export class EmailUnavailableError extends DomainError {
   readonly code = 'EMAIL_UNAVAILABLE';

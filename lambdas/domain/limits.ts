@@ -16,5 +16,8 @@ export interface RateRule {
 
 export const lockoutKey = (flow: 'login' | 'first-login', id: string) => `lockout#${flow}#${id.trim().toLowerCase()}`;
 
-/** Each mail-sending request is counted for the account and for the address it mails. */
-export const mailKeys = (loginId: string, email: string) => [`mail#account#${loginId}`, `mail#address#${email.toLowerCase()}`];
+/** Mail-sending requests are counted per account and per address mailed. */
+export const mailKeys = {
+  account: (loginId: string) => `mail#account#${loginId}`,
+  address: (email: string) => `mail#address#${email.toLowerCase()}`,
+};

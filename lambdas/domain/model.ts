@@ -2,14 +2,18 @@
 export interface Account {
   loginId: string;
   /** invited: letter sent, not yet registered. registered: logs in with email. */
-  status: 'invited' | 'registered' | 'disabled';
+  status: 'invited' | 'registered';
+  /** Set by ops: nothing of the account works while it is here, whatever its status. */
+  disabled?: { at: string; reason: string; by: string };
   /** scrypt hash of the letter's password; removed at registration so it can never work again. */
   initialPasswordHash?: string;
   initialPasswordExpiresAt?: string;
   /** Lower-cased; the login ID from registration on. */
   email?: string;
-  /** The only registration request whose link still works; a new request replaces it. */
+  /** The one request of each kind whose link still works; a new request replaces it. */
   pendingTokenHash?: string;
+  pendingResetTokenHash?: string;
+  pendingEmailChangeTokenHash?: string;
   /** scrypt hashes of the last passwords, newest first; the initial password counts. */
   passwordHistory: string[];
   createdAt: string;
@@ -18,12 +22,23 @@ export interface Account {
   previousLoginAt?: string;
 }
 
+/** What a request proven by two emails is for. */
+export type RequestKind = 'registration' | 'passwordReset' | 'emailChange';
+
+/** Where an account keeps the token hash of its one live request of each kind. */
+export const PENDING_TOKEN_ATTRIBUTE = {
+  registration: 'pendingTokenHash',
+  passwordReset: 'pendingResetTokenHash',
+  emailChange: 'pendingEmailChangeTokenHash',
+} as const satisfies Record<RequestKind, keyof Account>;
+
 /** A request proven by two emails: completion URL (token) and passcode. */
 export interface PendingRequest {
   /** SHA-256 of the URL's token; the token itself is never stored. */
   tokenHash: string;
-  kind: 'registration';
+  kind: RequestKind;
   loginId: string;
+  /** The address the emails went to: the one to register, the account's, or the new one. */
   email: string;
   /** Keyed hash of the passcode, bound to this request. */
   passcodeHash: string;
@@ -44,4 +59,9 @@ export interface Session {
   lastSeenAt: string;
   /** The absolute end; idle expiry is judged from lastSeenAt. */
   expiresAt: string;
+}
+
+/** Active means usable by the merchant: registered and not disabled by ops. */
+export function isActive(account: Account | undefined): account is Account & { email: string } {
+  return !!account && account.status === 'registered' && !account.disabled && !!account.email;
 }

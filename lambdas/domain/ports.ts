@@ -1,5 +1,5 @@
 import type { LockoutRule, RateRule } from './limits';
-import type { Account, PendingRequest, Session } from './model';
+import type { Account, PendingRequest, RequestKind, Session } from './model';
 
 /** What the use cases need from the outside world; adapters implement these, tests fake them. */
 export interface Clock {
@@ -17,14 +17,24 @@ export interface AccountStore {
   findByEmail(email: string): Promise<Account | undefined>;
   /** Fails with AccountExistsError when the login ID is taken. */
   create(account: Account): Promise<void>;
-  /** Points the invited account at its newest request; false when the account is no longer invited. */
-  replacePendingRequest(loginId: string, tokenHash: string): Promise<boolean>;
-  /** Invited → registered, only while `tokenHash` is still the pending request. */
+  /**
+   * Makes `tokenHash` the account's one live request of its kind (voiding the earlier one); false
+   * when the account cannot take such a request (registration: not invited; others: not
+   * registered; any: disabled).
+   */
+  replacePendingRequest(loginId: string, kind: RequestKind, tokenHash: string): Promise<boolean>;
+  /** Invited → registered, only while `tokenHash` is still the pending registration. */
   completeRegistration(
     loginId: string,
     tokenHash: string,
     changes: { email: string; passwordHistory: string[]; registeredAt: string },
   ): Promise<boolean>;
+  /** A new password's history; with `redeemed`, only while that reset is still the pending one. */
+  changePassword(loginId: string, passwordHistory: string[], redeemed?: { tokenHash: string }): Promise<boolean>;
+  /** The new login email, only while `tokenHash` is still the pending email change. */
+  changeEmail(loginId: string, tokenHash: string, email: string): Promise<boolean>;
+  /** Ops: disable (with why and by whom) or enable (undefined) an account. False when it does not exist. */
+  setDisabled(loginId: string, disabled: Account['disabled']): Promise<boolean>;
   /** Keeps this login time and the one before it. */
   recordLogin(account: Account, at: string): Promise<void>;
 }
@@ -48,6 +58,8 @@ export interface SessionStore {
   get(sessionIdHash: string): Promise<Session | undefined>;
   touch(sessionIdHash: string, at: string): Promise<void>;
   delete(sessionIdHash: string): Promise<void>;
+  /** Ends every session of the account but `keep` (the one that changed the password). */
+  deleteAllOf(loginId: string, keep?: string): Promise<number>;
 }
 
 /** Failure counters, locks and rate windows, each with its own expiry. */
@@ -67,6 +79,9 @@ export interface Identity {
   register(user: { email: string; loginId: string; password: string }): Promise<void>;
   /** The login ID of the user when the password is right, else undefined. */
   verifyPassword(email: string, password: string): Promise<string | undefined>;
+  setPassword(email: string, password: string): Promise<void>;
+  /** The user's sign-in email (the username) becomes `newEmail`. */
+  changeEmail(email: string, newEmail: string): Promise<void>;
 }
 
 export interface Email {

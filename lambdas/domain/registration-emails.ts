@@ -1,6 +1,7 @@
+import type { RequestKind } from './model';
 import type { Email } from './ports';
 
-/** What the guide's emails say that differs per deployment. */
+/** What the emails say that differs per deployment. */
 export interface MailWording {
   brandName: string;
   supportContactName: string;
@@ -12,6 +13,32 @@ export interface MailWording {
 export function describeValidity(minutes: number): string {
   return minutes % 60 === 0 ? `${minutes / 60}時間` : `${minutes}分`;
 }
+
+/** The page each kind's completion URL opens. */
+export const COMPLETION_PAGE: Record<RequestKind, string> = {
+  registration: 'passcode.html',
+  passwordReset: 'reset-password.html',
+  emailChange: 'confirm-email.html',
+};
+
+/** Per kind: the subject's subject and the sentence that says what was received, in the guide's style. */
+const PROOF_WORDING: Record<RequestKind, { subject: string; urlLead: string; passcodeLead: string }> = {
+  registration: {
+    subject: 'お客様サポートWEB用メールアドレス登録申請受付のお知らせ',
+    urlLead: 'お客様サポートWEBに登録するメールアドレス申請を受け付けいたしました。',
+    passcodeLead: 'お客様サポートWEBのメールアドレス登録申請を受け付けいたしました。',
+  },
+  passwordReset: {
+    subject: 'お客様サポートWEBパスワード再設定申請受付のお知らせ',
+    urlLead: 'お客様サポートWEBのパスワード再設定の申請を受け付けいたしました。',
+    passcodeLead: 'お客様サポートWEBのパスワード再設定の申請を受け付けいたしました。',
+  },
+  emailChange: {
+    subject: 'お客様サポートWEB用メールアドレス変更申請受付のお知らせ',
+    urlLead: 'お客様サポートWEBに登録するメールアドレスの変更申請を受け付けいたしました。',
+    passcodeLead: 'お客様サポートWEBのメールアドレス変更申請を受け付けいたしました。',
+  },
+};
 
 function contactFooter(w: MailWording): string {
   return [
@@ -26,14 +53,14 @@ function contactFooter(w: MailWording): string {
 }
 
 /** 1通目: the completion URL, worded as in the login guide. */
-export function registrationUrlEmail(to: string, url: string, w: MailWording): Email {
+export function completionUrlEmail(kind: RequestKind, to: string, url: string, w: MailWording): Email {
   return {
     to,
-    subject: `【${w.brandName}】お客様サポートWEB用メールアドレス登録申請受付のお知らせ`,
+    subject: `【${w.brandName}】${PROOF_WORDING[kind].subject}`,
     text: [
       `【${w.brandName}からのお知らせ】`,
       '',
-      'お客様サポートWEBに登録するメールアドレス申請を受け付けいたしました。',
+      PROOF_WORDING[kind].urlLead,
       '',
       '【ご注意】まだお手続きは完了していません。',
       '',
@@ -50,14 +77,14 @@ export function registrationUrlEmail(to: string, url: string, w: MailWording): E
 }
 
 /** 2通目: the passcode, worded as in the login guide. */
-export function registrationPasscodeEmail(to: string, passcode: string, w: MailWording): Email {
+export function passcodeEmail(kind: RequestKind, to: string, passcode: string, w: MailWording): Email {
   return {
     to,
-    subject: `【${w.brandName}】お客様サポートWEB用メールアドレス登録申請受付のお知らせ(パスコード)`,
+    subject: `【${w.brandName}】${PROOF_WORDING[kind].subject}(パスコード)`,
     text: [
       `【${w.brandName}からのお知らせ】`,
       '',
-      'お客様サポートWEBのメールアドレス登録申請を受け付けいたしました。',
+      PROOF_WORDING[kind].passcodeLead,
       '',
       '【ご注意】まだお手続きは完了していません。',
       '',
@@ -66,6 +93,57 @@ export function registrationPasscodeEmail(to: string, passcode: string, w: MailW
       `パスコード : ${passcode}`,
       '',
       `なお、このパスコードの有効期限はお送りしてから${describeValidity(w.validityMinutes)}以内です。有効期限を過ぎた場合は、再度申請を行ってください。`,
+      contactFooter(w),
+    ].join('\n'),
+  };
+}
+
+/** Kept for the registration path's callers and tests. */
+export const registrationUrlEmail = (to: string, url: string, w: MailWording) => completionUrlEmail('registration', to, url, w);
+export const registrationPasscodeEmail = (to: string, passcode: string, w: MailWording) => passcodeEmail('registration', to, passcode, w);
+
+/** Japan time, as merchants read it: 2026年11月27日 19:30. */
+export function japanTime(iso: string): string {
+  const parts = new Intl.DateTimeFormat('ja-JP', {
+    timeZone: 'Asia/Tokyo', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
+  }).format(new Date(iso));
+  return parts;
+}
+
+/** After a password change or reset: so a merchant notices one they did not make. */
+export function passwordChangedEmail(to: string, at: string, w: MailWording): Email {
+  return {
+    to,
+    subject: `【${w.brandName}】お客様サポートWEBパスワード変更完了のお知らせ`,
+    text: [
+      `【${w.brandName}からのお知らせ】`,
+      '',
+      'お客様サポートWEBのパスワードが変更されました。',
+      '',
+      `変更日時 : ${japanTime(at)}`,
+      '',
+      'お客様ご自身による変更の場合は、本メールへの対応は不要です。',
+      'お心当たりのない場合は、至急下記お問合せ先までご連絡ください。',
+      contactFooter(w),
+    ].join('\n'),
+  };
+}
+
+/** To the old address after an email change: the merchant learns of a change they did not make. */
+export function emailChangedEmail(to: string, newEmailMasked: string, at: string, w: MailWording): Email {
+  return {
+    to,
+    subject: `【${w.brandName}】お客様サポートWEB用メールアドレス変更完了のお知らせ`,
+    text: [
+      `【${w.brandName}からのお知らせ】`,
+      '',
+      'お客様サポートWEBのご登録メールアドレス(ログインID)が変更されました。',
+      '',
+      `変更日時 : ${japanTime(at)}`,
+      `新しいメールアドレス : ${newEmailMasked}`,
+      '',
+      '今後、このメールアドレスではログインできません。',
+      'お心当たりのない場合は、至急下記お問合せ先までご連絡ください。',
       contactFooter(w),
     ].join('\n'),
   };

@@ -17,7 +17,6 @@ const deps = {
   audit,
   clock: systemClock,
   maxPasscodeAttempts: config.PASSCODE_MAX_ATTEMPTS,
-  historySize: 4,
 };
 
 /** パスコード入力 → 設定 */

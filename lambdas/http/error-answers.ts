@@ -1,5 +1,6 @@
 import {
   AccountExistsError,
+  CurrentPasswordWrongError,
   DomainError,
   EmailUnavailableError,
   InvalidCredentialsError,
@@ -22,6 +23,7 @@ const STATUS = new Map<Function, number>([
   [ValidationError, 400],
   [PasswordPolicyError, 400],
   [PasscodeWrongError, 400],
+  [CurrentPasswordWrongError, 400],
   [InvalidCredentialsError, 401],
   [SessionRequiredError, 401],
   [EmailUnavailableError, 409],

@@ -1,6 +1,8 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { TEXT_DEFAULTS } from '../../lambdas/config';
+import { siteSettings } from '../../lambdas/site-settings';
 import { ApiRoutes } from '../constructs/api/api-routes';
 import { HttpApiGateway } from '../constructs/api/http-api-gateway';
 import { lambdaEnvironment } from '../constructs/api/lambda-environment';
@@ -33,6 +35,11 @@ export class WebStack extends Stack {
     const site = new Site(this, 'Site', {
       httpApi,
       contentDir: props.siteContentDir,
+      settings: siteSettings({
+        BRAND_NAME: config.brandName ?? TEXT_DEFAULTS.BRAND_NAME,
+        SUPPORT_CONTACT_NAME: config.supportContactName ?? TEXT_DEFAULTS.SUPPORT_CONTACT_NAME,
+        SUPPORT_CONTACT_EMAIL: config.supportContactEmail,
+      }),
       customDomain:
         config.siteDomain && config.certificateArn
           ? { name: config.siteDomain, certificateArn: config.certificateArn }

@@ -1,9 +1,9 @@
 /** Lockout and the mail throttle through the real handlers and DynamoDB's conditional writes (dynalite). */
 import { Mailbox } from '../browser/support/mailbox';
 import { startLocalStack, type LocalStack } from '../support/local-stack';
+import { registeredMerchant, PASSWORD } from './support/merchant';
 import { SiteClient } from './support/site-client';
 
-const PASSWORD = 'Kx7#mQ2v!Lp9Rz';
 let stack: LocalStack;
 let mailbox: Mailbox;
 
@@ -13,21 +13,11 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-async function registeredMerchant(site: SiteClient) {
-  const account = await stack.createAccount();
-  const email = `${account.loginId.toLowerCase()}@example.com`;
-  await site.post('/api/first-login', { loginId: account.loginId, initialPassword: account.initialPassword, email });
-  const mails = await mailbox.registrationMails(email);
-  const token = mails.completionUrl.split('#')[1];
-  await site.post('/api/registration/complete', { token, passcode: mails.passcode, newPassword: PASSWORD, newPasswordConfirmation: PASSWORD });
-  return { account, email };
-}
-
 describe('login lockout', () => {
   it('after five wrong passwords refuses the right one with the same answer', async () => {
     // Prepare
     const site = new SiteClient(stack.siteUrl);
-    const { email } = await registeredMerchant(site);
+    const { email } = await registeredMerchant(stack);
     const wrong = [];
     for (let i = 0; i < 5; i += 1) wrong.push(await site.post('/api/login', { loginId: email, password: `Wrong#Pass${i}x1` }));
 
@@ -43,7 +33,7 @@ describe('login lockout', () => {
 
   it('answers an unknown email exactly as a known one, locked or not', async () => {
     const site = new SiteClient(stack.siteUrl);
-    const { email } = await registeredMerchant(site);
+    const { email } = await registeredMerchant(stack);
     const attempts = async (loginId: string) => {
       const answers = [];
       for (let i = 0; i < 6; i += 1) answers.push(await site.post('/api/login', { loginId, password: `Wrong#Pass${i}x1` }));

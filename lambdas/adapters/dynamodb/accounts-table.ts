@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AccountExistsError } from '../../domain/errors';
-import type { Account } from '../../domain/model';
+import { PENDING_TOKEN_ATTRIBUTE, type Account, type RequestKind } from '../../domain/model';
 import type { AccountStore } from '../../domain/ports';
 import { tableDefinitions } from '../../../lib/table-definitions';
 
@@ -47,19 +47,13 @@ export class AccountsTable implements AccountStore {
     if (!created) throw new AccountExistsError(account.loginId);
   }
 
-  replacePendingRequest(loginId: string, tokenHash: string): Promise<boolean> {
-    return applied(
-      this.db.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { [KEY]: loginId },
-          UpdateExpression: 'SET pendingTokenHash = :token',
-          ConditionExpression: '#status = :invited',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':token': tokenHash, ':invited': 'invited' },
-        }),
-      ),
-    );
+  replacePendingRequest(loginId: string, kind: RequestKind, tokenHash: string): Promise<boolean> {
+    return this.conditionalUpdate(loginId, {
+      UpdateExpression: `SET ${PENDING_TOKEN_ATTRIBUTE[kind]} = :token`,
+      ConditionExpression: '#status = :status AND attribute_not_exists(disabled)',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':token': tokenHash, ':status': kind === 'registration' ? 'invited' : 'registered' },
+    });
   }
 
   completeRegistration(
@@ -75,7 +69,7 @@ export class AccountsTable implements AccountStore {
           UpdateExpression:
             'SET #status = :registered, email = :email, passwordHistory = :history, registeredAt = :at ' +
             'REMOVE pendingTokenHash, initialPasswordHash, initialPasswordExpiresAt',
-          ConditionExpression: '#status = :invited AND pendingTokenHash = :token',
+          ConditionExpression: '#status = :invited AND attribute_not_exists(disabled) AND pendingTokenHash = :token',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
             ':registered': 'registered',
@@ -90,6 +84,32 @@ export class AccountsTable implements AccountStore {
     );
   }
 
+  changePassword(loginId: string, passwordHistory: string[], redeemed?: { tokenHash: string }): Promise<boolean> {
+    return this.conditionalUpdate(loginId, {
+      UpdateExpression: `SET passwordHistory = :history${redeemed ? ' REMOVE pendingResetTokenHash' : ''}`,
+      ConditionExpression: `#status = :registered AND attribute_not_exists(disabled)${redeemed ? ' AND pendingResetTokenHash = :token' : ''}`,
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':history': passwordHistory, ':registered': 'registered', ...(redeemed && { ':token': redeemed.tokenHash }) },
+    });
+  }
+
+  changeEmail(loginId: string, tokenHash: string, email: string): Promise<boolean> {
+    return this.conditionalUpdate(loginId, {
+      UpdateExpression: 'SET email = :email REMOVE pendingEmailChangeTokenHash',
+      ConditionExpression: '#status = :registered AND attribute_not_exists(disabled) AND pendingEmailChangeTokenHash = :token',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':email': email, ':registered': 'registered', ':token': tokenHash },
+    });
+  }
+
+  setDisabled(loginId: string, disabled: Account['disabled']): Promise<boolean> {
+    return this.conditionalUpdate(loginId, {
+      UpdateExpression: disabled ? 'SET disabled = :disabled' : 'REMOVE disabled',
+      ConditionExpression: `attribute_exists(${KEY})`,
+      ...(disabled && { ExpressionAttributeValues: { ':disabled': disabled } }),
+    });
+  }
+
   async recordLogin(account: Account, at: string): Promise<void> {
     await this.db.send(
       new UpdateCommand({
@@ -99,5 +119,9 @@ export class AccountsTable implements AccountStore {
         ExpressionAttributeValues: { ':at': at, ...(account.lastLoginAt && { ':previous': account.lastLoginAt }) },
       }),
     );
+  }
+
+  private conditionalUpdate(loginId: string, input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName' | 'Key'>) {
+    return applied(this.db.send(new UpdateCommand({ TableName: this.tableName, Key: { [KEY]: loginId }, ...input })));
   }
 }

@@ -1,11 +1,12 @@
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Session } from '../../domain/model';
 import type { SessionStore } from '../../domain/ports';
 import { tableDefinitions } from '../../../lib/table-definitions';
 import { applied } from './accounts-table';
 import { epochSeconds } from './epoch';
 
-const { partitionKey: KEY, ttlAttribute: TTL } = tableDefinitions.sessions;
+const { partitionKey: KEY, ttlAttribute: TTL, indexes } = tableDefinitions.sessions;
+const BY_LOGIN_ID = indexes[0];
 
 export class SessionsTable implements SessionStore {
   constructor(private readonly db: DynamoDBDocumentClient, private readonly tableName: string) {}
@@ -36,5 +37,30 @@ export class SessionsTable implements SessionStore {
 
   async delete(sessionIdHash: string): Promise<void> {
     await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: { [KEY]: sessionIdHash } }));
+  }
+
+  async deleteAllOf(loginId: string, keep?: string): Promise<number> {
+    let ended = 0;
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: BY_LOGIN_ID.name,
+          KeyConditionExpression: '#loginId = :loginId',
+          ExpressionAttributeNames: { '#loginId': BY_LOGIN_ID.partitionKey },
+          ExpressionAttributeValues: { ':loginId': loginId },
+          ProjectionExpression: KEY,
+          ExclusiveStartKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        if (item[KEY] === keep) continue;
+        await this.delete(item[KEY]);
+        ended += 1;
+      }
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return ended;
   }
 }

@@ -1,15 +1,10 @@
-import { LinkInvalidError, PasscodeWrongError, PasswordPolicyError } from '../errors';
-import { passcodeMatches } from '../passcode';
-import { hashPassword, matchesAny } from '../password-hash';
-import { passwordViolations, RULE_MESSAGES } from '../password-policy';
+import { LinkInvalidError } from '../errors';
+import { historyWith, refuseRecentPassword } from '../password-history';
 import type { Identity } from '../ports';
-import { openRegistration, type OpenRegistrationDeps } from './open-registration';
+import { redeemRequest, type RedeemRequestDeps } from './redeem-request';
 
-export interface CompleteRegistrationDeps extends OpenRegistrationDeps {
+export interface CompleteRegistrationDeps extends RedeemRequestDeps {
   identity: Identity;
-  passcodeKey: string;
-  maxPasscodeAttempts: number;
-  historySize: number;
 }
 
 export interface RegistrationCompletion {
@@ -19,72 +14,31 @@ export interface RegistrationCompletion {
   newPasswordConfirmation: string;
 }
 
-/** A submission that has not finished within this long is taken to have died. */
-const CLAIM_TIMEOUT_MS = 60_000;
-
 /**
- * パスコード入力 → 設定.
- * 1. The link must still stand for the account's one pending request.
- * 2. The new password must meet the policy (before the passcode, so a typo there costs no attempt).
- * 3. The passcode must match; each miss counts, and the last allowed miss voids the request.
- * 4. The password must not be one of the recent ones (the initial password counts).
- * 5. One submission claims the request; a second click or tab finds it taken.
- * 6. Cognito gets the user and password, then the account becomes registered with the email.
- *    If either step fails the claim is released, so the merchant can simply submit again.
+ * パスコード入力 → 設定: the link, the policy and the passcode as every two-email request
+ * (redeemRequest); the password must not be the initial one; then Cognito gets the user and
+ * password, and the account becomes registered under the email.
  */
 export async function completeRegistration(input: RegistrationCompletion, deps: CompleteRegistrationDeps) {
-  const { audit, requests } = deps;
-  const { request, account } = await openRegistration(input.token, deps);
-  const { tokenHash, loginId, email } = request;
-
-  const violations = passwordViolations(input.newPassword, {
-    email,
-    loginId,
-    confirmation: input.newPasswordConfirmation,
-  });
-  if (violations.length > 0) {
-    audit.record({ event: 'registration.password-refused', outcome: 'failure', loginId, email, reason: violations.map((v) => v.rule).join(',') });
-    throw new PasswordPolicyError(violations.map(({ rule, message }) => ({ rule, message })));
-  }
-
-  if (!passcodeMatches(deps.passcodeKey, tokenHash, input.passcode, request.passcodeHash)) {
-    const wrong = await requests.recordWrongPasscode(tokenHash, deps.maxPasscodeAttempts);
-    if (wrong === undefined) {
-      // Another submission took the request meanwhile: report what became of it, or that it is taken.
-      await openRegistration(input.token, deps);
-      throw new LinkInvalidError('used');
-    }
-    audit.record({ event: 'registration.passcode-failed', outcome: 'failure', loginId, email, wrongPasscodes: wrong });
-    if (wrong >= deps.maxPasscodeAttempts) {
-      audit.record({ event: 'registration.voided', outcome: 'failure', loginId, email, reason: 'too many wrong passcodes' });
-      throw new LinkInvalidError('voided');
-    }
-    throw new PasscodeWrongError(deps.maxPasscodeAttempts - wrong);
-  }
-
-  const history = [...account.passwordHistory, ...(account.initialPasswordHash ? [account.initialPasswordHash] : [])];
-  if (await matchesAny(input.newPassword, history.slice(0, deps.historySize))) {
-    audit.record({ event: 'registration.password-refused', outcome: 'failure', loginId, email, reason: 'history' });
-    throw new PasswordPolicyError([{ rule: 'history', message: RULE_MESSAGES.history }]);
-  }
-
-  const now = deps.clock.now();
-  const staleBefore = new Date(now.getTime() - CLAIM_TIMEOUT_MS).toISOString();
-  if (!(await requests.claim(tokenHash, now.toISOString(), staleBefore))) throw new LinkInvalidError('used');
-
-  try {
-    await deps.identity.register({ email, loginId, password: input.newPassword });
-    const newHash = await hashPassword(input.newPassword);
-    const completed = await deps.accounts.completeRegistration(loginId, tokenHash, {
-      email,
-      passwordHistory: [newHash, ...history].slice(0, deps.historySize),
-      registeredAt: now.toISOString(),
-    });
-    if (!completed) throw new LinkInvalidError('replaced');
-  } catch (error) {
-    await requests.release(tokenHash);
-    throw error;
-  }
-  await requests.markUsed(tokenHash);
-  audit.record({ event: 'registration.completed', outcome: 'success', loginId, email });
+  const { request } = await redeemRequest(
+    'registration',
+    { token: input.token, passcode: input.passcode, newPassword: { password: input.newPassword, confirmation: input.newPasswordConfirmation } },
+    deps,
+    {
+      check: ({ account, request }) =>
+        refuseRecentPassword(input.newPassword, account, () =>
+          deps.audit.record({ event: 'registration.password-refused', outcome: 'failure', loginId: account.loginId, email: request.email, reason: 'history' }),
+        ),
+      apply: async ({ account, request }) => {
+        await deps.identity.register({ email: request.email, loginId: account.loginId, password: input.newPassword });
+        const completed = await deps.accounts.completeRegistration(account.loginId, request.tokenHash, {
+          email: request.email,
+          passwordHistory: await historyWith(input.newPassword, account),
+          registeredAt: deps.clock.now().toISOString(),
+        });
+        if (!completed) throw new LinkInvalidError('replaced');
+      },
+    },
+  );
+  deps.audit.record({ event: 'registration.completed', outcome: 'success', loginId: request.loginId, email: request.email });
 }

@@ -1,5 +1,5 @@
 import { InvalidCredentialsError } from '../errors';
-import type { Session } from '../model';
+import { isActive, type Session } from '../model';
 import { lockoutKey, type LockoutRule } from '../limits';
 import type { AccountStore, AuditLog, Clock, Identity, LimitStore, Random, SessionStore } from '../ports';
 import { hashSessionId, newSessionId } from '../session-id';
@@ -43,8 +43,8 @@ export async function logIn(credentials: { loginId: string; password: string }, 
   const loginId = await deps.identity.verifyPassword(email, credentials.password);
   const account = loginId ? await deps.accounts.get(loginId) : undefined;
   if (!loginId) return refuse('wrong email or password', undefined);
-  if (!account || account.status !== 'registered' || account.email !== email) {
-    return refuse(`account ${account?.status ?? 'missing'}`, loginId);
+  if (!isActive(account) || account.email !== email) {
+    return refuse(account?.disabled ? 'account disabled' : `account ${account?.status ?? 'missing'}`, loginId);
   }
   await limits.clearFailures(lockKey);
 

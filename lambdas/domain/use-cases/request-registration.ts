@@ -1,25 +1,13 @@
-import { hashToken, newCompletionToken } from '../completion-token';
-import { EmailUnavailableError, InvalidCredentialsError, MailNotSentError, TooManyRequestsError } from '../errors';
+import { EmailUnavailableError, InvalidCredentialsError, TooManyRequestsError } from '../errors';
 import { lockoutKey, mailKeys, type LockoutRule, type RateRule } from '../limits';
-import type { PendingRequest } from '../model';
-import { hashPasscode, newPasscode } from '../passcode';
 import { DECOY_HASH, verifyPassword } from '../password-hash';
-import type { AccountStore, AuditLog, Clock, LimitStore, Mailer, Random, RequestStore } from '../ports';
-import { registrationPasscodeEmail, registrationUrlEmail, type MailWording } from '../registration-emails';
+import type { LimitStore } from '../ports';
+import { startRequest, type StartRequestDeps } from './start-request';
 
-export interface RequestRegistrationDeps {
-  accounts: AccountStore;
-  requests: RequestStore;
+export interface RequestRegistrationDeps extends StartRequestDeps {
   limits: LimitStore;
   lockout: LockoutRule;
   mailRate: RateRule;
-  mailer: Mailer;
-  audit: AuditLog;
-  clock: Clock;
-  random: Random;
-  passcodeKey: string;
-  siteUrl: string;
-  wording: MailWording;
 }
 
 export interface RegistrationApplication {
@@ -31,15 +19,13 @@ export interface RegistrationApplication {
 /**
  * First login (初回メールアドレス登録): the letter's ID and password plus the email to register.
  * 1. Check the initial login ID and password (same answer and cost for every kind of wrong,
- *    a locked ID included); 5 consecutive failures lock the ID for 15 minutes.
+ *    a locked or disabled ID included); 5 consecutive failures lock the ID for 15 minutes.
  * 2. Refuse an email another merchant already logs in with.
  * 3. Limit the mails per account and per address, so nobody can mail-bomb an inbox.
- * 4. Store a new request (token and passcode hashes only) and make it the account's only one,
- *    which voids any earlier link and passcode.
- * 5. Send the two emails: the completion URL, then the passcode.
+ * 4. The two-email proof (startRequest); a new request replaces the earlier one.
  */
 export async function requestRegistration(application: RegistrationApplication, deps: RequestRegistrationDeps) {
-  const { accounts, requests, limits, audit, clock } = deps;
+  const { accounts, limits, audit, clock } = deps;
   const email = application.email.toLowerCase();
   const now = clock.now();
   const lockKey = lockoutKey('first-login', application.loginId);
@@ -55,6 +41,7 @@ export async function requestRegistration(application: RegistrationApplication, 
   const passwordRight = await verifyPassword(application.initialPassword, account?.initialPasswordHash ?? DECOY_HASH);
   if (lockedUntil) return refuse(`locked until ${lockedUntil.toISOString()}`, false);
   if (!account) return refuse('unknown login ID');
+  if (account.disabled) return refuse('account disabled');
   if (account.status !== 'invited' || !account.initialPasswordHash) return refuse(`account ${account.status}`);
   if (!passwordRight) return refuse('wrong initial password');
   if (account.initialPasswordExpiresAt && account.initialPasswordExpiresAt <= now.toISOString()) {
@@ -68,36 +55,12 @@ export async function requestRegistration(application: RegistrationApplication, 
     throw new EmailUnavailableError();
   }
 
-  for (const key of mailKeys(account.loginId, email)) {
+  for (const key of [mailKeys.account(account.loginId), mailKeys.address(email)]) {
     if (!(await limits.take(key, deps.mailRate, now))) {
       audit.record({ event: 'registration.requested', outcome: 'failure', loginId: account.loginId, email, reason: 'mail rate limit' });
       throw new TooManyRequestsError();
     }
   }
 
-  const token = newCompletionToken(deps.random);
-  const passcode = newPasscode(deps.random);
-  const tokenHash = hashToken(token);
-  const request: PendingRequest = {
-    tokenHash,
-    kind: 'registration',
-    loginId: account.loginId,
-    email,
-    passcodeHash: hashPasscode(deps.passcodeKey, tokenHash, passcode),
-    wrongPasscodes: 0,
-    status: 'pending',
-    createdAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + deps.wording.validityMinutes * 60_000).toISOString(),
-  };
-  await requests.put(request);
-  if (!(await accounts.replacePendingRequest(account.loginId, tokenHash))) return refuse('account no longer invited', false);
-
-  try {
-    await deps.mailer.send(registrationUrlEmail(email, `${deps.siteUrl}/passcode.html#${token}`, deps.wording));
-    await deps.mailer.send(registrationPasscodeEmail(email, passcode, deps.wording));
-  } catch (error) {
-    audit.record({ event: 'registration.requested', outcome: 'failure', loginId: account.loginId, email, reason: 'mail not sent' });
-    throw new MailNotSentError(error);
-  }
-  audit.record({ event: 'registration.requested', outcome: 'success', loginId: account.loginId, email, expiresAt: request.expiresAt });
+  if (!(await startRequest('registration', account.loginId, email, deps))) return refuse('account no longer invited', false);
 }

@@ -32,4 +32,33 @@ export const handlerNeeds: Record<RouteEntry, HandlerNeeds> = {
   },
   logout: { tables: { sessions: 'readWrite' } },
   me: { tables: { accounts: 'read', sessions: 'readWrite' } },
+  'password-reset': {
+    tables: { accounts: 'readWrite', requests: 'readWrite', limits: 'readWrite' },
+    sendMail: true,
+    passcodeKey: true,
+  },
+  'password-reset-status': { tables: { accounts: 'read', requests: 'read' } },
+  'complete-password-reset': {
+    tables: { accounts: 'readWrite', requests: 'readWrite', sessions: 'readWrite' },
+    userPoolActions: ['AdminSetUserPassword'],
+    sendMail: true,
+    passcodeKey: true,
+  },
+  'change-password': {
+    tables: { accounts: 'readWrite', sessions: 'readWrite', limits: 'readWrite' },
+    userPoolActions: ['AdminInitiateAuth', 'AdminSetUserPassword'],
+    sendMail: true,
+  },
+  'email-change': {
+    tables: { accounts: 'readWrite', requests: 'readWrite', sessions: 'readWrite', limits: 'readWrite' },
+    sendMail: true,
+    passcodeKey: true,
+  },
+  'email-change-status': { tables: { accounts: 'read', requests: 'read' } },
+  'complete-email-change': {
+    tables: { accounts: 'readWrite', requests: 'readWrite' },
+    userPoolActions: ['AdminUpdateUserAttributes'],
+    sendMail: true,
+    passcodeKey: true,
+  },
 };

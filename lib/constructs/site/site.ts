@@ -16,6 +16,7 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { SITE_SETTINGS_FILE, type SiteSettings } from '../../../lambdas/site-settings';
 import { Construct } from 'constructs';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +28,8 @@ export interface SiteProps {
   /** The built static site (static-site/dist), with index.html at its root. */
   readonly contentDir: string;
   readonly customDomain?: { readonly name: string; readonly certificateArn: string };
+  /** Written as `/site-settings.json` beside the pages, so the built site is the same for every stage. */
+  readonly settings: SiteSettings;
 }
 
 /**
@@ -88,7 +91,7 @@ export class Site extends Construct {
       },
     });
     new BucketDeployment(this, 'Deployment', {
-      sources: [Source.asset(props.contentDir)],
+      sources: [Source.asset(props.contentDir), Source.jsonData(SITE_SETTINGS_FILE, props.settings)],
       destinationBucket: this.bucket,
       distribution: this.distribution,
       distributionPaths: ['/*'],

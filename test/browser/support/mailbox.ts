@@ -1,10 +1,30 @@
 /**
  * Reads the local SES emulator's mailbox (aws-ses-v2-local, `GET /store`) the way a merchant
- * reads their inbox: waits for the two registration emails and takes out the completion URL and
- * the passcode.
+ * reads their inbox: waits for the two emails of a request (registration, password reset, email
+ * change) and takes out the completion URL and the passcode, or waits for one notice.
  */
 export const URL_MAIL_SUBJECT = '【GMOフィナンシャルゲート】お客様サポートWEB用メールアドレス登録申請受付のお知らせ';
 export const PASSCODE_MAIL_SUBJECT = '【GMOフィナンシャルゲート】お客様サポートWEB用メールアドレス登録申請受付のお知らせ(パスコード)';
+
+export const RESET_URL_MAIL_SUBJECT = '【GMOフィナンシャルゲート】お客様サポートWEBパスワード再設定申請受付のお知らせ';
+export const RESET_PASSCODE_MAIL_SUBJECT = `${RESET_URL_MAIL_SUBJECT}(パスコード)`;
+export const PASSWORD_CHANGED_MAIL_SUBJECT = '【GMOフィナンシャルゲート】お客様サポートWEBパスワード変更完了のお知らせ';
+
+export const EMAIL_CHANGE_URL_MAIL_SUBJECT = '【GMOフィナンシャルゲート】お客様サポートWEB用メールアドレス変更申請受付のお知らせ';
+export const EMAIL_CHANGE_PASSCODE_MAIL_SUBJECT = `${EMAIL_CHANGE_URL_MAIL_SUBJECT}(パスコード)`;
+export const EMAIL_CHANGED_MAIL_SUBJECT = '【GMOフィナンシャルゲート】お客様サポートWEB用メールアドレス変更完了のお知らせ';
+
+/** The two emails of each kind of request, and the page their URL opens. */
+export const REQUEST_KINDS = {
+  registration: { urlSubject: URL_MAIL_SUBJECT, passcodeSubject: PASSCODE_MAIL_SUBJECT, page: 'passcode.html' },
+  passwordReset: { urlSubject: RESET_URL_MAIL_SUBJECT, passcodeSubject: RESET_PASSCODE_MAIL_SUBJECT, page: 'reset-password.html' },
+  emailChange: {
+    urlSubject: EMAIL_CHANGE_URL_MAIL_SUBJECT,
+    passcodeSubject: EMAIL_CHANGE_PASSCODE_MAIL_SUBJECT,
+    page: 'confirm-email.html',
+  },
+} as const;
+export type RequestKind = keyof typeof REQUEST_KINDS;
 
 export interface StoredEmail {
   messageId: string;
@@ -15,12 +35,14 @@ export interface StoredEmail {
   at: number | string;
 }
 
-export interface RegistrationMails {
+export interface RequestMails {
   urlMail: StoredEmail;
   passcodeMail: StoredEmail;
   completionUrl: string;
   passcode: string;
 }
+
+export type RegistrationMails = RequestMails;
 
 const POLL_INTERVAL_MS = 200;
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -50,31 +72,63 @@ export class Mailbox {
     return emails.filter((email) => email.destination.to.some((to) => to.toLowerCase().includes(wanted)));
   }
 
+  /** The subjects of every email to `address`, oldest first. */
+  async subjectsTo(address: string): Promise<string[]> {
+    return (await this.messagesTo(address)).map((email) => email.subject);
+  }
+
   /**
    * Waits for a pair of registration emails to `address`. `earlierPairs` skips the pairs of
    * earlier registrations to the same address (0 = the first pair).
    */
-  async registrationMails(address: string, { earlierPairs = 0, timeoutMs = DEFAULT_TIMEOUT_MS } = {}): Promise<RegistrationMails> {
+  registrationMails(address: string, options: { earlierPairs?: number; timeoutMs?: number } = {}): Promise<RequestMails> {
+    return this.requestMails('registration', address, options);
+  }
+
+  /** Waits for the pair of emails (URL, passcode) of one request of this kind to `address`. */
+  async requestMails(
+    kind: RequestKind,
+    address: string,
+    { earlierPairs = 0, timeoutMs = DEFAULT_TIMEOUT_MS } = {},
+  ): Promise<RequestMails> {
+    const { urlSubject, passcodeSubject, page } = REQUEST_KINDS[kind];
+    const [urlMail, passcodeMail] = await this.waitUntil(address, timeoutMs, `${kind} emails`, (received) => {
+      const url = received.filter((email) => email.subject === urlSubject)[earlierPairs];
+      const code = received.filter((email) => email.subject === passcodeSubject)[earlierPairs];
+      return url && code ? [url, code] : undefined;
+    });
+    return { urlMail, passcodeMail, completionUrl: completionUrlIn(urlMail, page), passcode: passcodeIn(passcodeMail) };
+  }
+
+  /** Waits for an email with this subject to `address` (`index`: 0 = the first such email). */
+  mailWithSubject(address: string, subject: string, { index = 0, timeoutMs = DEFAULT_TIMEOUT_MS } = {}): Promise<StoredEmail> {
+    return this.waitUntil(address, timeoutMs, `"${subject}"`, (received) => received.filter((e) => e.subject === subject)[index]);
+  }
+
+  private async waitUntil<T>(
+    address: string,
+    timeoutMs: number,
+    what: string,
+    found: (received: StoredEmail[]) => T | undefined,
+  ): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const received = await this.messagesTo(address);
-      const urlMail = received.filter((email) => email.subject === URL_MAIL_SUBJECT)[earlierPairs];
-      const passcodeMail = received.filter((email) => email.subject === PASSCODE_MAIL_SUBJECT)[earlierPairs];
-      if (urlMail && passcodeMail) {
-        return { urlMail, passcodeMail, completionUrl: completionUrlIn(urlMail), passcode: passcodeIn(passcodeMail) };
-      }
+      const result = found(received);
+      if (result) return result;
       if (Date.now() > deadline) {
         const subjects = received.map((email) => email.subject).join(' / ') || 'none';
-        throw new Error(`registration emails to ${address} did not arrive; received: ${subjects}`);
+        throw new Error(`${what} to ${address} did not arrive; received: ${subjects}`);
       }
       await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
     }
   }
 }
 
-export function completionUrlIn(email: StoredEmail): string {
-  const url = bodyOf(email).match(/https?:\/\/[^\s"'<>]+\/passcode\.html#[A-Za-z0-9_-]+/)?.[0];
-  if (!url) throw new Error(`no completion URL in: ${bodyOf(email)}`);
+export function completionUrlIn(email: StoredEmail, page = 'passcode.html'): string {
+  const pattern = new RegExp(`https?://[^\\s"'<>]+/${page.replace('.', '\\.')}#[A-Za-z0-9_-]+`);
+  const url = bodyOf(email).match(pattern)?.[0];
+  if (!url) throw new Error(`no ${page} URL in: ${bodyOf(email)}`);
   return url;
 }
 

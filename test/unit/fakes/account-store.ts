@@ -1,5 +1,5 @@
 import { AccountExistsError } from '../../../lambdas/domain/errors';
-import type { Account } from '../../../lambdas/domain/model';
+import { PENDING_TOKEN_ATTRIBUTE, type Account, type RequestKind } from '../../../lambdas/domain/model';
 import type { AccountStore } from '../../../lambdas/domain/ports';
 
 /**
@@ -49,11 +49,39 @@ export class FakeAccountStore implements AccountStore {
     this.items.set(account.loginId, structuredClone(account));
   }
 
-  async replacePendingRequest(loginId: string, tokenHash: string): Promise<boolean> {
+  async replacePendingRequest(loginId: string, kind: RequestKind, tokenHash: string): Promise<boolean> {
     await Promise.resolve();
     const item = this.items.get(loginId);
-    if (!item || item.status !== 'invited') return false;
-    item.pendingTokenHash = tokenHash;
+    if (!item || item.disabled || item.status !== (kind === 'registration' ? 'invited' : 'registered')) return false;
+    item[PENDING_TOKEN_ATTRIBUTE[kind]] = tokenHash;
+    return true;
+  }
+
+  async changePassword(loginId: string, passwordHistory: string[], redeemed?: { tokenHash: string }): Promise<boolean> {
+    await Promise.resolve();
+    const item = this.items.get(loginId);
+    if (!item || item.disabled || item.status !== 'registered') return false;
+    if (redeemed && item.pendingResetTokenHash !== redeemed.tokenHash) return false;
+    item.passwordHistory = [...passwordHistory];
+    if (redeemed) delete item.pendingResetTokenHash;
+    return true;
+  }
+
+  async changeEmail(loginId: string, tokenHash: string, email: string): Promise<boolean> {
+    await Promise.resolve();
+    const item = this.items.get(loginId);
+    if (!item || item.disabled || item.status !== 'registered' || item.pendingEmailChangeTokenHash !== tokenHash) return false;
+    item.email = email;
+    delete item.pendingEmailChangeTokenHash;
+    return true;
+  }
+
+  async setDisabled(loginId: string, disabled: Account['disabled']): Promise<boolean> {
+    await Promise.resolve();
+    const item = this.items.get(loginId);
+    if (!item) return false;
+    if (disabled) item.disabled = { ...disabled };
+    else delete item.disabled;
     return true;
   }
 
@@ -66,7 +94,7 @@ export class FakeAccountStore implements AccountStore {
     const failure = this.completionFailures.shift();
     if (failure) throw failure;
     const item = this.items.get(loginId);
-    if (!item || item.status !== 'invited' || item.pendingTokenHash !== tokenHash) return false;
+    if (!item || item.disabled || item.status !== 'invited' || item.pendingTokenHash !== tokenHash) return false;
     item.status = 'registered';
     item.email = changes.email;
     item.passwordHistory = [...changes.passwordHistory];

@@ -42,4 +42,20 @@ export class FakeIdentity implements Identity {
     const user = this.users.get(email);
     return user && user.password === password ? user.loginId : undefined;
   }
+
+  async setPassword(email: string, password: string): Promise<void> {
+    await Promise.resolve();
+    const user = this.users.get(email);
+    if (!user) throw new Error(`UserNotFoundException: ${email}`);
+    user.password = password;
+  }
+
+  async changeEmail(email: string, newEmail: string): Promise<void> {
+    await Promise.resolve();
+    const user = this.users.get(email);
+    if (!user) throw new Error(`UserNotFoundException: ${email}`);
+    if (this.users.has(newEmail)) throw new Error(`AliasExistsException: ${newEmail}`);
+    this.users.delete(email);
+    this.users.set(newEmail, user);
+  }
 }

@@ -36,4 +36,11 @@ export class FakeSessionStore implements SessionStore {
     await Promise.resolve();
     this.items.delete(sessionIdHash);
   }
+
+  async deleteAllOf(loginId: string, keep?: string): Promise<number> {
+    await Promise.resolve();
+    const ended = [...this.items.values()].filter((s) => s.loginId === loginId && s.sessionIdHash !== keep);
+    for (const session of ended) this.items.delete(session.sessionIdHash);
+    return ended.length;
+  }
 }

@@ -117,7 +117,7 @@ describe('AccountsTable', () => {
       db.on(UpdateCommand).resolves({});
 
       // Act
-      const replaced = await table.replacePendingRequest('M20250401', 'token-hash-2');
+      const replaced = await table.replacePendingRequest('M20250401', 'registration', 'token-hash-2');
 
       // Assess
       expect(replaced).toBe(true);
@@ -125,15 +125,15 @@ describe('AccountsTable', () => {
         TableName: TABLE,
         Key: { loginId: 'M20250401' },
         UpdateExpression: 'SET pendingTokenHash = :token',
-        ConditionExpression: '#status = :invited',
+        ConditionExpression: '#status = :status AND attribute_not_exists(disabled)',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':token': 'token-hash-2', ':invited': 'invited' },
+        ExpressionAttributeValues: { ':token': 'token-hash-2', ':status': 'invited' },
       });
     });
 
     it('answers false when the account is no longer invited', async () => {
       db.on(UpdateCommand).rejects(conditionFailed());
-      expect(await table.replacePendingRequest('M20250401', 'token-hash-2')).toBe(false);
+      expect(await table.replacePendingRequest('M20250401', 'registration', 'token-hash-2')).toBe(false);
     });
   });
 
@@ -153,7 +153,7 @@ describe('AccountsTable', () => {
       expect(input).toMatchObject({
         TableName: TABLE,
         Key: { loginId: 'M20250401' },
-        ConditionExpression: '#status = :invited AND pendingTokenHash = :token',
+        ConditionExpression: '#status = :invited AND attribute_not_exists(disabled) AND pendingTokenHash = :token',
         ExpressionAttributeValues: {
           ':registered': 'registered',
           ':invited': 'invited',

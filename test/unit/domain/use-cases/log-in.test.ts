@@ -8,11 +8,13 @@ const EMAIL = 'hanako@example.com';
 const PASSWORD = 'Vt4!rW9q]Zm2';
 
 function seedRegistered(world: FakeWorld, overrides: { loginId?: string; email?: string; status?: 'registered' | 'invited' | 'disabled' } = {}) {
+  const disabled = overrides.status === 'disabled' ? { at: '2025-03-03T00:00:00.000Z', reason: 'test', by: 'ops' } : undefined;
   const loginId = overrides.loginId ?? LOGIN_ID;
   const email = overrides.email ?? EMAIL;
   world.accounts.seed({
     loginId,
-    status: overrides.status ?? 'registered',
+    status: overrides.status === 'invited' ? 'invited' : 'registered',
+    disabled,
     email,
     passwordHistory: ['scrypt$32768$8$3$c2FsdA$a2V5'],
     createdAt: '2025-03-01T00:00:00.000Z',

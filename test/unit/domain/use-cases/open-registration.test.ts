@@ -1,7 +1,9 @@
 import { hashToken } from '../../../../lambdas/domain/completion-token';
 import { LinkInvalidError } from '../../../../lambdas/domain/errors';
 import { completeRegistration } from '../../../../lambdas/domain/use-cases/complete-registration';
-import { openRegistration } from '../../../../lambdas/domain/use-cases/open-registration';
+import { openRequest } from '../../../../lambdas/domain/use-cases/open-request';
+
+const openRegistration = (token: string, deps: Parameters<typeof openRequest>[2]) => openRequest('registration', token, deps);
 import { requestRegistration } from '../../../../lambdas/domain/use-cases/request-registration';
 import { fakeWorld, lastRegistrationMails, LETTER, seedInvitedAccount, type FakeWorld } from '../../fakes/world';
 

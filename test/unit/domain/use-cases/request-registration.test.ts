@@ -1,7 +1,9 @@
 import { hashToken } from '../../../../lambdas/domain/completion-token';
 import { DomainError, EmailUnavailableError, InvalidCredentialsError, LinkInvalidError, MailNotSentError } from '../../../../lambdas/domain/errors';
 import { hashPasscode } from '../../../../lambdas/domain/passcode';
-import { openRegistration } from '../../../../lambdas/domain/use-cases/open-registration';
+import { openRequest } from '../../../../lambdas/domain/use-cases/open-request';
+
+const openRegistration = (token: string, deps: Parameters<typeof openRequest>[2]) => openRequest('registration', token, deps);
 import { requestRegistration } from '../../../../lambdas/domain/use-cases/request-registration';
 import {
   fakeWorld,

@@ -47,7 +47,7 @@ describe('showHome (signed-in home)', () => {
   it('asks for a login when the account is no longer registered', async () => {
     // Prepare
     const sessionId = await logIn({ loginId: EMAIL, password: PASSWORD }, world);
-    world.accounts.seed({ ...world.accounts.peek(LOGIN_ID)!, status: 'disabled' });
+    world.accounts.seed({ ...world.accounts.peek(LOGIN_ID)!, disabled: { at: '2025-04-01T09:00:00.000Z', reason: 'test', by: 'ops' } });
 
     // Act
     const attempt = showHome(sessionId, world);

@@ -1,0 +1,25 @@
+import { PasswordPolicyError } from './errors';
+import type { Account } from './model';
+import { hashPassword, matchesAny } from './password-hash';
+import { RULE_MESSAGES } from './password-policy';
+
+/** None of the last 4 passwords (the initial password counts). */
+export const HISTORY_SIZE = 4;
+
+function recentHashes(account: Account): string[] {
+  const initial = account.initialPasswordHash ? [account.initialPasswordHash] : [];
+  return [...account.passwordHistory, ...initial].slice(0, HISTORY_SIZE);
+}
+
+/** Refuses a password the account used recently; `onRefused` lets the caller audit it first. */
+export async function refuseRecentPassword(password: string, account: Account, onRefused: () => void): Promise<void> {
+  if (await matchesAny(password, recentHashes(account))) {
+    onRefused();
+    throw new PasswordPolicyError([{ rule: 'history', message: RULE_MESSAGES.history }]);
+  }
+}
+
+/** The history after `password` becomes the account's password, newest first. */
+export async function historyWith(password: string, account: Account): Promise<string[]> {
+  return [await hashPassword(password), ...recentHashes(account)].slice(0, HISTORY_SIZE);
+}

@@ -1,0 +1,35 @@
+import { maskEmail } from '../mask-email';
+import { EmailUnavailableError, LinkInvalidError } from '../errors';
+import type { Identity, Mailer } from '../ports';
+import { emailChangedEmail, type MailWording } from '../registration-emails';
+import { redeemRequest, type RedeemRequestDeps } from './redeem-request';
+import { sendNotice } from './send-notice';
+
+export interface CompleteEmailChangeDeps extends RedeemRequestDeps {
+  identity: Identity;
+  mailer: Mailer;
+  wording: MailWording;
+}
+
+/**
+ * メールアドレス変更 → パスコード → 設定: the link and passcode as every two-email request; the
+ * address must still be free; then Cognito's username and the account's email become the new
+ * address, and the old address is told (so a merchant learns of a change they did not make).
+ */
+export async function completeEmailChange(input: { token: string; passcode: string }, deps: CompleteEmailChangeDeps): Promise<void> {
+  let oldEmail = '';
+  const { request } = await redeemRequest('emailChange', input, deps, {
+    check: async ({ request }) => {
+      if (await deps.accounts.findByEmail(request.email)) throw new EmailUnavailableError();
+    },
+    apply: async ({ account, request }) => {
+      oldEmail = account.email!;
+      await deps.identity.changeEmail(oldEmail, request.email);
+      if (!(await deps.accounts.changeEmail(account.loginId, request.tokenHash, request.email))) {
+        throw new LinkInvalidError('replaced');
+      }
+    },
+  });
+  deps.audit.record({ event: 'email-change.completed', outcome: 'success', loginId: request.loginId, email: request.email, previousEmail: maskEmail(oldEmail) });
+  await sendNotice(deps, emailChangedEmail(oldEmail, maskEmail(request.email), deps.clock.now().toISOString(), deps.wording), request.loginId);
+}

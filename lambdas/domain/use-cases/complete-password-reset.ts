@@ -1,0 +1,45 @@
+import { LinkInvalidError } from '../errors';
+import { historyWith, refuseRecentPassword } from '../password-history';
+import type { Identity, Mailer, SessionStore } from '../ports';
+import { passwordChangedEmail, type MailWording } from '../registration-emails';
+import { redeemRequest, type RedeemRequestDeps } from './redeem-request';
+import { sendNotice } from './send-notice';
+
+export interface CompletePasswordResetDeps extends RedeemRequestDeps {
+  identity: Identity;
+  sessions: SessionStore;
+  mailer: Mailer;
+  wording: MailWording;
+}
+
+/**
+ * パスワード再設定 → 設定: the link, the policy and the passcode as every two-email request; none
+ * of the last 4 passwords; then Cognito and the history get the new password, every session of
+ * the account ends (whoever knew the old password is out), and a notice goes to the merchant.
+ */
+export async function completePasswordReset(
+  input: { token: string; passcode: string; newPassword: string; newPasswordConfirmation: string },
+  deps: CompletePasswordResetDeps,
+) {
+  const { request } = await redeemRequest(
+    'passwordReset',
+    { token: input.token, passcode: input.passcode, newPassword: { password: input.newPassword, confirmation: input.newPasswordConfirmation } },
+    deps,
+    {
+      check: ({ account, request }) =>
+        refuseRecentPassword(input.newPassword, account, () =>
+          deps.audit.record({ event: 'password-reset.password-refused', outcome: 'failure', loginId: account.loginId, email: request.email, reason: 'history' }),
+        ),
+      apply: async ({ account, request }) => {
+        await deps.identity.setPassword(request.email, input.newPassword);
+        const history = await historyWith(input.newPassword, account);
+        if (!(await deps.accounts.changePassword(account.loginId, history, { tokenHash: request.tokenHash }))) {
+          throw new LinkInvalidError('replaced');
+        }
+      },
+    },
+  );
+  const ended = await deps.sessions.deleteAllOf(request.loginId);
+  deps.audit.record({ event: 'password-reset.completed', outcome: 'success', loginId: request.loginId, email: request.email, sessionsEnded: ended });
+  await sendNotice(deps, passwordChangedEmail(request.email, deps.clock.now().toISOString(), deps.wording), request.loginId);
+}

@@ -1,0 +1,36 @@
+import { TooManyRequestsError, ValidationError } from '../errors';
+import { mailKeys, type RateRule } from '../limits';
+import type { LimitStore } from '../ports';
+import { signedInAccount, type SignedInDeps } from './signed-in-account';
+import { startRequest, type StartRequestDeps } from './start-request';
+
+export interface RequestEmailChangeDeps extends SignedInDeps, StartRequestDeps {
+  limits: LimitStore;
+  mailRate: RateRule;
+}
+
+/**
+ * メールアドレス変更 (signed in): the new address must be proven by the two-email pattern.
+ * 1. Limit requests per account and per address.
+ * 2. An address another account uses gets the very same answer and no mail, so the page never
+ *    tells whether it is registered. (The handler evens out the time the two paths take.)
+ * 3. Until the proof is complete the old email stays the login ID.
+ */
+export async function requestEmailChange(sessionId: string | undefined, input: { newEmail: string }, deps: RequestEmailChangeDeps): Promise<void> {
+  const { audit, limits, accounts, clock } = deps;
+  const { account } = await signedInAccount(sessionId, deps);
+  const newEmail = input.newEmail.toLowerCase();
+  if (newEmail === account.email) throw new ValidationError({ newEmail: '現在のメールアドレスと同じです。新しいメールアドレスを入力してください。' });
+
+  for (const key of [mailKeys.account(account.loginId), mailKeys.address(newEmail)]) {
+    if (!(await limits.take(key, deps.mailRate, clock.now()))) {
+      audit.record({ event: 'email-change.requested', outcome: 'failure', loginId: account.loginId, email: newEmail, reason: 'mail rate limit' });
+      throw new TooManyRequestsError();
+    }
+  }
+  if (await accounts.findByEmail(newEmail)) {
+    audit.record({ event: 'email-change.requested', outcome: 'failure', loginId: account.loginId, email: newEmail, reason: 'email in use' });
+    return;
+  }
+  await startRequest('emailChange', account.loginId, newEmail, deps);
+}

@@ -1,0 +1,40 @@
+import * as z from 'zod/mini';
+import { cognitoIdentity } from '../adapters/cognito-identity';
+import { accountsTable, requestsTable, sessionsTable } from '../adapters/dynamodb/tables';
+import { passcodeKey } from '../adapters/passcode-key';
+import { sesMailer } from '../adapters/ses-mailer';
+import { systemClock } from '../adapters/system';
+import { loadConfig } from '../config';
+import { completePasswordReset } from '../domain/use-cases/complete-password-reset';
+import { apiHandler } from '../http/api-handler';
+import { passcodeField, passwordField, tokenField } from '../http/fields';
+import { audit, logger, mailWording } from '../wiring';
+
+const config = loadConfig();
+const deps = {
+  accounts: accountsTable(config),
+  requests: requestsTable(config),
+  sessions: sessionsTable(config),
+  identity: cognitoIdentity(config),
+  mailer: sesMailer(config),
+  audit,
+  clock: systemClock,
+  maxPasscodeAttempts: config.PASSCODE_MAX_ATTEMPTS,
+  wording: mailWording(config),
+};
+
+/** パスワード再設定 → 設定 */
+export const handler = apiHandler({
+  siteUrl: config.SITE_URL,
+  logger,
+  body: z.object({
+    token: tokenField,
+    passcode: passcodeField,
+    newPassword: passwordField('新パスワード'),
+    newPasswordConfirmation: passwordField('新パスワード(確認用)'),
+  }),
+  run: async ({ body }) => {
+    await completePasswordReset(body, { ...deps, passcodeKey: await passcodeKey(config) });
+    return { body: { ok: true } };
+  },
+});

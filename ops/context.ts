@@ -1,0 +1,33 @@
+import { userInfo } from 'node:os';
+import { AuditLogger, type StructuredLogger } from '../lambdas/adapters/audit-logger';
+import { documentClient } from '../lambdas/adapters/clients/dynamodb';
+import { AccountsTable } from '../lambdas/adapters/dynamodb/accounts-table';
+import { SessionsTable } from '../lambdas/adapters/dynamodb/sessions-table';
+import { systemClock, systemRandom } from '../lambdas/adapters/system';
+import type { Target } from './target';
+
+/** Who runs the command, for the audit trail: OPS_OPERATOR when set (a shared shell), else the OS user. */
+export const operator = () => process.env.OPS_OPERATOR ?? userInfo().username;
+
+/**
+ * Audit lines of ops commands, as JSON on stderr so stdout stays the command's answer; each
+ * names the operator. Silenced like the handlers' logs (tests do).
+ */
+const opsLogger: StructuredLogger = {
+  info(message, ...extra) {
+    if (process.env.POWERTOOLS_LOG_LEVEL === 'SILENT') return;
+    const line = { level: 'INFO', message, timestamp: new Date().toISOString(), service: 'customer-support-web-ops', operator: operator() };
+    process.stderr.write(`${JSON.stringify(Object.assign(line, ...extra))}\n`);
+  },
+};
+
+/** The stores and collaborators of one target, for the ops use cases. */
+export function opsDeps(target: Target) {
+  return {
+    accounts: new AccountsTable(documentClient(), target.tables.accounts),
+    sessions: new SessionsTable(documentClient(), target.tables.sessions),
+    audit: new AuditLogger(opsLogger),
+    clock: systemClock,
+    random: systemRandom,
+  };
+}

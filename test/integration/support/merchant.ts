@@ -1,0 +1,32 @@
+import { Mailbox } from '../../browser/support/mailbox';
+import type { LocalStack } from '../../support/local-stack';
+import { SiteClient } from './site-client';
+
+export const PASSWORD = 'Kx7#mQ2v!Lp9Rz';
+
+export const tokenOf = (completionUrl: string) => completionUrl.slice(completionUrl.indexOf('#') + 1);
+
+/** A merchant who has registered through the API (letter → email → passcode → password) and is not logged in. */
+export async function registeredMerchant(stack: LocalStack, password = PASSWORD) {
+  const site = new SiteClient(stack.siteUrl);
+  const account = await stack.createAccount();
+  const email = `${account.loginId.toLowerCase()}@example.com`;
+  await site.post('/api/first-login', { loginId: account.loginId, initialPassword: account.initialPassword, email });
+  const mails = await new Mailbox(stack.mailboxUrl).registrationMails(email);
+  const done = await site.post('/api/registration/complete', {
+    token: tokenOf(mails.completionUrl),
+    passcode: mails.passcode,
+    newPassword: password,
+    newPasswordConfirmation: password,
+  });
+  if (done.status !== 200) throw new Error(`registration failed: ${JSON.stringify(done.body)}`);
+  return { loginId: account.loginId, email, password };
+}
+
+/** A browser of its own, logged in. */
+export async function loggedIn(stack: LocalStack, email: string, password = PASSWORD): Promise<SiteClient> {
+  const site = new SiteClient(stack.siteUrl);
+  const answer = await site.post('/api/login', { loginId: email, password });
+  if (answer.status !== 200) throw new Error(`login failed: ${JSON.stringify(answer.body)}`);
+  return site;
+}
