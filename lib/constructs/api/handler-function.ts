@@ -3,6 +3,7 @@ import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { HANDLER_BUNDLING } from '../../bundling';
 
 export interface HandlerFunctionProps {
   /** The handler's TypeScript file, exporting `handler`. */
@@ -33,13 +34,13 @@ export class HandlerFunction extends Construct {
       logGroup,
       environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
       bundling: {
-        minify: true,
+        minify: HANDLER_BUNDLING.minify,
+        target: HANDLER_BUNDLING.target,
+        mainFields: [...HANDLER_BUNDLING.mainFields],
         sourceMap: true,
         sourcesContent: false,
         // Ship the SDK version the tests ran against, not whichever one the runtime carries.
         bundleAwsSDK: true,
-        // The SDK's ES module builds let esbuild drop what a handler never calls.
-        mainFields: ['module', 'main'],
       },
     });
   }
