@@ -1,17 +1,33 @@
 /**
  * Builds the merchant-facing static site: each page script is bundled from TypeScript (the
- * password policy is shared with the server and bundled in), HTML and CSS are copied as they are.
+ * password policy is shared with the server and bundled in), CSS is copied as it is, and each
+ * page is copied with its shared parts filled in: `<!-- include:NAME -->` stands for
+ * `src/partials/NAME.html` (header, footer, the browser notice, the password policy text…), so
+ * every page says those things in the same words.
  * Run directly (`npm run build:site`) it writes `static-site/dist/`.
  */
 import { build } from 'esbuild';
-import { cp, mkdir, readdir, rm } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const SOURCE_DIR = path.join(__dirname, 'src');
 export const DEFAULT_OUT_DIR = path.join(__dirname, 'dist');
 
 /** One script per page; the shared helpers in `src/js/` are bundled into these. */
-export const PAGE_SCRIPTS = ['login', 'first-login', 'passcode', 'home'] as const;
+export const PAGE_SCRIPTS = [
+  'login',
+  'first-login',
+  'passcode',
+  'home',
+  'forgot-password',
+  'reset-password',
+  'change-password',
+  'change-email',
+  'confirm-email',
+] as const;
+
+const PARTIALS_DIR = path.join(SOURCE_DIR, 'partials');
+const INCLUDE = /<!--\s*include:([a-z0-9-]+)\s*-->/g;
 
 export async function buildSite(outDir: string = DEFAULT_OUT_DIR): Promise<void> {
   // Only our own output folders are cleared, so a wrong outDir cannot wipe anything else.
@@ -33,9 +49,28 @@ async function bundleScripts(outDir: string): Promise<void> {
   });
 }
 
+/** A page with every `<!-- include:NAME -->` replaced by its partial; an unknown name fails the build. */
+export async function expandIncludes(html: string, page: string): Promise<string> {
+  const names = [...new Set([...html.matchAll(INCLUDE)].map((match) => match[1]))];
+  const partials = new Map<string, string>();
+  for (const name of names) {
+    const text = await readFile(path.join(PARTIALS_DIR, `${name}.html`), 'utf8').catch(() => {
+      throw new Error(`${page}: no partial "${name}" in ${path.relative(process.cwd(), PARTIALS_DIR)}`);
+    });
+    if (/<!--\s*include:/.test(text)) throw new Error(`partial "${name}" includes another partial; keep them flat`);
+    partials.set(name, text.trimEnd());
+  }
+  return html.replace(INCLUDE, (_, name: string) => partials.get(name)!);
+}
+
 async function copyPages(outDir: string): Promise<void> {
   const pages = (await readdir(SOURCE_DIR)).filter((name) => name.endsWith('.html'));
-  await Promise.all(pages.map((name) => cp(path.join(SOURCE_DIR, name), path.join(outDir, name))));
+  await Promise.all(
+    pages.map(async (name) => {
+      const html = await readFile(path.join(SOURCE_DIR, name), 'utf8');
+      await writeFile(path.join(outDir, name), await expandIncludes(html, name));
+    }),
+  );
 }
 
 async function copyStyles(outDir: string): Promise<void> {

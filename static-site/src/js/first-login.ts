@@ -4,12 +4,11 @@
  * On any error everything typed stays in place.
  */
 import { postJson } from './api';
+import { startPage } from './boot';
 import { byId, field, replaceView } from './dom';
-import { FormFeedback, setSubmitting } from './form-feedback';
+import { FormFeedback, setSubmitting, showFieldErrors } from './form-feedback';
 import { showPasswordToggle } from './show-password';
-import { EMAIL_FORMAT_MESSAGE, isEmail, requiredMessage } from './validation';
-
-const INPUT_PROBLEM_SUMMARY = '入力内容をご確認ください。';
+import { EMAIL_FORMAT_MESSAGE, INPUT_PROBLEM_SUMMARY, isEmail, requiredMessage } from './validation';
 
 function start(): void {
   const form = byId<HTMLFormElement>('first-login-form');
@@ -55,11 +54,7 @@ function start(): void {
     }
 
     const { error } = result;
-    if (error.code === 'VALIDATION' && error.fields) {
-      for (const [name, message] of Object.entries(error.fields)) {
-        if (form.elements.namedItem(name)) feedback.showFieldError(name, message);
-      }
-    }
+    showFieldErrors(form, feedback, error);
     if (error.code === 'EMAIL_UNAVAILABLE') feedback.markInvalid('email');
     feedback.showAlert(error.message);
     if (form.querySelector('[aria-invalid="true"]')) feedback.focusFirstInvalid();
@@ -67,4 +62,4 @@ function start(): void {
   });
 }
 
-start();
+startPage(start);

@@ -3,6 +3,7 @@
  * each field's own message right under the field (`<p id="<field id>-error">`, linked to the
  * field by aria-describedby). Messages are set as text, never as HTML.
  */
+import type { ApiError } from './api';
 import { field } from './dom';
 
 export class FormFeedback {
@@ -66,4 +67,11 @@ export class FormFeedback {
 export function setSubmitting(form: HTMLFormElement, submitting: boolean): void {
   form.setAttribute('aria-busy', String(submitting));
   for (const button of form.querySelectorAll('button')) button.disabled = submitting;
+}
+
+/** A VALIDATION answer's message per field, under each field this form has. */
+export function showFieldErrors(form: HTMLFormElement, feedback: FormFeedback, error: ApiError): void {
+  for (const [name, message] of Object.entries(error.fields ?? {})) {
+    if (form.elements.namedItem(name)) feedback.showFieldError(name, message);
+  }
 }

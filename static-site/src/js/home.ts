@@ -1,57 +1,47 @@
-/** Signed-in home: who is signed in, and ログアウト. Without a session the merchant goes to login. */
-import { getJson, postJson } from './api';
+/**
+ * Signed-in home: who is signed in and when they last logged in, the ways to change the
+ * password and the email, and ログアウト. Without a session the merchant goes to login.
+ */
+import { showArrivalNotice } from './arrival-notice';
+import { startPage } from './boot';
 import { byId } from './dom';
+import { listenForLogout, loadMe } from './signed-in';
 
-interface Me {
-  email: string;
-  loginId: string;
-  lastLoginAt: string | null;
-}
+const ARRIVAL_NOTICES: Record<string, string> = {
+  passwordChanged: 'パスワードを変更しました。',
+};
 
-const SIGN_IN_AGAIN = 'index.html?sessionExpired=1';
+const NO_DATE = '—';
+const FIRST_LOGIN = '—（今回が初回のログインです）';
 
-const dateTime = new Intl.DateTimeFormat('ja-JP', {
-  timeZone: 'Asia/Tokyo',
-  year: 'numeric',
-  month: 'long',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
-function formatLastLogin(iso: string | null): string {
+/** Japan time whatever the computer's zone, e.g. 2026年11月27日 19:30. */
+export function formatJapanTime(iso: string | null): string | undefined {
   const date = iso ? new Date(iso) : undefined;
-  return date && !Number.isNaN(date.getTime()) ? dateTime.format(date) : '記録はありません';
+  if (!date || Number.isNaN(date.getTime())) return undefined;
+  return new Intl.DateTimeFormat('ja-JP', {
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
 }
 
-async function showAccount(): Promise<void> {
-  const result = await getJson<Me>('/api/me');
+async function showAccount(alertRegion: HTMLElement): Promise<void> {
+  const me = await loadMe(alertRegion);
   byId('account-loading').hidden = true;
-  if (!result.ok) {
-    if (result.status === 401) location.replace(SIGN_IN_AGAIN);
-    else byId('form-alert').textContent = result.error.message;
-    return;
-  }
-  byId('account-email').textContent = result.data.email;
-  byId('account-login-id').textContent = result.data.loginId;
-  byId('account-last-login').textContent = formatLastLogin(result.data.lastLoginAt);
+  if (!me) return;
+  byId('account-email').textContent = me.email;
+  byId('account-login-id').textContent = me.loginId;
+  byId('account-last-login').textContent = formatJapanTime(me.lastLoginAt) ?? NO_DATE;
+  byId('account-previous-login').textContent = formatJapanTime(me.previousLoginAt) ?? FIRST_LOGIN;
   byId('account').hidden = false;
 }
 
-function listenForLogout(): void {
-  const button = byId<HTMLButtonElement>('logout');
-  button.addEventListener('click', async () => {
-    button.disabled = true;
-    const result = await postJson('/api/logout', {});
-    // Already signed out is still signed out.
-    if (result.ok || result.status === 401) {
-      location.href = './?loggedOut=1';
-      return;
-    }
-    button.disabled = false;
-    byId('form-alert').textContent = result.error.message;
-  });
-}
-
-listenForLogout();
-void showAccount();
+startPage(() => {
+  const alertRegion = byId('form-alert');
+  showArrivalNotice(ARRIVAL_NOTICES);
+  listenForLogout(alertRegion);
+  void showAccount(alertRegion);
+});

@@ -1,5 +1,7 @@
 /** Login page (index.html): ログインID (the registered email) and パスワード. */
 import { postJson } from './api';
+import { showArrivalNotice } from './arrival-notice';
+import { startPage } from './boot';
 import { byId, field } from './dom';
 import { FormFeedback, setSubmitting } from './form-feedback';
 import { showPasswordToggle } from './show-password';
@@ -10,13 +12,9 @@ const ARRIVAL_NOTICES: Record<string, string> = {
   registered: 'メールアドレスの登録とパスワードの設定が完了しました。ご登録のメールアドレスでログインしてください。',
   loggedOut: 'ログアウトしました。',
   sessionExpired: 'ログインの有効期限が切れたか、ログインされていません。お手数ですが、再度ログインしてください。',
+  passwordReset: 'パスワードの再設定が完了しました。新しいパスワードでログインしてください。',
+  emailChanged: 'メールアドレスの変更が完了しました。新しいメールアドレスでログインしてください。',
 };
-
-function showArrivalNotice(): void {
-  const params = new URLSearchParams(location.search);
-  const reason = Object.keys(ARRIVAL_NOTICES).find((key) => params.get(key) === '1');
-  if (reason) byId('page-status').textContent = ARRIVAL_NOTICES[reason];
-}
 
 function start(): void {
   const form = byId<HTMLFormElement>('login-form');
@@ -24,7 +22,7 @@ function start(): void {
   const password = field(form, 'password');
   const feedback = new FormFeedback(form, byId('form-alert'));
   showPasswordToggle(byId<HTMLInputElement>('show-password'), [password]);
-  showArrivalNotice();
+  showArrivalNotice(ARRIVAL_NOTICES);
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -49,4 +47,4 @@ function start(): void {
   });
 }
 
-start();
+startPage(start);

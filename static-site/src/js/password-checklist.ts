@@ -1,41 +1,44 @@
 /**
  * The live checklist under the new-password fields: every rule of the shared password policy,
- * marked met or unmet while the merchant types. Two rules need what only the server knows (past
- * passwords; the account's login ID and full email), so they are listed as notes and turn red
- * only when the server rejects the password for them.
+ * marked met or unmet while the merchant types. What only the server knows (past passwords;
+ * on the pages opened from an email, the account's login ID and full email) is listed as notes
+ * that turn red only when the server rejects the password for them. A signed-in page knows the
+ * email and login ID, so there the "no personal data" rule is checked live too.
  */
 import {
   evaluatePassword,
   MAX_LENGTH,
   MIN_LENGTH,
   RULE_MESSAGES,
+  type PasswordContext,
   type PasswordRule,
 } from '../../../lambdas/domain/password-policy';
 
-type ServerRule = 'notPersonal' | 'history';
-type LiveRule = Exclude<PasswordRule, ServerRule>;
-
 /** Checklist wording says what a good password has; the policy's messages say what went wrong. */
-const LIVE_LABELS: Record<LiveRule, string> = {
+const LIVE_LABELS: Record<PasswordRule, string> = {
   length: `半角${MIN_LENGTH}文字以上${MAX_LENGTH}文字以下`,
   upper: '英字(大文字)を1文字以上',
   lower: '英字(小文字)を1文字以上',
   digit: '数字を1文字以上',
   symbol: '記号を1文字以上',
   allowedCharacters: '半角英数字と指定の記号のみ(全角文字・空白は使用できません)',
+  notPersonal: 'メールアドレスやログインIDを含まない',
   notCommon: '推測されやすいパスワードではない',
   confirmation: '新パスワード(確認用)と一致している',
 };
-
-const SERVER_RULES: ServerRule[] = ['notPersonal', 'history'];
 
 const STATE_TEXT = {
   met: '：条件を満たしています',
   unmet: '：未達成',
   rejected: '：条件を満たしていません',
-  pending: '：設定時に確認します',
+  pending: '：ボタンをクリックした際に確認します',
 } as const;
 type RuleState = keyof typeof STATE_TEXT;
+
+export interface ChecklistOptions {
+  /** The page knows the account's email and login ID (signed in): check them while typing. */
+  personalDataKnown?: boolean;
+}
 
 function ruleItem(rule: string, label: string): HTMLLIElement {
   const item = document.createElement('li');
@@ -60,32 +63,45 @@ function setState(item: HTMLLIElement, state: RuleState): void {
 
 export class PasswordChecklist {
   private readonly items = new Map<string, HTMLLIElement>();
+  private readonly serverRules: string[];
+  private readonly personalDataKnown: boolean;
   private rejectedByServer = new Set<string>();
+  private context: Pick<PasswordContext, 'email' | 'loginId'> = {};
 
-  constructor(liveList: HTMLElement, serverNotes: HTMLElement) {
+  constructor(liveList: HTMLElement, serverNotes: HTMLElement, options: ChecklistOptions = {}) {
+    this.personalDataKnown = options.personalDataKnown ?? false;
+    this.serverRules = this.personalDataKnown ? ['history'] : ['notPersonal', 'history'];
     for (const [rule, label] of Object.entries(LIVE_LABELS)) {
+      if (this.serverRules.includes(rule)) continue;
       const item = ruleItem(rule, label);
       this.items.set(rule, item);
       liveList.append(item);
     }
-    for (const rule of SERVER_RULES) {
-      const item = ruleItem(rule, RULE_MESSAGES[rule]);
+    for (const rule of this.serverRules) {
+      const item = ruleItem(rule, RULE_MESSAGES[rule as PasswordRule | 'history']);
       this.items.set(rule, item);
       serverNotes.append(item);
     }
     this.update('', '');
   }
 
+  /** The signed-in account's email and login ID, for the "no personal data" rule. */
+  setPersonalData(context: { email?: string; loginId?: string }): void {
+    this.context = { email: context.email, loginId: context.loginId };
+  }
+
   /** Re-marks every rule for what is typed now; returns the rules the browser can already see failing. */
   update(password: string, confirmation: string): { rule: PasswordRule; message: string }[] {
-    const results = evaluatePassword(password, { confirmation }).filter((result) => result.rule !== 'notPersonal');
+    const results = evaluatePassword(password, { ...this.context, confirmation }).filter(
+      (result) => !this.serverRules.includes(result.rule),
+    );
     for (const result of results) {
       // An empty confirmation "matches" an empty password, but nothing has been confirmed yet.
       const met = result.met && !(result.rule === 'confirmation' && confirmation === '');
       result.met = met;
       setState(this.items.get(result.rule)!, met ? 'met' : 'unmet');
     }
-    for (const rule of SERVER_RULES) {
+    for (const rule of this.serverRules) {
       setState(this.items.get(rule)!, this.rejectedByServer.has(rule) ? 'rejected' : 'pending');
     }
     return results.filter((result) => !result.met);

@@ -2,6 +2,9 @@
  * The browser's first look at what the merchant typed, mirroring the server's checks so most
  * mistakes are caught before a round trip. The server still decides.
  */
+/** The alert's summary when fields have their own messages below. */
+export const INPUT_PROBLEM_SUMMARY = '入力内容をご確認ください。';
+
 export const requiredMessage = (label: string) => `${label}を入力してください。`;
 
 export const EMAIL_FORMAT_MESSAGE = 'メールアドレスの形式が正しくありません。';

@@ -3,9 +3,10 @@
  * merchant account per test, and a guard that fails a test whose page broke the Content
  * Security Policy or threw a script error (those fail silently for a merchant).
  */
-import { expect, test as base } from '@playwright/test';
+import { expect, test as base, type Page } from '@playwright/test';
 import { startLocalStack, type LocalStack } from '../../support/local-stack';
 import { Mailbox } from './mailbox';
+import { registerMerchant, type RegisteredMerchant } from './registered-merchant';
 
 export interface MerchantAccount {
   loginId: string;
@@ -21,6 +22,10 @@ interface TestFixtures {
   account: MerchantAccount;
   /** A fresh address per test, so mails of different tests never mix. */
   email: string;
+  /** A merchant already registered with `email` (through the API), not logged in anywhere. */
+  merchant: RegisteredMerchant;
+  /** A page in a second browser context: another browser of the same merchant, with its own cookies. */
+  otherPage: Page;
   pageProblems: string[];
 }
 
@@ -28,6 +33,12 @@ interface TestFixtures {
 const TEST_PORTS = { port: 3100, mailboxPort: 8105, dynamodbPort: 8100, cognitoPort: 9329 };
 
 let addressCount = 0;
+
+/** A new address no test has used yet. */
+export function freshEmail(label = 'merchant'): string {
+  addressCount += 1;
+  return `${label}.${Date.now().toString(36)}.${addressCount}@example.com`;
+}
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   stack: [
@@ -47,9 +58,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   mailbox: async ({ stack }, use) => use(new Mailbox(stack.mailboxUrl)),
   account: async ({ stack }, use) => use(await stack.createAccount()),
   // eslint-disable-next-line no-empty-pattern
-  email: async ({}, use) => {
-    addressCount += 1;
-    await use(`merchant.${Date.now().toString(36)}.${addressCount}@example.com`);
+  email: async ({}, use) => use(freshEmail()),
+  merchant: async ({ stack, mailbox, email }, use) => use(await registerMerchant(stack, mailbox, email)),
+  otherPage: async ({ browser, stack, locale, timezoneId }, use) => {
+    const context = await browser.newContext({ baseURL: stack.siteUrl, locale, timezoneId });
+    const page = await context.newPage();
+    await use(page);
+    await context.close();
   },
   pageProblems: [
     async ({ page }, use) => {

@@ -62,8 +62,40 @@ export async function logIn(page: Page, loginId: string, password: string): Prom
   await page.getByRole('button', { name: 'ログイン' }).click();
 }
 
+/** Opens the login page, logs in and waits for home. */
+export async function logInToHome(page: Page, loginId: string, password: string): Promise<void> {
+  await page.goto('./');
+  await logIn(page, loginId, password);
+  await expect(page).toHaveURL(/home\.html$/);
+  await expect(page.locator('#account-email')).toHaveText(loginId);
+}
+
+/** Tries to log in and expects to be refused (the page stays on login with its one message). */
+export async function expectLoginRefused(page: Page, loginId: string, password: string): Promise<string> {
+  await page.goto('./');
+  await logIn(page, loginId, password);
+  const alert = page.getByRole('alert');
+  await expect(alert).not.toBeEmpty();
+  await expect(page).not.toHaveURL(/home\.html/);
+  return alert.innerText();
+}
+
+/** Opens a signed-in page again and expects to be sent to login because the session is gone. */
+export async function expectSignedOut(page: Page, path = 'home.html'): Promise<void> {
+  await page.goto(path);
+  await expect(page).toHaveURL(/index\.html\?sessionExpired=1$/);
+  await expect(page.getByRole('status')).toContainText('再度ログインしてください。');
+}
+
+/** Opens a completion URL of any flow and waits until the page has checked it. */
+export async function openLink(page: Page, url: string, heading: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+  await expect(page.getByText('URLを確認しています…')).toBeHidden();
+}
+
 /** The live checklist item of one policy rule (see static-site/src/js/password-checklist.ts). */
-export const ruleItem = (page: Page, rule: string) => page.locator(`#passcode-form [data-rule="${rule}"]`);
+export const ruleItem = (page: Page, rule: string) => page.locator(`form [data-rule="${rule}"]`);
 
 /** A passcode that is surely wrong. */
 export const wrongPasscodeFor = (passcode: string) => String((Number(passcode) + 1) % 1_000_000).padStart(6, '0');

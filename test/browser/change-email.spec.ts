@@ -1,0 +1,166 @@
+/**
+ * メールアドレス変更 (signed in): the new address is proven by the same two-email pattern
+ * (URL and passcode, sent to the NEW address); until then the old address logs in, afterwards
+ * only the new one does, and the old address is told.
+ */
+import { expect, freshEmail, test } from './support/fixtures';
+import { registerMerchant } from './support/registered-merchant';
+import {
+  EMAIL_CHANGE_PASSCODE_MAIL_SUBJECT,
+  EMAIL_CHANGE_URL_MAIL_SUBJECT,
+  EMAIL_CHANGED_MAIL_SUBJECT,
+} from './support/mailbox';
+import { expectLoginRefused, expectSignedOut, logInToHome, openLink, wrongPasscodeFor } from './support/merchant';
+import type { Page } from '@playwright/test';
+
+const ACCEPTED_LINES = [
+  '新しいメールアドレス宛に確認のメールをお送りしました。メールに記載のURLにアクセスし、パスコードを入力してお手続きを完了してください。',
+  'お手続きが完了するまでは、現在のメールアドレスでログインできます。',
+];
+const CHANGED_NOTICE = 'メールアドレスの変更が完了しました。新しいメールアドレスでログインしてください。';
+
+async function requestChange(page: Page, newEmail: string): Promise<void> {
+  await page.goto('change-email.html');
+  await page.getByLabel('新しいメールアドレス', { exact: true }).fill(newEmail);
+  await page.getByRole('button', { name: '送信' }).click();
+}
+
+async function confirm(page: Page, passcode: string): Promise<void> {
+  await page.getByLabel('パスコード', { exact: true }).fill(passcode);
+  await page.getByRole('button', { name: '設定' }).click();
+}
+
+test.describe('メールアドレス変更', () => {
+  test('without a session the page sends the merchant to login', async ({ page }) => {
+    await expectSignedOut(page, 'change-email.html');
+  });
+
+  test('home leads to a form that shows the current address', async ({ page, merchant }) => {
+    await logInToHome(page, merchant.email, merchant.password);
+    await page.getByRole('link', { name: 'メールアドレス変更' }).click();
+    await expect(page).toHaveURL(/change-email\.html$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'メールアドレス変更' })).toBeVisible();
+    await expect(page.locator('#current-email')).toHaveText(merchant.email);
+    await expect(page.getByLabel('新しいメールアドレス', { exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: '送信' })).toBeVisible();
+  });
+
+  test('the browser checks the address first, including that it is a new one', async ({ page, merchant }) => {
+    await logInToHome(page, merchant.email, merchant.password);
+    await page.goto('change-email.html');
+    await page.getByRole('button', { name: '送信' }).click();
+    await expect(page.getByText('新しいメールアドレスを入力してください。')).toBeVisible();
+    await expect(page.locator('#current-email')).toHaveText(merchant.email);
+    await requestChange(page, merchant.email.toUpperCase());
+    await expect(page.getByText('現在のメールアドレスと同じです。')).toBeVisible();
+    await expect(page.getByLabel('新しいメールアドレス', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  test('the new address is proven, then it is the login ID; the old one is told', async ({
+    page,
+    otherPage,
+    merchant,
+    mailbox,
+    stack,
+  }) => {
+    const newEmail = freshEmail('renamed');
+    await logInToHome(page, merchant.email, merchant.password);
+
+    await test.step('the request', async () => {
+      await page.getByRole('link', { name: 'メールアドレス変更' }).click();
+      await expect(page.locator('#current-email')).toHaveText(merchant.email);
+      await page.getByLabel('新しいメールアドレス', { exact: true }).fill(newEmail);
+      await page.getByRole('button', { name: '送信' }).click();
+      for (const line of ACCEPTED_LINES) await expect(page.getByText(line)).toBeVisible();
+      await expect(page.getByRole('button', { name: '送信' })).toBeHidden();
+    });
+
+    const mails = await mailbox.requestMails('emailChange', newEmail);
+    await test.step('the two emails go to the new address only', async () => {
+      expect(mails.urlMail.subject).toBe(EMAIL_CHANGE_URL_MAIL_SUBJECT);
+      expect(mails.passcodeMail.subject).toBe(EMAIL_CHANGE_PASSCODE_MAIL_SUBJECT);
+      expect(mails.completionUrl.startsWith(`${stack.siteUrl.replace(/\/$/, '')}/confirm-email.html#`)).toBe(true);
+      expect(mails.urlMail.body.text ?? '').not.toContain(mails.passcode);
+      const toOld = await mailbox.subjectsTo(merchant.email);
+      expect(toOld).not.toContain(EMAIL_CHANGE_URL_MAIL_SUBJECT);
+      expect(toOld).not.toContain(EMAIL_CHANGE_PASSCODE_MAIL_SUBJECT);
+    });
+
+    await test.step('until it is confirmed, the old address still logs in and the new one does not', async () => {
+      await logInToHome(otherPage, merchant.email, merchant.password);
+      await expectLoginRefused(otherPage, newEmail, merchant.password);
+    });
+
+    await test.step('the confirmation page takes the passcode', async () => {
+      await openLink(page, mails.completionUrl, 'メールアドレス変更');
+      await expect(page.locator('#link-email')).toHaveText(/\*/);
+      await expect(page.locator('#link-email')).not.toHaveText(newEmail);
+      await confirm(page, mails.passcode);
+      await expect(page).toHaveURL(/index\.html\?emailChanged=1$/);
+      await expect(page.getByRole('status')).toHaveText(CHANGED_NOTICE);
+    });
+
+    await test.step('the new address logs in; the old one does not', async () => {
+      await logInToHome(page, newEmail, merchant.password);
+      await expect(page.locator('#account-login-id')).toHaveText(merchant.loginId);
+      await expectLoginRefused(otherPage, merchant.email, merchant.password);
+    });
+
+    await test.step('the old address gets the notice', async () => {
+      const notice = await mailbox.mailWithSubject(merchant.email, EMAIL_CHANGED_MAIL_SUBJECT);
+      expect(notice.destination.to.join(' ')).toContain(merchant.email);
+    });
+
+    await test.step('the link is spent', async () => {
+      await openLink(page, mails.completionUrl, 'メールアドレス変更');
+      await expect(page.locator('#link-invalid')).toContainText('このURLはすでに使用されています。');
+    });
+  });
+
+  test('an address another account uses gets the same answer on screen, and no email', async ({ page, merchant, mailbox, stack }) => {
+    const taken = freshEmail('taken');
+    await registerMerchant(stack, mailbox, taken);
+    const before = await mailbox.subjectsTo(taken);
+
+    await logInToHome(page, merchant.email, merchant.password);
+    await requestChange(page, taken);
+    for (const line of ACCEPTED_LINES) await expect(page.getByText(line)).toBeVisible();
+
+    // A free address asked right after gets its emails; the taken one got nothing new.
+    const free = freshEmail('free');
+    await requestChange(page, free);
+    await mailbox.requestMails('emailChange', free);
+    expect(await mailbox.subjectsTo(taken)).toEqual(before);
+  });
+
+  test('a wrong passcode is told with the tries left', async ({ page, merchant, mailbox }) => {
+    const newEmail = freshEmail('renamed');
+    await logInToHome(page, merchant.email, merchant.password);
+    await requestChange(page, newEmail);
+    const { completionUrl, passcode } = await mailbox.requestMails('emailChange', newEmail);
+
+    await openLink(page, completionUrl, 'メールアドレス変更');
+    await confirm(page, wrongPasscodeFor(passcode));
+    await expect(page.getByRole('alert')).toContainText('あと4回');
+    await expect(page.getByLabel('パスコード', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    await confirm(page, '12a');
+    await expect(page.getByText('パスコードは6桁の数字で入力してください。').first()).toBeVisible();
+  });
+
+  test('a made-up link says so and points to メールアドレス変更', async ({ page }) => {
+    await openLink(page, 'confirm-email.html#bm90LWEtcmVhbC10b2tlbi1ub3QtYS1yZWFsLXRva2Vu', 'メールアドレス変更');
+    await expect(page.locator('#link-invalid')).toContainText('このURLは無効です。');
+    await expect(page.getByRole('link', { name: 'メールアドレス変更ページへ' })).toHaveAttribute('href', 'change-email.html');
+    await expect(page.getByLabel('パスコード', { exact: true })).toBeHidden();
+  });
+
+  test('an expired link says so', async ({ page, merchant, mailbox, stack }) => {
+    const newEmail = freshEmail('renamed');
+    await logInToHome(page, merchant.email, merchant.password);
+    await requestChange(page, newEmail);
+    const { completionUrl } = await mailbox.requestMails('emailChange', newEmail);
+    await stack.expireRequests();
+    await openLink(page, completionUrl, 'メールアドレス変更');
+    await expect(page.locator('#link-invalid')).toContainText('このURLは有効期限が切れています。');
+  });
+});
