@@ -1,9 +1,14 @@
 import { EmailUnavailableError } from '../../../lambdas/domain/errors';
 import type { Identity } from '../../../lambdas/domain/ports';
 
+function cognitoError(name: string, message: string): Error {
+  return Object.assign(new Error(message), { name });
+}
+
 /**
  * The user directory in memory, with `CognitoIdentity`'s rules: registering an email again for
  * the same login ID sets the password (an interrupted attempt), for another login ID refuses.
+ * Cognito's own refusals, which the adapter lets through, come as errors of Cognito's names.
  */
 export class FakeIdentity implements Identity {
   private readonly users = new Map<string, { loginId: string; password: string }>();
@@ -46,15 +51,15 @@ export class FakeIdentity implements Identity {
   async setPassword(email: string, password: string): Promise<void> {
     await Promise.resolve();
     const user = this.users.get(email);
-    if (!user) throw new Error(`UserNotFoundException: ${email}`);
+    if (!user) throw cognitoError('UserNotFoundException', 'User does not exist.');
     user.password = password;
   }
 
   async changeEmail(email: string, newEmail: string): Promise<void> {
     await Promise.resolve();
     const user = this.users.get(email);
-    if (!user) throw new Error(`UserNotFoundException: ${email}`);
-    if (this.users.has(newEmail)) throw new Error(`AliasExistsException: ${newEmail}`);
+    if (!user) throw cognitoError('UserNotFoundException', 'User does not exist.');
+    if (this.users.has(newEmail)) throw cognitoError('AliasExistsException', 'An account with the given email already exists.');
     this.users.delete(email);
     this.users.set(newEmail, user);
   }

@@ -8,7 +8,11 @@ interface Counter {
   uses: number;
 }
 
-/** In memory, with the same rules as the DynamoDB adapter: a lock restarts the count; windows are fixed. */
+/**
+ * In memory, with the same rules as `LimitsTable`: the threshold-th failure locks and restarts the
+ * count; a lock ends at its end exactly; a window is fixed from its first use and the first use
+ * after it opens the next; clearing forgets the key, lock included.
+ */
 export class FakeLimitStore implements LimitStore {
   private readonly counters = new Map<string, Counter>();
 
@@ -19,11 +23,13 @@ export class FakeLimitStore implements LimitStore {
   }
 
   async lockedUntil(key: string, at: Date): Promise<Date | undefined> {
+    await Promise.resolve();
     const until = this.counters.get(key)?.lockedUntil;
     return until && until > at ? until : undefined;
   }
 
   async recordFailure(key: string, rule: LockoutRule, at: Date): Promise<boolean> {
+    await Promise.resolve();
     const counter = this.counter(key);
     counter.failures += 1;
     if (counter.failures < rule.threshold) return false;
@@ -33,10 +39,12 @@ export class FakeLimitStore implements LimitStore {
   }
 
   async clearFailures(key: string): Promise<void> {
+    await Promise.resolve();
     this.counters.delete(key);
   }
 
   async take(key: string, rule: RateRule, at: Date): Promise<boolean> {
+    await Promise.resolve();
     const counter = this.counter(key);
     const windowOpen = counter.windowStart && at.getTime() - counter.windowStart.getTime() < rule.windowMinutes * 60_000;
     if (!windowOpen) {

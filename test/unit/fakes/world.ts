@@ -1,3 +1,4 @@
+import { randomBytes, scryptSync } from 'node:crypto';
 import type { Account } from '../../../lambdas/domain/model';
 import type { Email } from '../../../lambdas/domain/ports';
 import { hashPassword } from '../../../lambdas/domain/password-hash';
@@ -111,4 +112,62 @@ export function stringsIn(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(stringsIn);
   if (value && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
   return [];
+}
+
+/**
+ * A scrypt hash in the product's format at the lowest cost: `verifyPassword` takes the cost from
+ * the stored hash, so seeded password histories are checked in microseconds, not 200 ms each.
+ */
+export function quickHash(password: string): string {
+  const salt = randomBytes(16);
+  const key = scryptSync(password, salt, 32, { N: 16, r: 1, p: 1 });
+  return ['scrypt', 16, 1, 1, salt.toString('base64url'), key.toString('base64url')].join('$');
+}
+
+export const MERCHANT = { loginId: 'M20250401', email: 'hanako@example.com' } as const;
+
+/** Passwords that meet the policy, newest first: the current one, then the three before it, then one older still. */
+export const PASSWORDS = {
+  current: 'Vt4!rW9q]Zm2',
+  previous: ['Kp8#Lm3$Qx7z', 'Rb5%Tn2&Hy6w', 'Zc3+Jd9-Fs4g'],
+  fifthOldest: 'Wq6=Ex1?Ua8k',
+  fresh: 'Nh2[Bv7]Yo5t',
+} as const;
+
+/**
+ * A registered merchant as the first login leaves them: in the accounts table with a history
+ * (newest first, the current password first) and in the user directory with the current password.
+ */
+export function seedRegisteredAccount(
+  world: FakeWorld,
+  options: { loginId?: string; email?: string; password?: string; earlier?: readonly string[]; account?: Partial<Account> } = {},
+): Account & { email: string } {
+  const { loginId = MERCHANT.loginId, email = MERCHANT.email, password = PASSWORDS.current, earlier = PASSWORDS.previous } = options;
+  const account = {
+    loginId,
+    status: 'registered' as const,
+    email,
+    passwordHistory: [password, ...earlier].map(quickHash),
+    createdAt: '2025-03-01T00:00:00.000Z',
+    registeredAt: '2025-03-02T00:00:00.000Z',
+    ...options.account,
+  };
+  world.accounts.seed(account);
+  world.identity.seed({ email, loginId, password });
+  return account;
+}
+
+/** How a promise settled, so two outcomes can be compared as values. */
+export function outcomeOf(attempt: Promise<unknown>): Promise<{ resolved: unknown } | { rejected: unknown }> {
+  return attempt.then(
+    (resolved) => ({ resolved }),
+    (rejected: unknown) => ({ rejected }),
+  );
+}
+
+/** The error an attempt failed with; fails the test when it succeeded. */
+export async function failureOf(attempt: Promise<unknown>): Promise<unknown> {
+  const outcome = await outcomeOf(attempt);
+  if (!('rejected' in outcome)) throw new Error('expected the attempt to fail, but it succeeded');
+  return outcome.rejected;
 }

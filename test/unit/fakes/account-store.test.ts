@@ -1,0 +1,165 @@
+import type { Account } from '../../../lambdas/domain/model';
+import { FakeAccountStore } from './account-store';
+
+/** The fake must keep AccountsTable's conditions (see its ConditionExpressions), or the use-case tests would prove nothing. */
+const DISABLED = { at: '2025-04-01T09:00:00.000Z', reason: 'contract ended', by: 'ops-tanaka' };
+
+const invited: Account = {
+  loginId: 'M20250401',
+  status: 'invited',
+  initialPasswordHash: 'scrypt$16$1$1$salt$key',
+  passwordHistory: [],
+  createdAt: '2025-04-01T09:00:00.000Z',
+};
+const registered: Account = {
+  loginId: 'M20250402',
+  status: 'registered',
+  email: 'hanako@example.com',
+  passwordHistory: ['h1', 'h2'],
+  createdAt: '2025-04-01T09:00:00.000Z',
+};
+
+describe('FakeAccountStore', () => {
+  let store: FakeAccountStore;
+
+  beforeEach(() => {
+    store = new FakeAccountStore();
+    store.seed(invited);
+    store.seed(registered);
+  });
+
+  describe('replacePendingRequest', () => {
+    it.each([
+      ['registration', 'M20250401', 'pendingTokenHash'],
+      ['passwordReset', 'M20250402', 'pendingResetTokenHash'],
+      ['emailChange', 'M20250402', 'pendingEmailChangeTokenHash'],
+    ] as const)('points the account at a new %s in its own attribute', async (kind, loginId, attribute) => {
+      // Act
+      const replaced = await store.replacePendingRequest(loginId, kind, 'new-hash');
+
+      // Assess
+      expect(replaced).toBe(true);
+      const account = store.peek(loginId)!;
+      expect(account[attribute]).toBe('new-hash');
+      const others = ['pendingTokenHash', 'pendingResetTokenHash', 'pendingEmailChangeTokenHash'].filter((a) => a !== attribute);
+      for (const other of others) expect(account).not.toHaveProperty(other);
+    });
+
+    it.each([
+      ['registration', 'M20250402', 'a registered account'],
+      ['passwordReset', 'M20250401', 'an invited account'],
+      ['emailChange', 'M20250401', 'an invited account'],
+      ['passwordReset', 'M99999999', 'no account'],
+    ] as const)('refuses a %s for %s (status condition)', async (kind, loginId) => {
+      expect(await store.replacePendingRequest(loginId, kind, 'new-hash')).toBe(false);
+      expect(store.peek(loginId)?.pendingTokenHash).toBeUndefined();
+    });
+
+    it('refuses any kind for a disabled account', async () => {
+      // Prepare
+      await store.setDisabled('M20250402', DISABLED);
+
+      // Act
+      const replaced = await store.replacePendingRequest('M20250402', 'passwordReset', 'new-hash');
+
+      // Assess
+      expect(replaced).toBe(false);
+      expect(store.peek('M20250402')).not.toHaveProperty('pendingResetTokenHash');
+    });
+  });
+
+  describe('changePassword', () => {
+    it('sets the history of a registered account', async () => {
+      // Act
+      const changed = await store.changePassword('M20250402', ['h0', 'h1']);
+
+      // Assess
+      expect(changed).toBe(true);
+      expect(store.peek('M20250402')?.passwordHistory).toEqual(['h0', 'h1']);
+    });
+
+    it('with a redeemed reset, only while it is the pending one, and then forgets it', async () => {
+      // Prepare
+      await store.replacePendingRequest('M20250402', 'passwordReset', 'reset-2');
+
+      // Act
+      const withOld = await store.changePassword('M20250402', ['x'], { tokenHash: 'reset-1' });
+      const withLive = await store.changePassword('M20250402', ['h0'], { tokenHash: 'reset-2' });
+
+      // Assess
+      expect([withOld, withLive]).toEqual([false, true]);
+      expect(store.peek('M20250402')).toMatchObject({ passwordHistory: ['h0'] });
+      expect(store.peek('M20250402')).not.toHaveProperty('pendingResetTokenHash');
+    });
+
+    it('refuses an invited, disabled or missing account', async () => {
+      // Prepare
+      store.seed({ ...registered, loginId: 'M20250403', disabled: DISABLED });
+
+      // Act
+      const results = [
+        await store.changePassword('M20250401', ['x']),
+        await store.changePassword('M20250403', ['x']),
+        await store.changePassword('M99999999', ['x']),
+      ];
+
+      // Assess
+      expect(results).toEqual([false, false, false]);
+      expect(store.peek('M20250403')?.passwordHistory).toEqual(['h1', 'h2']);
+    });
+  });
+
+  describe('changeEmail', () => {
+    it('sets the email only while the change is the pending one, and then forgets it', async () => {
+      // Prepare
+      await store.replacePendingRequest('M20250402', 'emailChange', 'change-2');
+
+      // Act
+      const withOld = await store.changeEmail('M20250402', 'change-1', 'old-link@example.com');
+      const withLive = await store.changeEmail('M20250402', 'change-2', 'hanako@example.net');
+
+      // Assess
+      expect([withOld, withLive]).toEqual([false, true]);
+      expect(store.peek('M20250402')?.email).toBe('hanako@example.net');
+      expect(store.peek('M20250402')).not.toHaveProperty('pendingEmailChangeTokenHash');
+      expect(await store.findByEmail('hanako@example.com')).toBeUndefined();
+      expect((await store.findByEmail('hanako@example.net'))?.loginId).toBe('M20250402');
+    });
+
+    it('refuses a disabled account even with the pending change', async () => {
+      // Prepare
+      await store.replacePendingRequest('M20250402', 'emailChange', 'change-1');
+      await store.setDisabled('M20250402', DISABLED);
+
+      // Act
+      const changed = await store.changeEmail('M20250402', 'change-1', 'hanako@example.net');
+
+      // Assess
+      expect(changed).toBe(false);
+      expect(store.peek('M20250402')?.email).toBe('hanako@example.com');
+    });
+  });
+
+  describe('setDisabled', () => {
+    it('disables and enables an existing account', async () => {
+      // Act
+      const disabled = await store.setDisabled('M20250402', DISABLED);
+      const whileDisabled = store.peek('M20250402');
+      const enabled = await store.setDisabled('M20250402', undefined);
+
+      // Assess
+      expect([disabled, enabled]).toEqual([true, true]);
+      expect(whileDisabled?.disabled).toEqual(DISABLED);
+      expect(store.peek('M20250402')).not.toHaveProperty('disabled');
+    });
+
+    it('answers false, creating nothing, for an unknown login ID', async () => {
+      // Act
+      const found = await store.setDisabled('M99999999', DISABLED);
+
+      // Assess
+      expect(found).toBe(false);
+      expect(store.peek('M99999999')).toBeUndefined();
+    });
+  });
+});
