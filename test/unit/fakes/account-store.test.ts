@@ -46,11 +46,11 @@ describe('FakeAccountStore', () => {
     });
 
     it.each([
-      ['registration', 'M20250402', 'a registered account'],
-      ['passwordReset', 'M20250401', 'an invited account'],
-      ['emailChange', 'M20250401', 'an invited account'],
-      ['passwordReset', 'M99999999', 'no account'],
-    ] as const)('refuses a %s for %s (status condition)', async (kind, loginId) => {
+      ['registration', 'a registered account', 'M20250402'],
+      ['passwordReset', 'an invited account', 'M20250401'],
+      ['emailChange', 'an invited account', 'M20250401'],
+      ['passwordReset', 'no account', 'M99999999'],
+    ] as const)('refuses a %s for %s (status condition)', async (kind, _who, loginId) => {
       expect(await store.replacePendingRequest(loginId, kind, 'new-hash')).toBe(false);
       expect(store.peek(loginId)?.pendingTokenHash).toBeUndefined();
     });
