@@ -1,5 +1,11 @@
 import {
+  COMPLETION_PAGE,
+  completionUrlEmail,
   describeValidity,
+  emailChangedEmail,
+  japanTime,
+  passcodeEmail,
+  passwordChangedEmail,
   registrationPasscodeEmail,
   registrationUrlEmail,
   type MailWording,
@@ -76,6 +82,83 @@ describe('registration emails', () => {
       [90, '90分'],
     ])('describes %i minutes as %s', (minutes, words) => {
       expect(describeValidity(minutes)).toBe(words);
+    });
+  });
+
+  describe('the proof emails of each kind', () => {
+    it.each([
+      ['registration', 'お客様サポートWEB用メールアドレス登録申請受付のお知らせ', 'passcode.html'],
+      ['passwordReset', 'お客様サポートWEBパスワード再設定申請受付のお知らせ', 'reset-password.html'],
+      ['emailChange', 'お客様サポートWEB用メールアドレス変更申請受付のお知らせ', 'confirm-email.html'],
+    ] as const)('%s: subjects 【…】%s and …(パスコード), completed on %s', (kind, subject, page) => {
+      // Act
+      const urlMail = completionUrlEmail(kind, 'taro@example.com', `https://support.example.jp/${COMPLETION_PAGE[kind]}#tok`, WORDING);
+      const codeMail = passcodeEmail(kind, 'taro@example.com', '000123', WORDING);
+
+      // Assess
+      expect(COMPLETION_PAGE[kind]).toBe(page);
+      expect(urlMail.subject).toBe(`【GMOフィナンシャルゲート】${subject}`);
+      expect(codeMail.subject).toBe(`【GMOフィナンシャルゲート】${subject}(パスコード)`);
+      expect(urlMail.text.split('\n')).toContain(`https://support.example.jp/${page}#tok`);
+      expect(codeMail.text.split('\n')).toContain('パスコード : 000123');
+      expect([urlMail.to, codeMail.to]).toEqual(['taro@example.com', 'taro@example.com']);
+    });
+
+    it('says what was received for a password reset, not a registration', () => {
+      // Act
+      const text = completionUrlEmail('passwordReset', 'taro@example.com', 'https://support.example.jp/reset-password.html#t', WORDING).text;
+
+      // Assess
+      expect(text).toContain('パスワード再設定の申請を受け付けいたしました。');
+      expect(text).not.toContain('メールアドレス申請');
+    });
+  });
+
+  describe('japanTime', () => {
+    it.each([
+      ['2026-11-27T10:30:00.000Z', '2026年11月27日 19:30'],
+      ['2025-04-01T15:00:00.000Z', '2025年4月2日 00:00'],
+      ['2025-12-31T14:59:59.999Z', '2025年12月31日 23:59'],
+      ['2025-04-01T00:05:00.000Z', '2025年4月1日 09:05'],
+    ])('shows %s in Japan time as %s', (iso, shown) => {
+      expect(japanTime(iso)).toBe(shown);
+    });
+  });
+
+  describe('notices', () => {
+    const AT = '2025-04-01T15:30:00.000Z';
+
+    it('tells of a password change, when (Japan time), and whom to call if it was not the merchant', () => {
+      // Act
+      const mail = passwordChangedEmail('hanako@example.com', AT, WORDING);
+
+      // Assess
+      expect(mail.to).toBe('hanako@example.com');
+      expect(mail.subject).toBe('【GMOフィナンシャルゲート】お客様サポートWEBパスワード変更完了のお知らせ');
+      expect(mail.text.split('\n')).toContain('変更日時 : 2025年4月2日 00:30');
+      expect(mail.text).toContain('お心当たりのない場合は、至急下記お問合せ先までご連絡ください。');
+      expect(mail.text).toContain(WORDING.supportContactName);
+    });
+
+    it('tells the old address of an email change with the new address as given (masked by the caller)', () => {
+      // Act
+      const mail = emailChangedEmail('hanako@example.com', 'h***@example.net', AT, WORDING);
+
+      // Assess
+      expect(mail.to).toBe('hanako@example.com');
+      expect(mail.subject).toBe('【GMOフィナンシャルゲート】お客様サポートWEB用メールアドレス変更完了のお知らせ');
+      const lines = mail.text.split('\n');
+      expect(lines).toContain('変更日時 : 2025年4月2日 00:30');
+      expect(lines).toContain('新しいメールアドレス : h***@example.net');
+      expect(lines).toContain('今後、このメールアドレスではログインできません。');
+    });
+
+    it('carries no link in a notice: there is nothing to act on but the contact', () => {
+      // Act
+      const texts = [passwordChangedEmail('a@example.com', AT, WORDING).text, emailChangedEmail('a@example.com', 'b***@example.net', AT, WORDING).text];
+
+      // Assess
+      for (const text of texts) expect(text).not.toMatch(/https?:\/\//);
     });
   });
 });
