@@ -133,6 +133,20 @@ test.describe('メールアドレス変更', () => {
     expect(await mailbox.subjectsTo(taken)).toEqual(before);
   });
 
+  test('an address another account took meanwhile cannot be confirmed', async ({ page, merchant, mailbox, stack }) => {
+    const newEmail = freshEmail('contested');
+    await logInToHome(page, merchant.email, merchant.password);
+    await requestChange(page, newEmail);
+    const { completionUrl, passcode } = await mailbox.requestMails('emailChange', newEmail);
+    await registerMerchant(stack, mailbox, newEmail);
+
+    await openLink(page, completionUrl, 'メールアドレス変更');
+    await confirm(page, passcode);
+    await expect(page.getByRole('alert')).toContainText('メールアドレス変更ページから別のメールアドレスでお手続きください。');
+    await expect(page).toHaveURL(/confirm-email\.html#/);
+    await logInToHome(page, merchant.email, merchant.password);
+  });
+
   test('a wrong passcode is told with the tries left', async ({ page, merchant, mailbox }) => {
     const newEmail = freshEmail('renamed');
     await logInToHome(page, merchant.email, merchant.password);

@@ -18,6 +18,8 @@ const INVALID_LINK_TEXTS = {
   unknown: 'このURLは無効です。メールに記載されたURLを正しく開いているかご確認ください。解決しない場合は、ログインの上、メールアドレス変更ページから再度お手続きください。',
 };
 
+const START_AGAIN = 'お手数ですが、ログインの上、メールアドレス変更ページから別のメールアドレスでお手続きください。';
+
 function start(): void {
   const formView = byId('passcode-view');
   const link = new CompletionLink('/api/email-change/status', formView, INVALID_LINK_TEXTS);
@@ -33,8 +35,11 @@ function start(): void {
       case 'PASSCODE_WRONG':
         passcode.showWrong(error);
         return;
+      case 'EMAIL_UNAVAILABLE':
+        // The address was taken by another account meanwhile: this request cannot finish.
+        feedback.showAlert(error.message, [START_AGAIN]);
+        return;
       default:
-        // EMAIL_UNAVAILABLE (the address was taken meanwhile) and the rest: the server's words.
         showFieldErrors(form, feedback, error);
         feedback.showAlert(error.message);
         feedback.focusFirstInvalid();
