@@ -42,7 +42,8 @@ describe.each(KINDS)('redeemRequest (%s)', (kind) => {
   let passcode: string;
   let tokenHash: string;
 
-  const redeem = (input: Partial<Redemption>, with_ = steps()) => redeemRequest(kind, { token, passcode, ...input }, world, with_);
+  const redeem = (input: Partial<Redemption>, given: Parameters<typeof redeemRequest>[3] = steps()) =>
+    redeemRequest(kind, { token, passcode, ...input }, world, given);
 
   beforeEach(async () => {
     world = fakeWorld();
