@@ -1,7 +1,10 @@
 import { SessionRequiredError } from '../../../../lambdas/domain/errors';
+import { hashSessionId } from '../../../../lambdas/domain/session-id';
+import { completeEmailChange } from '../../../../lambdas/domain/use-cases/complete-email-change';
 import { logIn } from '../../../../lambdas/domain/use-cases/log-in';
+import { requestEmailChange } from '../../../../lambdas/domain/use-cases/request-email-change';
 import { showHome } from '../../../../lambdas/domain/use-cases/show-home';
-import { fakeWorld, type FakeWorld } from '../../fakes/world';
+import { fakeWorld, lastRegistrationMails, type FakeWorld } from '../../fakes/world';
 
 const LOGIN_ID = 'M20250401';
 const EMAIL = 'hanako@example.com';
@@ -66,5 +69,48 @@ describe('showHome (signed-in home)', () => {
 
     // Assess
     await expect(attempt).rejects.toMatchObject({ reason: 'expired' });
+  });
+
+  it('ends the session of a disabled account rather than showing it', async () => {
+    // Prepare
+    const sessionId = await logIn({ loginId: EMAIL, password: PASSWORD }, world);
+    await world.accounts.setDisabled(LOGIN_ID, { at: '2025-04-01T09:00:00.000Z', reason: 'test', by: 'ops' });
+
+    // Act
+    const attempt = showHome(sessionId, world);
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(SessionRequiredError);
+    expect(world.sessions.peek(hashSessionId(sessionId))).toBeUndefined();
+  });
+
+  it("shows the account's email after an email change, not the one the session began with", async () => {
+    // Prepare
+    const sessionId = await logIn({ loginId: EMAIL, password: PASSWORD }, world);
+    await requestEmailChange(sessionId, { newEmail: 'hanako.new@example.net' }, world);
+    const { token, passcode } = lastRegistrationMails(world);
+    await completeEmailChange({ token, passcode }, world);
+
+    // Act
+    const home = await showHome(sessionId, world);
+
+    // Assess
+    expect(home).toMatchObject({ email: 'hanako.new@example.net', loginId: LOGIN_ID, lastLoginAt: '2025-04-01T09:00:00.000Z' });
+  });
+
+  it('shows the previous login after logging in with the new email', async () => {
+    // Prepare
+    const first = await logIn({ loginId: EMAIL, password: PASSWORD }, world);
+    await requestEmailChange(first, { newEmail: 'hanako.new@example.net' }, world);
+    const { token, passcode } = lastRegistrationMails(world);
+    await completeEmailChange({ token, passcode }, world);
+    world.clock.advance({ hours: 2 });
+    const second = await logIn({ loginId: 'hanako.new@example.net', password: PASSWORD }, world);
+
+    // Act
+    const home = await showHome(second, world);
+
+    // Assess
+    expect(home).toEqual({ email: 'hanako.new@example.net', loginId: LOGIN_ID, lastLoginAt: '2025-04-01T11:00:00.000Z', previousLoginAt: '2025-04-01T09:00:00.000Z' });
   });
 });
