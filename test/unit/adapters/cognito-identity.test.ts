@@ -1,5 +1,7 @@
 import {
   AdminCreateUserCommand,
+  AdminUpdateUserAttributesCommand,
+  AliasExistsException,
   AdminGetUserCommand,
   AdminInitiateAuthCommand,
   AdminSetUserPasswordCommand,
@@ -159,6 +161,81 @@ describe('CognitoIdentity', () => {
 
       // Assess
       await expect(attempt).rejects.toBe(throttled);
+    });
+  });
+
+  describe('setPassword', () => {
+    it("sets the user's password permanently, so no change is forced at the next login", async () => {
+      // Prepare
+      cognito.on(AdminSetUserPasswordCommand).resolves({});
+
+      // Act
+      await identity.setPassword('hanako@example.com', 'Nh2[Bv7]Yo5t');
+
+      // Assess
+      expect(cognito).toHaveReceivedCommandTimes(AdminSetUserPasswordCommand, 1);
+      expect(cognito).toHaveReceivedCommandWith(AdminSetUserPasswordCommand, {
+        UserPoolId: POOL,
+        Username: 'hanako@example.com',
+        Password: 'Nh2[Bv7]Yo5t',
+        Permanent: true,
+      });
+    });
+
+    it('lets Cognito refusals through', async () => {
+      // Prepare
+      const missing = new UserNotFoundException({ message: 'User does not exist.', ...metadata });
+      cognito.on(AdminSetUserPasswordCommand).rejects(missing);
+
+      // Act
+      const attempt = identity.setPassword('nobody@example.com', 'Nh2[Bv7]Yo5t');
+
+      // Assess
+      await expect(attempt).rejects.toBe(missing);
+    });
+  });
+
+  describe('changeEmail', () => {
+    it('sets the new email as verified on the user found by the old one', async () => {
+      // Prepare
+      cognito.on(AdminUpdateUserAttributesCommand).resolves({});
+
+      // Act
+      await identity.changeEmail('hanako@example.com', 'hanako@example.net');
+
+      // Assess
+      expect(cognito).toHaveReceivedCommandTimes(AdminUpdateUserAttributesCommand, 1);
+      expect(cognito).toHaveReceivedCommandWith(AdminUpdateUserAttributesCommand, {
+        UserPoolId: POOL,
+        Username: 'hanako@example.com',
+        UserAttributes: [
+          { Name: 'email', Value: 'hanako@example.net' },
+          { Name: 'email_verified', Value: 'true' },
+        ],
+      });
+    });
+
+    it('lets a Cognito fault through', async () => {
+      // Prepare
+      const throttled = new TooManyRequestsException({ message: 'slow down', ...metadata });
+      cognito.on(AdminUpdateUserAttributesCommand).rejects(throttled);
+
+      // Act
+      const attempt = identity.changeEmail('hanako@example.com', 'hanako@example.net');
+
+      // Assess
+      await expect(attempt).rejects.toBe(throttled);
+    });
+
+    it("refuses an address another merchant's user has with EmailUnavailableError, as register does", async () => {
+      // Prepare
+      cognito.on(AdminUpdateUserAttributesCommand).rejects(new AliasExistsException({ message: 'An account with the given email already exists.', ...metadata }));
+
+      // Act
+      const attempt = identity.changeEmail('hanako@example.com', 'taro@example.com');
+
+      // Assess
+      await expect(attempt).rejects.toBeInstanceOf(EmailUnavailableError);
     });
   });
 });

@@ -135,6 +135,39 @@ describe('AccountsTable', () => {
       db.on(UpdateCommand).rejects(conditionFailed());
       expect(await table.replacePendingRequest('M20250401', 'registration', 'token-hash-2')).toBe(false);
     });
+    it.each([
+      ['passwordReset', 'pendingResetTokenHash'],
+      ['emailChange', 'pendingEmailChangeTokenHash'],
+    ] as const)('points a registered account at a new %s in %s', async (kind, attribute) => {
+      // Prepare
+      db.on(UpdateCommand).resolves({});
+
+      // Act
+      const replaced = await table.replacePendingRequest('M20250401', kind, 'token-hash-3');
+
+      // Assess
+      expect(replaced).toBe(true);
+      expect(db).toHaveReceivedCommandWith(UpdateCommand, {
+        TableName: TABLE,
+        Key: { loginId: 'M20250401' },
+        UpdateExpression: `SET ${attribute} = :token`,
+        ConditionExpression: '#status = :status AND attribute_not_exists(disabled)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':token': 'token-hash-3', ':status': 'registered' },
+      });
+    });
+
+    it('lets any other DynamoDB error through', async () => {
+      // Prepare
+      const throttled = new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} });
+      db.on(UpdateCommand).rejects(throttled);
+
+      // Act
+      const attempt = table.replacePendingRequest('M20250401', 'passwordReset', 'token-hash-3');
+
+      // Assess
+      await expect(attempt).rejects.toBe(throttled);
+    });
   });
 
   describe('completeRegistration', () => {
@@ -201,6 +234,113 @@ describe('AccountsTable', () => {
         UpdateExpression: 'SET lastLoginAt = :at, previousLoginAt = :previous',
         ExpressionAttributeValues: { ':at': '2025-04-01T10:00:00.000Z', ':previous': '2025-03-31T08:00:00.000Z' },
       });
+    });
+  });
+
+  describe('changePassword', () => {
+    it('sets the history of a registered, enabled account', async () => {
+      // Prepare
+      db.on(UpdateCommand).resolves({});
+
+      // Act
+      const changed = await table.changePassword('M20250401', ['h-new', 'h-1']);
+
+      // Assess
+      expect(changed).toBe(true);
+      expect(db).toHaveReceivedCommandWith(UpdateCommand, {
+        TableName: TABLE,
+        Key: { loginId: 'M20250401' },
+        UpdateExpression: 'SET passwordHistory = :history',
+        ConditionExpression: '#status = :registered AND attribute_not_exists(disabled)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':history': ['h-new', 'h-1'], ':registered': 'registered' },
+      });
+    });
+
+    it('with a redeemed reset: only while it is the pending one, and removes it', async () => {
+      // Prepare
+      db.on(UpdateCommand).resolves({});
+
+      // Act
+      await table.changePassword('M20250401', ['h-new'], { tokenHash: 'reset-hash' });
+
+      // Assess
+      expect(db).toHaveReceivedCommandWith(UpdateCommand, {
+        UpdateExpression: 'SET passwordHistory = :history REMOVE pendingResetTokenHash',
+        ConditionExpression: '#status = :registered AND attribute_not_exists(disabled) AND pendingResetTokenHash = :token',
+        ExpressionAttributeValues: { ':history': ['h-new'], ':registered': 'registered', ':token': 'reset-hash' },
+      });
+    });
+
+    it('answers false when the condition fails', async () => {
+      db.on(UpdateCommand).rejects(conditionFailed());
+      expect(await table.changePassword('M20250401', ['h-new'], { tokenHash: 'reset-hash' })).toBe(false);
+    });
+  });
+
+  describe('changeEmail', () => {
+    it('sets the email only while the change is the pending one, and removes it', async () => {
+      // Prepare
+      db.on(UpdateCommand).resolves({});
+
+      // Act
+      const changed = await table.changeEmail('M20250401', 'change-hash', 'hanako@example.net');
+
+      // Assess
+      expect(changed).toBe(true);
+      expect(db).toHaveReceivedCommandWith(UpdateCommand, {
+        TableName: TABLE,
+        Key: { loginId: 'M20250401' },
+        UpdateExpression: 'SET email = :email REMOVE pendingEmailChangeTokenHash',
+        ConditionExpression: '#status = :registered AND attribute_not_exists(disabled) AND pendingEmailChangeTokenHash = :token',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':email': 'hanako@example.net', ':registered': 'registered', ':token': 'change-hash' },
+      });
+    });
+
+    it('answers false when the condition fails', async () => {
+      db.on(UpdateCommand).rejects(conditionFailed());
+      expect(await table.changeEmail('M20250401', 'change-hash', 'hanako@example.net')).toBe(false);
+    });
+  });
+
+  describe('setDisabled', () => {
+    const disabled = { at: '2025-04-01T09:00:00.000Z', reason: 'contract ended', by: 'ops-tanaka' };
+
+    it('sets the mark on an existing account only', async () => {
+      // Prepare
+      db.on(UpdateCommand).resolves({});
+
+      // Act
+      const found = await table.setDisabled('M20250401', disabled);
+
+      // Assess
+      expect(found).toBe(true);
+      expect(db).toHaveReceivedCommandWith(UpdateCommand, {
+        TableName: TABLE,
+        Key: { loginId: 'M20250401' },
+        UpdateExpression: 'SET disabled = :disabled',
+        ConditionExpression: 'attribute_exists(loginId)',
+        ExpressionAttributeValues: { ':disabled': disabled },
+      });
+    });
+
+    it('removes the mark to enable, with no values', async () => {
+      // Prepare
+      db.on(UpdateCommand).resolves({});
+
+      // Act
+      await table.setDisabled('M20250401', undefined);
+
+      // Assess
+      const input = db.commandCalls(UpdateCommand)[0].args[0].input;
+      expect(input).toMatchObject({ UpdateExpression: 'REMOVE disabled', ConditionExpression: 'attribute_exists(loginId)' });
+      expect(input).not.toHaveProperty('ExpressionAttributeValues');
+    });
+
+    it('answers false for an unknown login ID (the condition fails, so no item is created)', async () => {
+      db.on(UpdateCommand).rejects(conditionFailed());
+      expect(await table.setDisabled('M99999999', disabled)).toBe(false);
     });
   });
 });

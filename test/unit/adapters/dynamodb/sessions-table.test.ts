@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { SessionsTable } from '../../../../lambdas/adapters/dynamodb/sessions-table';
@@ -83,5 +83,84 @@ describe('SessionsTable', () => {
 
     // Assess
     expect(db).toHaveReceivedCommandWith(DeleteCommand, { TableName: TABLE, Key: { sessionIdHash: 'session-hash' } });
+  });
+
+  describe('deleteAllOf', () => {
+    const deleted = () => db.commandCalls(DeleteCommand).map((call) => call.args[0].input.Key?.sessionIdHash);
+
+    it("queries the byLoginId index for the account's session hashes only", async () => {
+      // Prepare
+      db.on(QueryCommand).resolves({ Items: [] });
+
+      // Act
+      await table.deleteAllOf('M20250401');
+
+      // Assess
+      expect(db).toHaveReceivedCommandWith(QueryCommand, {
+        TableName: TABLE,
+        IndexName: 'byLoginId',
+        KeyConditionExpression: '#loginId = :loginId',
+        ExpressionAttributeNames: { '#loginId': 'loginId' },
+        ExpressionAttributeValues: { ':loginId': 'M20250401' },
+        ProjectionExpression: 'sessionIdHash',
+      });
+    });
+
+    it('deletes each session found and answers how many it ended', async () => {
+      // Prepare
+      db.on(QueryCommand).resolves({ Items: [{ sessionIdHash: 's1' }, { sessionIdHash: 's2' }, { sessionIdHash: 's3' }] });
+      db.on(DeleteCommand).resolves({});
+
+      // Act
+      const ended = await table.deleteAllOf('M20250401');
+
+      // Assess
+      expect(ended).toBe(3);
+      expect(deleted()).toEqual(['s1', 's2', 's3']);
+      expect(db).toHaveReceivedCommandWith(DeleteCommand, { TableName: TABLE, Key: { sessionIdHash: 's1' } });
+    });
+
+    it('keeps the session it is told to keep, and does not count it', async () => {
+      // Prepare
+      db.on(QueryCommand).resolves({ Items: [{ sessionIdHash: 's1' }, { sessionIdHash: 'mine' }, { sessionIdHash: 's3' }] });
+      db.on(DeleteCommand).resolves({});
+
+      // Act
+      const ended = await table.deleteAllOf('M20250401', 'mine');
+
+      // Assess
+      expect(ended).toBe(2);
+      expect(deleted()).toEqual(['s1', 's3']);
+    });
+
+    it('follows LastEvaluatedKey through every page', async () => {
+      // Prepare
+      db.on(QueryCommand)
+        .resolvesOnce({ Items: [{ sessionIdHash: 's1' }, { sessionIdHash: 's2' }], LastEvaluatedKey: { sessionIdHash: 's2', loginId: 'M20250401' } })
+        .resolvesOnce({ Items: [{ sessionIdHash: 'mine' }], LastEvaluatedKey: { sessionIdHash: 'mine', loginId: 'M20250401' } })
+        .resolvesOnce({ Items: [{ sessionIdHash: 's4' }] });
+      db.on(DeleteCommand).resolves({});
+
+      // Act
+      const ended = await table.deleteAllOf('M20250401', 'mine');
+
+      // Assess
+      expect(ended).toBe(3);
+      expect(deleted()).toEqual(['s1', 's2', 's4']);
+      const starts = db.commandCalls(QueryCommand).map((call) => call.args[0].input.ExclusiveStartKey);
+      expect(starts).toEqual([undefined, { sessionIdHash: 's2', loginId: 'M20250401' }, { sessionIdHash: 'mine', loginId: 'M20250401' }]);
+    });
+
+    it('answers 0 for an account without sessions (no Items at all)', async () => {
+      // Prepare
+      db.on(QueryCommand).resolves({});
+
+      // Act
+      const ended = await table.deleteAllOf('M20250401');
+
+      // Assess
+      expect(ended).toBe(0);
+      expect(db).toHaveReceivedCommandTimes(DeleteCommand, 0);
+    });
   });
 });
