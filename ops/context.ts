@@ -9,13 +9,16 @@ import type { Target } from './target';
 /** Who runs the command, for the audit trail: OPS_OPERATOR when set (a shared shell), else the OS user. */
 export const operator = () => process.env.OPS_OPERATOR ?? userInfo().username;
 
+/** Log levels above INFO: the ops audit lines (INFO) are left out, as the handlers' are. */
+const QUIET_LEVELS = new Set(['WARN', 'ERROR', 'CRITICAL', 'SILENT']);
+
 /**
  * Audit lines of ops commands, as JSON on stderr so stdout stays the command's answer; each
- * names the operator. Silenced like the handlers' logs (tests do).
+ * names the operator.
  */
 const opsLogger: StructuredLogger = {
   info(message, ...extra) {
-    if (process.env.POWERTOOLS_LOG_LEVEL === 'SILENT') return;
+    if (QUIET_LEVELS.has((process.env.POWERTOOLS_LOG_LEVEL ?? '').toUpperCase())) return;
     const line = { level: 'INFO', message, timestamp: new Date().toISOString(), service: 'customer-support-web-ops', operator: operator() };
     process.stderr.write(`${JSON.stringify(Object.assign(line, ...extra))}\n`);
   },

@@ -36,11 +36,11 @@ export class CurrentPasswordWrongError extends DomainError {
   }
 }
 
-/** First login with the right letter, but an email another merchant already uses. */
+/** An email another merchant already uses: at first login, or when an email change completes. */
 export class EmailUnavailableError extends DomainError {
   readonly code = 'EMAIL_UNAVAILABLE';
-  constructor() {
-    super('このメールアドレスは登録できません。別のメールアドレスを入力してください。');
+  constructor(message = 'このメールアドレスは登録できません。別のメールアドレスを入力してください。') {
+    super(message);
   }
 }
 

@@ -37,8 +37,9 @@ export async function changePassword(
   const locked = await limits.lockedUntil(lockKey, now);
   const verified = !locked && (await deps.identity.verifyPassword(email, input.currentPassword)) === loginId;
   if (!verified) {
-    if (!locked) await limits.recordFailure(lockKey, deps.lockout, now);
+    const nowLocked = !locked && (await limits.recordFailure(lockKey, deps.lockout, now));
     refuse(locked ? 'locked' : 'wrong current password');
+    if (nowLocked) audit.record({ event: 'lockout', outcome: 'success', loginId, email, flow: 'login', minutes: deps.lockout.lockMinutes });
     throw new CurrentPasswordWrongError();
   }
   await limits.clearFailures(lockKey);

@@ -20,12 +20,17 @@ export async function completeEmailChange(input: { token: string; passcode: stri
   let oldEmail = '';
   const { request } = await redeemRequest('emailChange', input, deps, {
     check: async ({ request }) => {
-      if (await deps.accounts.findByEmail(request.email)) throw new EmailUnavailableError();
+      if (await deps.accounts.findByEmail(request.email)) {
+        // Taken since the request: the merchant proved the address is theirs, so saying so is safe.
+        throw new EmailUnavailableError('このメールアドレスは他のアカウントで使用されているため、変更できません。');
+      }
     },
     apply: async ({ account, request }) => {
       oldEmail = account.email!;
       await deps.identity.changeEmail(oldEmail, request.email);
       if (!(await deps.accounts.changeEmail(account.loginId, request.tokenHash, request.email))) {
+        // A newer request won meanwhile: put Cognito back, so directory and account agree on one email.
+        await deps.identity.changeEmail(request.email, oldEmail);
         throw new LinkInvalidError('replaced');
       }
     },

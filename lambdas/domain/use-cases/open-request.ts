@@ -35,6 +35,8 @@ function problemWith(kind: RequestKind, tokenHash: string, request: PendingReque
   if (request.status === 'voided') return 'voided';
   if (kind === 'registration' && account.status === 'registered') return 'used';
   if (account[PENDING_TOKEN_ATTRIBUTE[kind]] !== tokenHash || account.status !== NEEDED_STATUS[kind]) return 'replaced';
+  // A reset mailed to an address the account has since left must not work for whoever holds it.
+  if (kind === 'passwordReset' && request.email !== account.email) return 'replaced';
   if (request.expiresAt <= now) return 'expired';
   return undefined;
 }
