@@ -1,0 +1,139 @@
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { hashToken } from '../../../lambdas/domain/completion-token';
+import type { Account, PendingRequest } from '../../../lambdas/domain/model';
+import { requestStatusHandler } from '../../../lambdas/http/request-status-handler';
+
+// The shared logger and audit trail, replaced so the test can read what was recorded.
+jest.mock('../../../lambdas/wiring', () => ({
+  logger: { appendKeys: jest.fn(), removeKeys: jest.fn(), error: jest.fn() },
+  audit: { record: jest.fn() },
+}));
+const { audit } = jest.requireMock('../../../lambdas/wiring') as { audit: { record: jest.Mock } };
+
+const SITE_URL = 'https://support.example.jp';
+const ENV = {
+  STAGE: 'test',
+  SITE_URL,
+  MAIL_FROM_ADDRESS: 'no-reply@example.jp',
+  SUPPORT_CONTACT_EMAIL: 'support@example.jp',
+  ACCOUNTS_TABLE: 'accounts-test',
+  REQUESTS_TABLE: 'requests-test',
+  SESSIONS_TABLE: 'sessions-test',
+  LIMITS_TABLE: 'limits-test',
+  USER_POOL_ID: 'ap-northeast-1_pool',
+  USER_POOL_CLIENT_ID: 'client',
+  PASSCODE_KEY: 'k'.repeat(32),
+  AWS_REGION: 'ap-northeast-1',
+};
+
+const TOKEN = 'A'.repeat(43);
+const db = mockClient(DynamoDBDocumentClient);
+
+const request: PendingRequest = {
+  tokenHash: hashToken(TOKEN),
+  kind: 'passwordReset',
+  loginId: 'M20250401',
+  email: 'hanako@example.com',
+  passcodeHash: 'passcode-hash',
+  wrongPasscodes: 0,
+  status: 'pending',
+  createdAt: '2025-04-01T09:00:00.000Z',
+  expiresAt: '2999-04-02T09:00:00.000Z',
+};
+const account: Account = {
+  loginId: 'M20250401',
+  status: 'registered',
+  email: 'hanako@example.com',
+  pendingResetTokenHash: hashToken(TOKEN),
+  passwordHistory: [],
+  createdAt: '2025-03-01T00:00:00.000Z',
+};
+
+function event(body: unknown): APIGatewayProxyEventV2 {
+  return {
+    version: '2.0',
+    routeKey: 'POST /api/password-reset/status',
+    rawPath: '/api/password-reset/status',
+    rawQueryString: '',
+    headers: { 'content-type': 'application/json', origin: SITE_URL },
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'api',
+      domainName: 'support.example.jp',
+      domainPrefix: 'support',
+      http: { method: 'POST', path: '/api/password-reset/status', protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'Chrome' },
+      requestId: 'req-1',
+      routeKey: 'POST /api/password-reset/status',
+      stage: '$default',
+      time: '01/Apr/2025:09:00:00 +0000',
+      timeEpoch: 1743498000000,
+    },
+    body: JSON.stringify(body),
+    isBase64Encoded: false,
+  };
+}
+
+const saved = { ...process.env };
+
+describe('requestStatusHandler (a completion page opens)', () => {
+  let invoke: (body: unknown, kind?: Parameters<typeof requestStatusHandler>[0]) => Promise<APIGatewayProxyStructuredResultV2>;
+
+  beforeAll(() => {
+    Object.assign(process.env, ENV);
+    invoke = (body, kind = 'passwordReset') => requestStatusHandler(kind)(event(body), {} as Context) as Promise<APIGatewayProxyStructuredResultV2>;
+  });
+
+  afterAll(() => {
+    process.env = saved;
+  });
+
+  beforeEach(() => {
+    db.reset();
+    audit.record.mockClear();
+    db.on(GetCommand, { TableName: 'requests-test' }).resolves({ Item: request });
+    db.on(GetCommand, { TableName: 'accounts-test' }).resolves({ Item: account });
+  });
+
+  it('answers "pending" with the address masked for a usable link', async () => {
+    // Act
+    const result = await invoke({ token: TOKEN });
+
+    // Assess
+    expect(result.statusCode).toBe(200);
+    expect(JSON.parse(result.body!)).toEqual({ status: 'pending', email: 'h***@example.com' });
+    expect(result.body).not.toContain('hanako@');
+  });
+
+  it('answers 410 with the reason for a link of another kind', async () => {
+    // Act
+    const result = await invoke({ token: TOKEN }, 'emailChange');
+
+    // Assess
+    expect(result.statusCode).toBe(410);
+    expect(JSON.parse(result.body!).error).toMatchObject({ code: 'LINK_INVALID', reason: 'unknown' });
+    expect(audit.record).toHaveBeenCalledWith(expect.objectContaining({ event: 'email-change.link-refused', reason: 'unknown' }));
+  });
+
+  it('answers 410 "replaced" once a newer request was made', async () => {
+    // Prepare
+    db.on(GetCommand, { TableName: 'accounts-test' }).resolves({ Item: { ...account, pendingResetTokenHash: 'newer' } });
+
+    // Act
+    const result = await invoke({ token: TOKEN });
+
+    // Assess
+    expect(result.statusCode).toBe(410);
+    expect(JSON.parse(result.body!).error.reason).toBe('replaced');
+  });
+
+  it('answers 400 for a body without a token, asking nothing of the tables', async () => {
+    // Act
+    const result = await invoke({});
+
+    // Assess
+    expect(result.statusCode).toBe(400);
+    expect(db.commandCalls(GetCommand)).toHaveLength(0);
+  });
+});
