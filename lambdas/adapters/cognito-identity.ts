@@ -82,16 +82,21 @@ export class CognitoIdentity implements Identity {
 
   async changeEmail(email: string, newEmail: string): Promise<void> {
     // With email as username attribute, changing the (verified) email changes the sign-in name.
-    await this.cognito.send(
-      new AdminUpdateUserAttributesCommand({
-        UserPoolId: this.userPoolId,
-        Username: email,
-        UserAttributes: [
-          { Name: 'email', Value: newEmail },
-          { Name: 'email_verified', Value: 'true' },
-        ],
-      }),
-    );
+    try {
+      await this.cognito.send(
+        new AdminUpdateUserAttributesCommand({
+          UserPoolId: this.userPoolId,
+          Username: email,
+          UserAttributes: [
+            { Name: 'email', Value: newEmail },
+            { Name: 'email_verified', Value: 'true' },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (['AliasExistsException', 'UsernameExistsException'].includes((error as Error).name)) throw new EmailUnavailableError();
+      throw error;
+    }
   }
 
   private async loginIdOf(email: string): Promise<string | undefined> {
