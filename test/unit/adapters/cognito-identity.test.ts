@@ -227,9 +227,12 @@ describe('CognitoIdentity', () => {
       await expect(attempt).rejects.toBe(throttled);
     });
 
-    it("refuses an address another merchant's user has with EmailUnavailableError, as register does", async () => {
+    it.each([
+      ['AliasExistsException', () => new AliasExistsException({ message: 'An account with the given email already exists.', ...metadata })],
+      ['UsernameExistsException', () => new UsernameExistsException({ message: 'exists', ...metadata })],
+    ])("refuses an address another merchant's user has (%s) with EmailUnavailableError, as register does", async (_name, refusal) => {
       // Prepare
-      cognito.on(AdminUpdateUserAttributesCommand).rejects(new AliasExistsException({ message: 'An account with the given email already exists.', ...metadata }));
+      cognito.on(AdminUpdateUserAttributesCommand).rejects(refusal());
 
       // Act
       const attempt = identity.changeEmail('hanako@example.com', 'taro@example.com');

@@ -1,3 +1,4 @@
+import { EmailUnavailableError } from '../../../lambdas/domain/errors';
 import { FakeIdentity } from './identity';
 
 /** The fake must answer as CognitoIdentity does, Cognito's own refusals included. */
@@ -33,12 +34,12 @@ describe('FakeIdentity', () => {
     expect(await identity.verifyPassword('hanako@example.com', 'Vt4!rW9q]Zm2')).toBeUndefined();
   });
 
-  it("refuses an email another user has, as Cognito's AliasExistsException, changing nothing", async () => {
+  it('refuses an email another user has with EmailUnavailableError, changing nothing', async () => {
     // Act
     const attempt = identity.changeEmail('hanako@example.com', 'taro@example.com');
 
     // Assess
-    await expect(attempt).rejects.toMatchObject({ name: 'AliasExistsException' });
+    await expect(attempt).rejects.toBeInstanceOf(EmailUnavailableError);
     expect(identity.userOf('hanako@example.com')?.loginId).toBe('M20250401');
     expect(identity.userOf('taro@example.com')?.loginId).toBe('M20250402');
   });

@@ -7,8 +7,9 @@ function cognitoError(name: string, message: string): Error {
 
 /**
  * The user directory in memory, with `CognitoIdentity`'s rules: registering an email again for
- * the same login ID sets the password (an interrupted attempt), for another login ID refuses.
- * Cognito's own refusals, which the adapter lets through, come as errors of Cognito's names.
+ * the same login ID sets the password (an interrupted attempt), for another login ID refuses, and
+ * so does changing the email to another user's. Cognito refusals the adapter lets through come as
+ * errors of Cognito's names.
  */
 export class FakeIdentity implements Identity {
   private readonly users = new Map<string, { loginId: string; password: string }>();
@@ -59,7 +60,7 @@ export class FakeIdentity implements Identity {
     await Promise.resolve();
     const user = this.users.get(email);
     if (!user) throw cognitoError('UserNotFoundException', 'User does not exist.');
-    if (this.users.has(newEmail)) throw cognitoError('AliasExistsException', 'An account with the given email already exists.');
+    if (this.users.has(newEmail)) throw new EmailUnavailableError();
     this.users.delete(email);
     this.users.set(newEmail, user);
   }

@@ -5,9 +5,9 @@ import { hashToken } from '../../../lambdas/domain/completion-token';
 import type { Account, PendingRequest } from '../../../lambdas/domain/model';
 import { requestStatusHandler } from '../../../lambdas/http/request-status-handler';
 
-// The shared logger and audit trail, replaced so the test can read what was recorded.
+// The shared audit trail, replaced so the test can read what was recorded; the rest of the wiring is real.
 jest.mock('../../../lambdas/wiring', () => ({
-  logger: { appendKeys: jest.fn(), removeKeys: jest.fn(), error: jest.fn() },
+  ...jest.requireActual('../../../lambdas/wiring'),
   audit: { record: jest.fn() },
 }));
 const { audit } = jest.requireMock('../../../lambdas/wiring') as { audit: { record: jest.Mock } };

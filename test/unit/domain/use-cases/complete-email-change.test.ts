@@ -148,21 +148,23 @@ describe('completeEmailChange (メールアドレス変更 → パスコード �
 
       // Assess
       expect(error).toBeInstanceOf(EmailUnavailableError);
+      expect((error as EmailUnavailableError).message).toBe('このメールアドレスは他のアカウントで使用されているため、変更できません。');
       expect(world.requests.peek(hashToken(proof.token))).toMatchObject({ status: 'pending', wrongPasscodes: 0 });
       expect(world.accounts.peek(MERCHANT.loginId)?.email).toBe(MERCHANT.email);
       expect(world.identity.userOf(MERCHANT.email)?.loginId).toBe(MERCHANT.loginId);
       expect(world.mailer.sent).toHaveLength(2);
     });
 
-    it('in the directory at the last moment: the claim is released and nothing changes', async () => {
+    it('in the directory at the last moment: EmailUnavailableError, the claim is released and nothing changes', async () => {
       // Prepare: a first login completing with the address reaches the directory before the accounts table.
       const proof = await requested();
       world.identity.seed({ email: NEW_EMAIL, loginId: 'M20250402', password: PASSWORDS.fresh });
 
       // Act
-      await failureOf(completeEmailChange(proof, world));
+      const error = await failureOf(completeEmailChange(proof, world));
 
       // Assess
+      expect(error).toBeInstanceOf(EmailUnavailableError);
       expect(world.requests.peek(hashToken(proof.token))?.status).toBe('pending');
       expect(world.accounts.peek(MERCHANT.loginId)?.email).toBe(MERCHANT.email);
       expect(world.identity.userOf(MERCHANT.email)?.loginId).toBe(MERCHANT.loginId);
@@ -261,10 +263,12 @@ describe('completeEmailChange (メールアドレス変更 → パスコード �
       // Act
       const error = await failureOf(completeEmailChange(proof, world));
 
-      // Assess: the directory and the account must still agree on one address that logs in.
+      // Assess: the directory and the account still agree on the old address, which logs in.
       expectLinkProblem(error, 'replaced');
-      const loginEmail = world.accounts.peek(MERCHANT.loginId)!.email!;
-      await expect(logIn({ loginId: loginEmail, password: PASSWORDS.current }, world)).resolves.toBeDefined();
+      expect(world.accounts.peek(MERCHANT.loginId)?.email).toBe(MERCHANT.email);
+      expect(world.identity.userOf(NEW_EMAIL)).toBeUndefined();
+      await expect(logIn({ loginId: MERCHANT.email, password: PASSWORDS.current }, world)).resolves.toBeDefined();
+      expect(world.requests.peek(hashToken(proof.token))?.status).toBe('pending');
     });
   });
 });

@@ -8,6 +8,8 @@ import { fakeWorld, lastRegistrationMails, MERCHANT, quickHash, seedRegisteredAc
 
 const KINDS: RequestKind[] = ['registration', 'passwordReset', 'emailChange'];
 const TO = 'taro.new@example.net';
+/** Where each kind's mails go: a reset to the account's own address, the others to a new one. */
+const ADDRESS: Record<RequestKind, string> = { registration: TO, passwordReset: MERCHANT.email, emailChange: TO };
 const PREFIX = { registration: 'registration', passwordReset: 'password-reset', emailChange: 'email-change' };
 
 function seedAccountFor(kind: RequestKind, world: FakeWorld) {
@@ -19,7 +21,7 @@ function seedAccountFor(kind: RequestKind, world: FakeWorld) {
 }
 
 async function started(kind: RequestKind, world: FakeWorld): Promise<string> {
-  if (!(await startRequest(kind, MERCHANT.loginId, TO, world))) throw new Error('the request did not start');
+  if (!(await startRequest(kind, MERCHANT.loginId, ADDRESS[kind], world))) throw new Error('the request did not start');
   return lastRegistrationMails(world).token;
 }
 
@@ -33,6 +35,8 @@ async function reasonFor(kind: RequestKind, token: string, world: FakeWorld): Pr
 }
 
 describe.each(KINDS)('openRequest (%s)', (kind) => {
+  const to = ADDRESS[kind];
+
   let world: FakeWorld;
 
   beforeEach(() => {
@@ -48,7 +52,7 @@ describe.each(KINDS)('openRequest (%s)', (kind) => {
     const opened = await openRequest(kind, token, world);
 
     // Assess
-    expect(opened.request).toMatchObject({ tokenHash: hashToken(token), kind, email: TO, status: 'pending' });
+    expect(opened.request).toMatchObject({ tokenHash: hashToken(token), kind, email: to, status: 'pending' });
     expect(opened.account.loginId).toBe(MERCHANT.loginId);
     expect(world.audit.named(`${PREFIX[kind]}.link-refused`)).toEqual([]);
   });
@@ -182,5 +186,30 @@ describe('openRequest (account moved on)', () => {
 
     // Assess
     expect(reason).toBe('unknown');
+  });
+
+  it('says "replaced" for a reset mailed to an address the account has since left', async () => {
+    // Prepare
+    seedRegisteredAccount(world);
+    const token = await started('passwordReset', world);
+    world.accounts.seed({ ...world.accounts.peek(MERCHANT.loginId)!, email: 'hanako@example.net' });
+
+    // Act
+    const reason = await reasonFor('passwordReset', token, world);
+
+    // Assess
+    expect(reason).toBe('replaced');
+  });
+
+  it('still opens an email change whose address differs from the account\'s (that is its point)', async () => {
+    // Prepare
+    seedRegisteredAccount(world);
+    const token = await started('emailChange', world);
+
+    // Act
+    const opened = await openRequest('emailChange', token, world);
+
+    // Assess
+    expect(opened.request.email).not.toBe(opened.account.email);
   });
 });

@@ -16,6 +16,8 @@ import {
 
 const KINDS: RequestKind[] = ['registration', 'passwordReset', 'emailChange'];
 const TO = 'taro.new@example.net';
+/** Where each kind's mails go: a reset to the account's own address, the others to a new one. */
+const ADDRESS: Record<RequestKind, string> = { registration: TO, passwordReset: MERCHANT.email, emailChange: TO };
 const PREFIX = { registration: 'registration', passwordReset: 'password-reset', emailChange: 'email-change' };
 
 const otherThan = (passcode: string) => (passcode === '000000' ? '999999' : '000000');
@@ -37,6 +39,8 @@ function steps() {
 }
 
 describe.each(KINDS)('redeemRequest (%s)', (kind) => {
+  const to = ADDRESS[kind];
+
   let world: FakeWorld;
   let token: string;
   let passcode: string;
@@ -48,7 +52,7 @@ describe.each(KINDS)('redeemRequest (%s)', (kind) => {
   beforeEach(async () => {
     world = fakeWorld();
     seedAccountFor(kind, world);
-    await startRequest(kind, MERCHANT.loginId, TO, world);
+    await startRequest(kind, MERCHANT.loginId, to, world);
     ({ token, passcode } = lastRegistrationMails(world));
     tokenHash = hashToken(token);
   });
@@ -61,7 +65,7 @@ describe.each(KINDS)('redeemRequest (%s)', (kind) => {
     const opened = await redeem({}, given);
 
     // Assess
-    expect(opened.request).toMatchObject({ tokenHash, kind, loginId: MERCHANT.loginId, email: TO });
+    expect(opened.request).toMatchObject({ tokenHash, kind, loginId: MERCHANT.loginId, email: to });
     expect(given.check).toHaveBeenCalledWith(opened);
     expect(given.apply).toHaveBeenCalledWith(opened);
     expect(given.check.mock.invocationCallOrder[0]).toBeLessThan(given.apply.mock.invocationCallOrder[0]);
@@ -93,7 +97,7 @@ describe.each(KINDS)('redeemRequest (%s)', (kind) => {
     expect(world.requests.peek(tokenHash)).toMatchObject({ wrongPasscodes: 1, status: 'pending' });
     expect(given.check).not.toHaveBeenCalled();
     expect(given.apply).not.toHaveBeenCalled();
-    expect(world.audit.last()).toEqual({ event: `${PREFIX[kind]}.passcode-failed`, outcome: 'failure', loginId: MERCHANT.loginId, email: TO, wrongPasscodes: 1 });
+    expect(world.audit.last()).toEqual({ event: `${PREFIX[kind]}.passcode-failed`, outcome: 'failure', loginId: MERCHANT.loginId, email: to, wrongPasscodes: 1 });
   });
 
   it('voids the request at the 5th wrong passcode; the right one is refused afterwards', async () => {
@@ -109,7 +113,7 @@ describe.each(KINDS)('redeemRequest (%s)', (kind) => {
     expect(right).toMatchObject({ constructor: LinkInvalidError, reason: 'voided' });
     expect(world.requests.peek(tokenHash)).toMatchObject({ wrongPasscodes: 5, status: 'voided' });
     expect(world.audit.named(`${PREFIX[kind]}.voided`)).toEqual([
-      { event: `${PREFIX[kind]}.voided`, outcome: 'failure', loginId: MERCHANT.loginId, email: TO, reason: 'too many wrong passcodes' },
+      { event: `${PREFIX[kind]}.voided`, outcome: 'failure', loginId: MERCHANT.loginId, email: to, reason: 'too many wrong passcodes' },
     ]);
   });
 

@@ -19,6 +19,8 @@ import {
 
 const KINDS: RequestKind[] = ['registration', 'passwordReset', 'emailChange'];
 const TO = 'taro.new@example.net';
+/** Where each kind's mails go: a reset to the account's own address, the others to a new one. */
+const ADDRESS: Record<RequestKind, string> = { registration: TO, passwordReset: MERCHANT.email, emailChange: TO };
 const PAGE = { registration: 'passcode.html', passwordReset: 'reset-password.html', emailChange: 'confirm-email.html' };
 const SUBJECT = {
   registration: '【GMOフィナンシャルゲート】お客様サポートWEB用メールアドレス登録申請受付のお知らせ',
@@ -37,6 +39,8 @@ function seedAccountFor(kind: RequestKind, world: FakeWorld) {
 }
 
 describe.each(KINDS)('startRequest (%s)', (kind) => {
+  const to = ADDRESS[kind];
+
   let world: FakeWorld;
 
   beforeEach(() => {
@@ -46,13 +50,13 @@ describe.each(KINDS)('startRequest (%s)', (kind) => {
 
   it("sends the URL mail to the kind's page, then the passcode mail, both to the given address", async () => {
     // Act
-    const started = await startRequest(kind, MERCHANT.loginId, TO, world);
+    const started = await startRequest(kind, MERCHANT.loginId, to, world);
 
     // Assess
     expect(started).toBe(true);
     expect(world.mailer.sent.map((m) => [m.to, m.subject])).toEqual([
-      [TO, SUBJECT[kind]],
-      [TO, `${SUBJECT[kind]}(パスコード)`],
+      [to, SUBJECT[kind]],
+      [to, `${SUBJECT[kind]}(パスコード)`],
     ]);
     const { url, token } = lastRegistrationMails(world);
     expect(url).toBe(`${SITE_URL}/${PAGE[kind]}#${token}`);
@@ -64,7 +68,7 @@ describe.each(KINDS)('startRequest (%s)', (kind) => {
     world.wording.validityMinutes = 30;
 
     // Act
-    await startRequest(kind, MERCHANT.loginId, TO, world);
+    await startRequest(kind, MERCHANT.loginId, to, world);
 
     // Assess
     const { token, passcode, urlMail } = lastRegistrationMails(world);
@@ -74,7 +78,7 @@ describe.each(KINDS)('startRequest (%s)', (kind) => {
         tokenHash,
         kind,
         loginId: MERCHANT.loginId,
-        email: TO,
+        email: to,
         passcodeHash: hashPasscode(PASSCODE_KEY, tokenHash, passcode),
         wrongPasscodes: 0,
         status: 'pending',
@@ -92,12 +96,12 @@ describe.each(KINDS)('startRequest (%s)', (kind) => {
 
   it('records the request for auditors with no token or passcode', async () => {
     // Act
-    await startRequest(kind, MERCHANT.loginId, TO, world);
+    await startRequest(kind, MERCHANT.loginId, to, world);
 
     // Assess
     const { token, passcode } = lastRegistrationMails(world);
     expect(world.audit.events).toEqual([
-      { event: AUDIT[kind], outcome: 'success', loginId: MERCHANT.loginId, email: TO, expiresAt: '2025-04-02T09:00:00.000Z' },
+      { event: AUDIT[kind], outcome: 'success', loginId: MERCHANT.loginId, email: to, expiresAt: '2025-04-02T09:00:00.000Z' },
     ]);
     expect(JSON.stringify(world.audit.events)).not.toContain(token);
     expect(JSON.stringify(world.audit.events)).not.toContain(passcode);
@@ -105,11 +109,11 @@ describe.each(KINDS)('startRequest (%s)', (kind) => {
 
   it('replaces the earlier request of its kind: the earlier link says "replaced"', async () => {
     // Prepare
-    await startRequest(kind, MERCHANT.loginId, TO, world);
+    await startRequest(kind, MERCHANT.loginId, to, world);
     const first = lastRegistrationMails(world);
 
     // Act
-    await startRequest(kind, MERCHANT.loginId, TO, world);
+    await startRequest(kind, MERCHANT.loginId, to, world);
 
     // Assess
     const error = await failureOf(openRequest(kind, first.token, world));
@@ -123,7 +127,7 @@ describe.each(KINDS)('startRequest (%s)', (kind) => {
     await world.accounts.setDisabled(MERCHANT.loginId, { at: '2025-04-01T08:00:00.000Z', reason: 'contract ended', by: 'ops' });
 
     // Act
-    const started = await startRequest(kind, MERCHANT.loginId, TO, world);
+    const started = await startRequest(kind, MERCHANT.loginId, to, world);
 
     // Assess
     expect(started).toBe(false);
@@ -133,7 +137,7 @@ describe.each(KINDS)('startRequest (%s)', (kind) => {
 
   it('answers false and sends nothing for an unknown login ID', async () => {
     // Act
-    const started = await startRequest(kind, 'M99999999', TO, world);
+    const started = await startRequest(kind, 'M99999999', to, world);
 
     // Assess
     expect(started).toBe(false);
@@ -160,12 +164,12 @@ describe.each(KINDS)('startRequest (%s)', (kind) => {
     }
 
     // Act
-    const error = await failureOf(startRequest(kind, MERCHANT.loginId, TO, world));
+    const error = await failureOf(startRequest(kind, MERCHANT.loginId, to, world));
 
     // Assess
     expect(error).toBeInstanceOf(MailNotSentError);
     expect((error as MailNotSentError).cause).toBe(refusal);
-    expect(world.audit.events).toEqual([{ event: AUDIT[kind], outcome: 'failure', loginId: MERCHANT.loginId, email: TO, reason: 'mail not sent' }]);
+    expect(world.audit.events).toEqual([{ event: AUDIT[kind], outcome: 'failure', loginId: MERCHANT.loginId, email: to, reason: 'mail not sent' }]);
   });
 });
 
