@@ -344,5 +344,22 @@ describe('completePasswordReset (パスワード再設定 → 設定)', () => {
       expect(error).toBeInstanceOf(LinkInvalidError);
       expect(world.identity.userOf('hanako@example.net')?.password).toBe(PASSWORDS.current);
     });
+
+    it('leaves the old password in place when a newer reset replaces this one at the last moment', async () => {
+      // Prepare: while this completion runs, another tab asks for a new reset.
+      const { token, passcode } = await requested(world);
+      const setPassword = world.identity.setPassword.bind(world.identity);
+      world.identity.setPassword = async (email, password) => {
+        await requestPasswordReset({ email: MERCHANT.email }, world);
+        await setPassword(email, password);
+      };
+
+      // Act
+      const error = await failureOf(completePasswordReset(submission(token, passcode), world));
+
+      // Assess: refused as "replaced", so nothing may have changed: the old password still logs in.
+      expectLinkProblem(error, 'replaced');
+      expect(world.identity.userOf(MERCHANT.email)?.password).toBe(PASSWORDS.current);
+    });
   });
 });
