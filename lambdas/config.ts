@@ -49,6 +49,14 @@ export const configSchema = z.object({
    */
   PASSCODE_KEY: z.optional(z.string().check(z.minLength(32))),
   PASSCODE_KEY_SECRET_ARN: z.optional(text),
+  /**
+   * The value CloudFront puts in `x-origin-verify`, so API Gateway cannot be called around it
+   * (and around WAF). The secret's ARN on AWS; a plain value for tests; unset locally: no check.
+   */
+  ORIGIN_VERIFY_SECRET_ARN: z.optional(text),
+  ORIGIN_VERIFY_SECRET: z.optional(z.string().check(z.minLength(32))),
+  /** SES configuration set whose bounce and complaint events reach ops. */
+  MAIL_CONFIGURATION_SET: z.optional(text),
 }).check(
   z.refine((c) => Boolean(c.PASSCODE_KEY || c.PASSCODE_KEY_SECRET_ARN), 'PASSCODE_KEY or PASSCODE_KEY_SECRET_ARN is required'),
 );

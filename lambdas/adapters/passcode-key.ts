@@ -1,22 +1,7 @@
-import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import type { Config } from '../config';
-import { secretsClient } from './clients/secrets';
+import { secretValue } from './secret-value';
 
-let cached: Promise<string> | undefined;
-
-/**
- * The passcode hash key: given directly in local mode, else read once per cold start from
- * Secrets Manager, so it never sits in the function's environment in plain text.
- */
+/** The passcode hash key: PASSCODE_KEY locally, the Secrets Manager secret on AWS. */
 export function passcodeKey(config: Config): Promise<string> {
-  cached ??= config.PASSCODE_KEY
-    ? Promise.resolve(config.PASSCODE_KEY)
-    : secretsClient()
-        .send(new GetSecretValueCommand({ SecretId: config.PASSCODE_KEY_SECRET_ARN }))
-        .then(({ SecretString }) => {
-          if (!SecretString || SecretString.length < 32) throw new Error('passcode key secret is empty or short');
-          return SecretString;
-        });
-  cached.catch(() => (cached = undefined));
-  return cached;
+  return secretValue({ name: 'passcode key', value: config.PASSCODE_KEY, arn: config.PASSCODE_KEY_SECRET_ARN });
 }

@@ -58,4 +58,5 @@ export class SesMailer implements Mailer {
   }
 }
 
-export const sesMailer = (c: Config) => new SesMailer(sesClient(), { name: c.MAIL_FROM_NAME, address: c.MAIL_FROM_ADDRESS });
+export const sesMailer = (c: Config) =>
+  new SesMailer(sesClient(), { name: c.MAIL_FROM_NAME, address: c.MAIL_FROM_ADDRESS }, c.MAIL_CONFIGURATION_SET);

@@ -7,7 +7,7 @@ import { loadConfig } from '../config';
 import { changePassword } from '../domain/use-cases/change-password';
 import { apiHandler } from '../http/api-handler';
 import { passwordField } from '../http/fields';
-import { audit, lockoutRule, logger, mailWording } from '../wiring';
+import { apiDefaults, audit, lockoutRule, mailWording } from '../wiring';
 
 const config = loadConfig();
 const deps = {
@@ -25,8 +25,7 @@ const deps = {
 
 /** パスワード変更 → 変更 (signed in) */
 export const handler = apiHandler({
-  siteUrl: config.SITE_URL,
-  logger,
+  ...apiDefaults(config),
   body: z.object({
     currentPassword: passwordField('現在のパスワード'),
     newPassword: passwordField('新パスワード'),

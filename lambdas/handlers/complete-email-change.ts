@@ -8,7 +8,7 @@ import { loadConfig } from '../config';
 import { completeEmailChange } from '../domain/use-cases/complete-email-change';
 import { apiHandler } from '../http/api-handler';
 import { passcodeField, tokenField } from '../http/fields';
-import { audit, logger, mailWording } from '../wiring';
+import { apiDefaults, audit, mailWording } from '../wiring';
 
 const config = loadConfig();
 const deps = {
@@ -24,8 +24,7 @@ const deps = {
 
 /** メールアドレス変更 (from the email's URL) → パスコード → 設定 */
 export const handler = apiHandler({
-  siteUrl: config.SITE_URL,
-  logger,
+  ...apiDefaults(config),
   body: z.object({ token: tokenField, passcode: passcodeField }),
   run: async ({ body }) => {
     await completeEmailChange(body, { ...deps, passcodeKey: await passcodeKey(config) });

@@ -8,7 +8,7 @@ import { loadConfig } from '../config';
 import { completePasswordReset } from '../domain/use-cases/complete-password-reset';
 import { apiHandler } from '../http/api-handler';
 import { passcodeField, passwordField, tokenField } from '../http/fields';
-import { audit, logger, mailWording } from '../wiring';
+import { apiDefaults, audit, mailWording } from '../wiring';
 
 const config = loadConfig();
 const deps = {
@@ -25,8 +25,7 @@ const deps = {
 
 /** パスワード再設定 → 設定 */
 export const handler = apiHandler({
-  siteUrl: config.SITE_URL,
-  logger,
+  ...apiDefaults(config),
   body: z.object({
     token: tokenField,
     passcode: passcodeField,

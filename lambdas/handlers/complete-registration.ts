@@ -5,7 +5,7 @@ import { loadConfig } from '../config';
 import { completeRegistration } from '../domain/use-cases/complete-registration';
 import { apiHandler } from '../http/api-handler';
 import { passcodeField, passwordField, tokenField } from '../http/fields';
-import { audit, logger } from '../wiring';
+import { apiDefaults, audit } from '../wiring';
 import { accountsTable, requestsTable } from '../adapters/dynamodb/tables';
 import { cognitoIdentity } from '../adapters/cognito-identity';
 
@@ -21,8 +21,7 @@ const deps = {
 
 /** パスコード入力 → 設定 */
 export const handler = apiHandler({
-  siteUrl: config.SITE_URL,
-  logger,
+  ...apiDefaults(config),
   body: z.object({
     token: tokenField,
     passcode: passcodeField,

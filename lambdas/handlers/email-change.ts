@@ -8,7 +8,7 @@ import { requestEmailChange } from '../domain/use-cases/request-email-change';
 import { apiHandler } from '../http/api-handler';
 import { emailField } from '../http/fields';
 import { MAIL_REQUEST_FLOOR_MS, paced } from '../http/paced';
-import { audit, logger, mailRateRule, mailWording } from '../wiring';
+import { apiDefaults, audit, mailRateRule, mailWording } from '../wiring';
 
 const config = loadConfig();
 const deps = {
@@ -28,8 +28,7 @@ const deps = {
 
 /** メールアドレス変更 → 送信 (signed in): one answer, in one time, whether the address is free or not. */
 export const handler = apiHandler({
-  siteUrl: config.SITE_URL,
-  logger,
+  ...apiDefaults(config),
   body: z.object({ newEmail: emailField }),
   run: async ({ body, sessionId }) => {
     const key = await passcodeKey(config);

@@ -5,7 +5,7 @@ import { loadConfig } from '../config';
 import { requestRegistration } from '../domain/use-cases/request-registration';
 import { apiHandler } from '../http/api-handler';
 import { emailField, loginIdField, passwordField } from '../http/fields';
-import { audit, lockoutRule, logger, mailRateRule, mailWording } from '../wiring';
+import { apiDefaults, audit, lockoutRule, mailRateRule, mailWording } from '../wiring';
 import { accountsTable, limitsTable, requestsTable } from '../adapters/dynamodb/tables';
 import { sesMailer } from '../adapters/ses-mailer';
 
@@ -26,8 +26,7 @@ const deps = {
 
 /** 初回メールアドレス登録 → 登録 */
 export const handler = apiHandler({
-  siteUrl: config.SITE_URL,
-  logger,
+  ...apiDefaults(config),
   body: z.object({
     loginId: loginIdField('初回ログインID'),
     initialPassword: passwordField('初回パスワード'),

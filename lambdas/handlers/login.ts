@@ -5,7 +5,7 @@ import { logIn } from '../domain/use-cases/log-in';
 import { apiHandler } from '../http/api-handler';
 import { loginIdField, passwordField } from '../http/fields';
 import { sessionCookie } from '../http/session-cookie';
-import { audit, lockoutRule, logger } from '../wiring';
+import { apiDefaults, audit, lockoutRule } from '../wiring';
 import { accountsTable, limitsTable, sessionsTable } from '../adapters/dynamodb/tables';
 import { cognitoIdentity } from '../adapters/cognito-identity';
 
@@ -24,8 +24,7 @@ const deps = {
 
 /** ログイン */
 export const handler = apiHandler({
-  siteUrl: config.SITE_URL,
-  logger,
+  ...apiDefaults(config),
   body: z.object({ loginId: loginIdField('ログインID'), password: passwordField('パスワード') }),
   run: async ({ body }) => {
     const sessionId = await logIn(body, deps);

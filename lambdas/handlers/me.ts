@@ -2,7 +2,7 @@ import { systemClock } from '../adapters/system';
 import { loadConfig } from '../config';
 import { showHome } from '../domain/use-cases/show-home';
 import { apiHandler } from '../http/api-handler';
-import { audit, logger } from '../wiring';
+import { apiDefaults, audit } from '../wiring';
 import { accountsTable, sessionsTable } from '../adapters/dynamodb/tables';
 
 const config = loadConfig();
@@ -16,7 +16,6 @@ const deps = {
 
 /** The signed-in home's data; 401 sends the page to login. */
 export const handler = apiHandler({
-  siteUrl: config.SITE_URL,
-  logger,
+  ...apiDefaults(config),
   run: async ({ sessionId }) => ({ body: await showHome(sessionId, deps) }),
 });

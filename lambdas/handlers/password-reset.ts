@@ -8,7 +8,7 @@ import { requestPasswordReset } from '../domain/use-cases/request-password-reset
 import { apiHandler } from '../http/api-handler';
 import { emailField } from '../http/fields';
 import { MAIL_REQUEST_FLOOR_MS, paced } from '../http/paced';
-import { audit, logger, mailRateRule, mailWording } from '../wiring';
+import { apiDefaults, audit, mailRateRule, mailWording } from '../wiring';
 
 const config = loadConfig();
 const deps = {
@@ -26,8 +26,7 @@ const deps = {
 
 /** パスワードを忘れた方はこちら → 送信: one answer, in one time, for every address. */
 export const handler = apiHandler({
-  siteUrl: config.SITE_URL,
-  logger,
+  ...apiDefaults(config),
   body: z.object({ email: emailField }),
   run: async ({ body }) => {
     const key = await passcodeKey(config);

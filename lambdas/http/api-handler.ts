@@ -1,4 +1,5 @@
 import middy, { type MiddlewareObj } from '@middy/core';
+import { timingSafeEqual } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import { ValidationError } from '../domain/errors';
@@ -33,6 +34,8 @@ export interface ApiHandlerOptions<Schema extends z.ZodMiniType> {
   /** The site's origin: the only one allowed to change state. */
   siteUrl: string;
   logger: RequestLogger;
+  /** What CloudFront sends in `x-origin-verify`; requests without it came around CloudFront. */
+  originSecret?: () => Promise<string>;
   body?: Schema;
   run: (request: ApiRequest<z.infer<Schema>>) => Promise<Answer>;
 }
@@ -96,6 +99,19 @@ function parseBody<Schema extends z.ZodMiniType>(event: Event, schema: Schema): 
   throw new ValidationError(fields);
 }
 
+/** API Gateway is public; only requests that came through CloudFront (and its WAF) carry the secret. */
+function throughCloudFront(originSecret: () => Promise<string>): MiddlewareObj<Event, Result> {
+  return {
+    before: async ({ event }) => {
+      const expected = Buffer.from(await originSecret());
+      const given = Buffer.from(event.headers?.['x-origin-verify'] ?? '');
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        throw new RequestRefusedError(403, 'FORBIDDEN', 'この操作は受け付けられません。');
+      }
+    },
+  };
+}
+
 /** Registered last so that its onError runs first: every failure leaves as a mapped answer. */
 function answerErrors(logger: RequestLogger): MiddlewareObj<Event, Result> {
   return {
@@ -108,10 +124,11 @@ function answerErrors(logger: RequestLogger): MiddlewareObj<Event, Result> {
   };
 }
 
-/** One API route: refuse foreign requests, validate the body, run one use case, answer. */
+/** One API route: refuse requests from around CloudFront or other sites, validate the body, run one use case, answer. */
 export function apiHandler<Schema extends z.ZodMiniType>(options: ApiHandlerOptions<Schema>) {
-  return middy<Event, Result>()
-    .use(requestContext(options.logger))
+  const chain = middy<Event, Result>().use(requestContext(options.logger));
+  if (options.originSecret) chain.use(throughCloudFront(options.originSecret));
+  return chain
     .use(sameOriginJson(options.siteUrl))
     .use(answerErrors(options.logger))
     .handler(async (event) => {

@@ -5,7 +5,7 @@ import { loadConfig } from '../config';
 import { maskEmail } from '../domain/mask-email';
 import type { RequestKind } from '../domain/model';
 import { openRequest } from '../domain/use-cases/open-request';
-import { audit, logger } from '../wiring';
+import { apiDefaults, audit } from '../wiring';
 import { apiHandler } from './api-handler';
 import { tokenField } from './fields';
 
@@ -14,8 +14,7 @@ export function requestStatusHandler(kind: RequestKind) {
   const config = loadConfig();
   const deps = { accounts: accountsTable(config), requests: requestsTable(config), audit, clock: systemClock };
   return apiHandler({
-    siteUrl: config.SITE_URL,
-    logger,
+    ...apiDefaults(config),
     body: z.object({ token: tokenField }),
     run: async ({ body }) => {
       const { request } = await openRequest(kind, body.token, deps);
