@@ -29,7 +29,10 @@ export interface AccountStore {
     tokenHash: string,
     changes: { email: string; passwordHistory: string[]; registeredAt: string },
   ): Promise<boolean>;
-  /** A new password's history; with `redeemed`, only while that reset is still the pending one. */
+  /**
+   * A new password's history; with `redeemed`, only while that reset is still the pending one
+   * (the pointer stays: the used request answers "used" from then on).
+   */
   changePassword(loginId: string, passwordHistory: string[], redeemed?: { tokenHash: string }): Promise<boolean>;
   /** The new login email, only while `tokenHash` is still the pending email change. */
   changeEmail(loginId: string, tokenHash: string, email: string): Promise<boolean>;

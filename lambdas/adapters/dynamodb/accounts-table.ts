@@ -86,7 +86,7 @@ export class AccountsTable implements AccountStore {
 
   changePassword(loginId: string, passwordHistory: string[], redeemed?: { tokenHash: string }): Promise<boolean> {
     return this.conditionalUpdate(loginId, {
-      UpdateExpression: `SET passwordHistory = :history${redeemed ? ' REMOVE pendingResetTokenHash' : ''}`,
+      UpdateExpression: 'SET passwordHistory = :history',
       ConditionExpression: `#status = :registered AND attribute_not_exists(disabled)${redeemed ? ' AND pendingResetTokenHash = :token' : ''}`,
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: { ':history': passwordHistory, ':registered': 'registered', ...(redeemed && { ':token': redeemed.tokenHash }) },

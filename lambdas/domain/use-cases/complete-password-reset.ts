@@ -30,11 +30,18 @@ export async function completePasswordReset(
         refuseRecentPassword(input.newPassword, account, () =>
           deps.audit.record({ event: 'password-reset.password-refused', outcome: 'failure', loginId: account.loginId, email: request.email, reason: 'history' }),
         ),
+      // The account first, on the condition that this reset is still the live one; Cognito only
+      // then, since a password set there cannot be taken back. If Cognito fails, the history is.
       apply: async ({ account, request }) => {
-        await deps.identity.setPassword(request.email, input.newPassword);
         const history = await historyWith(input.newPassword, account);
         if (!(await deps.accounts.changePassword(account.loginId, history, { tokenHash: request.tokenHash }))) {
           throw new LinkInvalidError('replaced');
+        }
+        try {
+          await deps.identity.setPassword(request.email, input.newPassword);
+        } catch (error) {
+          await deps.accounts.changePassword(account.loginId, account.passwordHistory);
+          throw error;
         }
       },
     },

@@ -63,7 +63,6 @@ export class FakeAccountStore implements AccountStore {
     if (!item || item.disabled || item.status !== 'registered') return false;
     if (redeemed && item.pendingResetTokenHash !== redeemed.tokenHash) return false;
     item.passwordHistory = [...passwordHistory];
-    if (redeemed) delete item.pendingResetTokenHash;
     return true;
   }
 

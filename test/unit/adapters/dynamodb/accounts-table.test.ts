@@ -266,7 +266,7 @@ describe('AccountsTable', () => {
 
       // Assess
       expect(db).toHaveReceivedCommandWith(UpdateCommand, {
-        UpdateExpression: 'SET passwordHistory = :history REMOVE pendingResetTokenHash',
+        UpdateExpression: 'SET passwordHistory = :history',
         ConditionExpression: '#status = :registered AND attribute_not_exists(disabled) AND pendingResetTokenHash = :token',
         ExpressionAttributeValues: { ':history': ['h-new'], ':registered': 'registered', ':token': 'reset-hash' },
       });

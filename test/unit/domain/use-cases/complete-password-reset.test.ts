@@ -1,3 +1,4 @@
+import { openRequest } from '../../../../lambdas/domain/use-cases/open-request';
 import { hashToken } from '../../../../lambdas/domain/completion-token';
 import { InvalidCredentialsError, LinkInvalidError, PasscodeWrongError, PasswordPolicyError } from '../../../../lambdas/domain/errors';
 import { verifyPassword } from '../../../../lambdas/domain/password-hash';
@@ -165,7 +166,7 @@ describe('completePasswordReset (パスワード再設定 → 設定)', () => {
       expect(account.passwordHistory).toHaveLength(4);
       expect(account.passwordHistory.slice(1)).toEqual(before.slice(0, 3));
       expect(await verifyPassword(NEW_PASSWORD, account.passwordHistory[0])).toBe(true);
-      expect(account).not.toHaveProperty('pendingResetTokenHash');
+      await expect(openRequest('passwordReset', token, world)).rejects.toMatchObject({ reason: 'used' });
     });
 
     it('uses the request up: the link then says "used"', async () => {
@@ -346,12 +347,13 @@ describe('completePasswordReset (パスワード再設定 → 設定)', () => {
     });
 
     it('leaves the old password in place when a newer reset replaces this one at the last moment', async () => {
-      // Prepare: while this completion runs, another tab asks for a new reset.
+      // Prepare: while this completion runs, another tab asks for a new reset, just before the
+      // account is written (the last moment: Cognito is only asked after that write).
       const { token, passcode } = await requested(world);
-      const setPassword = world.identity.setPassword.bind(world.identity);
-      world.identity.setPassword = async (email, password) => {
+      const changePassword = world.accounts.changePassword.bind(world.accounts);
+      world.accounts.changePassword = async (...args) => {
         await requestPasswordReset({ email: MERCHANT.email }, world);
-        await setPassword(email, password);
+        return changePassword(...args);
       };
 
       // Act
