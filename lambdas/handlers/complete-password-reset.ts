@@ -1,25 +1,21 @@
 import * as z from 'zod/mini';
 import { cognitoIdentity } from '../adapters/cognito-identity';
-import { accountsTable, requestsTable, sessionsTable } from '../adapters/dynamodb/tables';
+import { sessionsTable } from '../adapters/dynamodb/tables';
 import { passcodeKey } from '../adapters/passcode-key';
 import { sesMailer } from '../adapters/ses-mailer';
-import { systemClock } from '../adapters/system';
 import { loadConfig } from '../config';
+import { redeemRequestDeps } from '../request-deps';
 import { completePasswordReset } from '../domain/use-cases/complete-password-reset';
 import { apiHandler } from '../http/api-handler';
 import { passcodeField, passwordField, tokenField } from '../http/fields';
-import { apiDefaults, audit, mailWording } from '../wiring';
+import { apiDefaults, mailWording } from '../wiring';
 
 const config = loadConfig();
 const deps = {
-  accounts: accountsTable(config),
-  requests: requestsTable(config),
+  ...redeemRequestDeps(config),
   sessions: sessionsTable(config),
   identity: cognitoIdentity(config),
   mailer: sesMailer(config),
-  audit,
-  clock: systemClock,
-  maxPasscodeAttempts: config.PASSCODE_MAX_ATTEMPTS,
   wording: mailWording(config),
 };
 

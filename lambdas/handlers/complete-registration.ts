@@ -1,23 +1,15 @@
 import * as z from 'zod/mini';
 import { passcodeKey } from '../adapters/passcode-key';
-import { systemClock } from '../adapters/system';
 import { loadConfig } from '../config';
+import { redeemRequestDeps } from '../request-deps';
 import { completeRegistration } from '../domain/use-cases/complete-registration';
 import { apiHandler } from '../http/api-handler';
 import { passcodeField, passwordField, tokenField } from '../http/fields';
-import { apiDefaults, audit } from '../wiring';
-import { accountsTable, requestsTable } from '../adapters/dynamodb/tables';
+import { apiDefaults } from '../wiring';
 import { cognitoIdentity } from '../adapters/cognito-identity';
 
 const config = loadConfig();
-const deps = {
-  accounts: accountsTable(config),
-  requests: requestsTable(config),
-  identity: cognitoIdentity(config),
-  audit,
-  clock: systemClock,
-  maxPasscodeAttempts: config.PASSCODE_MAX_ATTEMPTS,
-};
+const deps = { ...redeemRequestDeps(config), identity: cognitoIdentity(config) };
 
 /** パスコード入力 → 設定 */
 export const handler = apiHandler({

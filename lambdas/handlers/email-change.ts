@@ -1,29 +1,21 @@
 import * as z from 'zod/mini';
-import { accountsTable, limitsTable, requestsTable, sessionsTable } from '../adapters/dynamodb/tables';
+import { limitsTable, sessionsTable } from '../adapters/dynamodb/tables';
 import { passcodeKey } from '../adapters/passcode-key';
-import { sesMailer } from '../adapters/ses-mailer';
-import { systemClock, systemRandom } from '../adapters/system';
 import { loadConfig } from '../config';
+import { startRequestDeps } from '../request-deps';
 import { requestEmailChange } from '../domain/use-cases/request-email-change';
 import { apiHandler } from '../http/api-handler';
 import { emailField } from '../http/fields';
 import { MAIL_REQUEST_FLOOR_MS, paced } from '../http/paced';
-import { apiDefaults, audit, mailRateRule, mailWording } from '../wiring';
+import { apiDefaults, mailRateRule } from '../wiring';
 
 const config = loadConfig();
 const deps = {
-  accounts: accountsTable(config),
-  requests: requestsTable(config),
+  ...startRequestDeps(config),
   sessions: sessionsTable(config),
   limits: limitsTable(config),
   mailRate: mailRateRule(config),
-  mailer: sesMailer(config),
-  audit,
-  clock: systemClock,
-  random: systemRandom,
   sessionIdleMinutes: config.SESSION_IDLE_MINUTES,
-  siteUrl: config.SITE_URL,
-  wording: mailWording(config),
 };
 
 /** メールアドレス変更 → 送信 (signed in): one answer, in one time, whether the address is free or not. */

@@ -1,27 +1,19 @@
 import * as z from 'zod/mini';
-import { systemClock, systemRandom } from '../adapters/system';
 import { passcodeKey } from '../adapters/passcode-key';
 import { loadConfig } from '../config';
+import { startRequestDeps } from '../request-deps';
 import { requestRegistration } from '../domain/use-cases/request-registration';
 import { apiHandler } from '../http/api-handler';
 import { emailField, loginIdField, passwordField } from '../http/fields';
-import { apiDefaults, audit, lockoutRule, mailRateRule, mailWording } from '../wiring';
-import { accountsTable, limitsTable, requestsTable } from '../adapters/dynamodb/tables';
-import { sesMailer } from '../adapters/ses-mailer';
+import { apiDefaults, lockoutRule, mailRateRule } from '../wiring';
+import { limitsTable } from '../adapters/dynamodb/tables';
 
 const config = loadConfig();
 const deps = {
-  accounts: accountsTable(config),
-  requests: requestsTable(config),
+  ...startRequestDeps(config),
   limits: limitsTable(config),
   lockout: lockoutRule(config),
   mailRate: mailRateRule(config),
-  mailer: sesMailer(config),
-  audit,
-  clock: systemClock,
-  random: systemRandom,
-  siteUrl: config.SITE_URL,
-  wording: mailWording(config),
 };
 
 /** 初回メールアドレス登録 → 登録 */
