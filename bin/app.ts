@@ -1,4 +1,5 @@
-import { App } from 'aws-cdk-lib';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { createStacks } from '../lib/create-stacks';
 import { SynthInputError } from '../lib/errors';
 import { parseStageConfig } from '../lib/stage-config';
@@ -14,3 +15,7 @@ try {
   console.error(error.message);
   process.exit(1);
 }
+
+// cdk-nag's AWS Solutions rules: any finding not acknowledged (with its reason, next to the
+// construct it concerns) stops the synth, and so the deploy.
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

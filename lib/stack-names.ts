@@ -4,3 +4,7 @@
  */
 export const dataStackName = (stage: string) => `CustomerSupportWeb-${stage}-Data`;
 export const webStackName = (stage: string) => `CustomerSupportWeb-${stage}-Web`;
+/** The CloudFront web ACL, which AWS only accepts from us-east-1. */
+export const edgeStackName = (stage: string) => `CustomerSupportWeb-${stage}-Edge`;
+/** CloudFront's WAF, its metrics and its certificates live in this region whatever the stage's region. */
+export const EDGE_REGION = 'us-east-1';

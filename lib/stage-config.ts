@@ -49,6 +49,25 @@ export const stageConfigSchema = z
     deletionProtection: z.boolean(),
     /** Memory also buys CPU, which the scrypt check of initial passwords needs. */
     lambdaMemoryMb: z.number().int().min(128).max(10240).default(1024),
+    /**
+     * Concurrent executions reserved for (and capping) each API function, so a flood can neither
+     * starve the others nor run up Cognito's and DynamoDB's quotas. `null`: no reservation (an
+     * account whose concurrency quota is too small to reserve 13 × this plus the 100 AWS keeps free).
+     */
+    lambdaReservedConcurrency: z.number().int().min(1).max(900).nullable().default(10),
+    /** Requests one IP address may make to the sign-in and mail routes in 5 minutes before WAF blocks it (WAF's minimum is 10). */
+    wafRateLimitPer5Min: z.number().int().min(10).max(2_000_000_000),
+    /** Where alarms, SES bounces and complaints are mailed (an SNS email subscription to confirm once). */
+    alarmEmail: z.email().optional(),
+    /** Failed logins, and lockouts, across all merchants within 5 minutes that raise an alarm. */
+    failedLoginsAlarmPer5Min: positiveInt.default(30),
+    lockoutsAlarmPer5Min: positiveInt.default(5),
+    /** Days the CloudFront and S3 access logs are kept in the log bucket. */
+    accessLogRetentionDays: positiveInt,
+    /** Cognito feature plan: LITE suffices for the product's admin flows; PLUS adds threat protection. */
+    cognitoFeaturePlan: z.enum(['LITE', 'ESSENTIALS', 'PLUS']).default('LITE'),
+    /** Cognito threat protection (formerly advanced security) for the admin sign-in: needs the PLUS plan. */
+    cognitoThreatProtection: z.enum(['off', 'audit', 'enforced']).default('off'),
   })
   .refine((c) => Boolean(c.siteDomain) === Boolean(c.certificateArn), {
     message: 'siteDomain and certificateArn must be given together',
@@ -57,6 +76,10 @@ export const stageConfigSchema = z
   .refine((c) => !c.mailIdentityDomain || c.mailFromAddress.toLowerCase().endsWith(`@${c.mailIdentityDomain.toLowerCase()}`), {
     message: 'mailFromAddress must belong to mailIdentityDomain',
     path: ['mailFromAddress'],
+  })
+  .refine((c) => c.cognitoThreatProtection === 'off' || c.cognitoFeaturePlan === 'PLUS', {
+    message: 'cognitoThreatProtection needs cognitoFeaturePlan "PLUS"',
+    path: ['cognitoThreatProtection'],
   })
   .refine((c) => !c.sessionIdleMinutes || !c.sessionAbsoluteMinutes || c.sessionIdleMinutes <= c.sessionAbsoluteMinutes, {
     message: 'sessionIdleMinutes must not exceed sessionAbsoluteMinutes',

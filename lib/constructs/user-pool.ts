@@ -1,7 +1,8 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   FeaturePlan,
+  StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
   UserPoolClient,
@@ -11,7 +12,17 @@ import { LOGIN_ID_ATTRIBUTE, userPoolDefinition } from '../user-pool-definition'
 
 export interface MerchantUserPoolProps {
   readonly deletionProtection: boolean;
+  /** LITE covers admin auth and custom attributes; PLUS adds threat protection. */
+  readonly featurePlan: 'LITE' | 'ESSENTIALS' | 'PLUS';
+  /** Only with PLUS (the stage config refuses it otherwise). */
+  readonly threatProtection: 'off' | 'audit' | 'enforced';
 }
+
+const THREAT_PROTECTION = {
+  off: undefined,
+  audit: StandardThreatProtectionMode.AUDIT_ONLY,
+  enforced: StandardThreatProtectionMode.FULL_FUNCTION,
+} as const;
 
 /**
  * The registered merchants: username = email, the letter's login ID in `custom:loginId`.
@@ -40,12 +51,25 @@ export class MerchantUserPool extends Construct {
         requireDigits: policy.requireNumbers,
         requireSymbols: policy.requireSymbols,
       },
-      // Lite covers admin auth and custom attributes; password history is enforced in code
-      // (it must include the initial password, which Cognito never sees).
-      featurePlan: FeaturePlan.LITE,
+      // Password history is enforced in code whatever the plan (it must include the initial
+      // password, which Cognito never sees).
+      featurePlan: FeaturePlan[props.featurePlan],
+      standardThreatProtectionMode: THREAT_PROTECTION[props.threatProtection],
       deletionProtection: props.deletionProtection,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions-COG2',
+      reason:
+        "Sign-in is the guide's email and password (DESIGN.md), checked server-side by the Lambdas through the admin flow; no browser talks to Cognito. Lockout after 5 failures, WAF per-IP rate limits and the failed-login alarm protect it.",
+    });
+    if (props.featurePlan !== 'PLUS') {
+      Validations.of(this.userPool).acknowledge({
+        id: 'AwsSolutions-COG8',
+        reason:
+          'The feature plan is per-stage configuration (cognitoFeaturePlan): LITE covers the admin auth flow and custom attribute the product uses; PLUS (threat protection, per-MAU price) can be turned on without code changes.',
+      });
+    }
     this.client = this.userPool.addClient('LambdaClient', {
       authFlows: { adminUserPassword: true },
       generateSecret: false,

@@ -1,6 +1,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { MailSender } from '../constructs/mail';
+import { OpsNotifications } from '../constructs/ops-notifications';
 import { PasscodeKey } from '../constructs/passcode-key';
 import { Tables } from '../constructs/tables';
 import { MerchantUserPool } from '../constructs/user-pool';
@@ -12,8 +13,9 @@ export interface DataStackProps extends StackProps {
 }
 
 /**
- * Everything stateful: tables, users, the sender identity and the passcode key. Kept apart from
- * the functions and the site so those can be replaced or redeployed freely without touching data.
+ * Everything stateful: tables, users, the sender identity and the passcode key, and the ops
+ * topic (whose confirmed email subscription should outlive redeploys). Kept apart from the
+ * functions and the site so those can be replaced or redeployed freely without touching data.
  */
 export class DataStack extends Stack {
   readonly resources: DataResources;
@@ -22,10 +24,16 @@ export class DataStack extends Stack {
     super(scope, id, props);
     const { config } = props;
     const tables = new Tables(this, 'Tables', { deletionProtection: config.deletionProtection }).byKey;
-    const users = new MerchantUserPool(this, 'Users', { deletionProtection: config.deletionProtection });
+    const users = new MerchantUserPool(this, 'Users', {
+      deletionProtection: config.deletionProtection,
+      featurePlan: config.cognitoFeaturePlan,
+      threatProtection: config.cognitoThreatProtection,
+    });
+    const ops = new OpsNotifications(this, 'Ops', { email: config.alarmEmail });
     const mail = new MailSender(this, 'Mail', {
       fromAddress: config.mailFromAddress,
       identityDomain: config.mailIdentityDomain,
+      opsTopic: ops.topic,
     });
     const passcodeKey = new PasscodeKey(this, 'PasscodeKey').secret;
     this.resources = {
@@ -33,7 +41,9 @@ export class DataStack extends Stack {
       userPool: users.userPool,
       userPoolClient: users.client,
       mailIdentity: mail.identity,
+      mailConfigurationSet: mail.configurationSet,
       passcodeKey,
+      opsTopic: ops.topic,
     };
 
     // For the ops CLI and for running handlers against this stage.
@@ -44,5 +54,7 @@ export class DataStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: users.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: users.client.userPoolClientId });
     new CfnOutput(this, 'PasscodeKeySecretArn', { value: passcodeKey.secretArn });
+    new CfnOutput(this, 'MailConfigurationSetName', { value: mail.configurationSet.configurationSetName });
+    new CfnOutput(this, 'OpsTopicArn', { value: ops.topic.topicArn });
   }
 }

@@ -6,6 +6,8 @@ import { siteSettings } from '../../lambdas/site-settings';
 import { ApiRoutes } from '../constructs/api/api-routes';
 import { HttpApiGateway } from '../constructs/api/http-api-gateway';
 import { lambdaEnvironment } from '../constructs/api/lambda-environment';
+import { Monitoring } from '../constructs/monitoring/monitoring';
+import { ORIGIN_VERIFY_HEADER, OriginVerifySecret } from '../constructs/site/origin-verify-secret';
 import { Site } from '../constructs/site/site';
 import type { DataResources } from '../data-resources';
 import type { StageConfig } from '../stage-config';
@@ -14,16 +16,27 @@ export interface WebStackProps extends StackProps {
   readonly stage: string;
   readonly config: StageConfig;
   readonly data: DataResources;
+  /**
+   * The CloudFront web ACL from the edge stack in us-east-1. A cross-region reference: with
+   * cdk.json's `@aws-cdk/core:defaultCrossStackReferences: "weak"` CDK renders it as
+   * `Fn::GetStackOutput` on the edge stack's output in us-east-1, read by CloudFormation at
+   * deploy time: no SSM parameters to write and no reader/writer custom resources (the
+   * `crossRegionReferences` mechanism) in either stack. A weak reference does not stop the edge
+   * stack from being deleted first, but WAF itself refuses to delete an ACL a distribution uses.
+   */
+  readonly webAclArn: string;
+  /** The web ACL's metric name, for the dashboard. */
+  readonly webAclMetricName: string;
   readonly handlersDir: string;
   readonly siteContentDir: string;
 }
 
 /**
- * Everything stateless: the API's functions and the site. They share one stack because each
- * needs the other: the functions need the site's URL (completion links, the Origin check) and
- * CloudFront needs the API's domain. As two stacks that is a cycle of cross-stack references;
- * inside one stack CloudFormation orders it as HTTP API → distribution → functions → routes.
- * With a custom domain the site URL is known up front and the functions do not wait at all.
+ * Everything stateless: the API's functions, the site and the monitoring. They share one stack
+ * because each needs the other: the functions need the site's URL (completion links, the Origin
+ * check) and CloudFront needs the API's domain. As two stacks that is a cycle of cross-stack
+ * references; inside one stack CloudFormation orders it as HTTP API → distribution → functions
+ * → routes. With a custom domain the site URL is known up front and the functions do not wait.
  */
 export class WebStack extends Stack {
   constructor(scope: Construct, id: string, props: WebStackProps) {
@@ -31,9 +44,10 @@ export class WebStack extends Stack {
     const { config, data } = props;
     const logRetention = config.logRetentionDays as RetentionDays;
 
-    const { httpApi } = new HttpApiGateway(this, 'Api', { logRetention });
+    const api = new HttpApiGateway(this, 'Api', { logRetention });
+    const originVerify = new OriginVerifySecret(this, 'OriginVerify');
     const site = new Site(this, 'Site', {
-      httpApi,
+      httpApi: api.httpApi,
       contentDir: props.siteContentDir,
       settings: siteSettings({
         BRAND_NAME: config.brandName ?? TEXT_DEFAULTS.BRAND_NAME,
@@ -44,13 +58,18 @@ export class WebStack extends Stack {
         config.siteDomain && config.certificateArn
           ? { name: config.siteDomain, certificateArn: config.certificateArn }
           : undefined,
+      webAclArn: props.webAclArn,
+      originVerify: { header: ORIGIN_VERIFY_HEADER, value: originVerify.dynamicReference },
+      accessLogs: { retentionDays: config.accessLogRetentionDays, retain: config.deletionProtection },
     });
-    new ApiRoutes(this, 'Routes', {
-      httpApi,
+    const routes = new ApiRoutes(this, 'Routes', {
+      httpApi: api.httpApi,
       handlersDir: props.handlersDir,
       data,
+      shared: { originVerifySecret: originVerify.secret },
       logRetention,
       memorySize: config.lambdaMemoryMb,
+      reservedConcurrency: config.lambdaReservedConcurrency ?? undefined,
       environment: lambdaEnvironment({
         stage: props.stage,
         config,
@@ -64,12 +83,31 @@ export class WebStack extends Stack {
         userPoolId: data.userPool.userPoolId,
         userPoolClientId: data.userPoolClient.userPoolClientId,
         passcodeKeySecretArn: data.passcodeKey.secretArn,
+        originVerifySecretArn: originVerify.secret.secretArn,
+        mailConfigurationSetName: data.mailConfigurationSet.configurationSetName,
       }),
+    });
+    const monitoring = new Monitoring(this, 'Monitoring', {
+      stage: props.stage,
+      handlers: routes.handlers,
+      apiStage: api.stage,
+      distribution: site.distribution,
+      webAclMetricName: props.webAclMetricName,
+      opsTopic: data.opsTopic,
+      thresholds: {
+        api5xxPercent: 5,
+        failedLoginsPer5Min: config.failedLoginsAlarmPer5Min,
+        lockoutsPer5Min: config.lockoutsAlarmPer5Min,
+        sesBounceRate: 0.05,
+        sesComplaintRate: 0.001,
+      },
     });
 
     new CfnOutput(this, 'SiteUrl', { value: site.url });
     new CfnOutput(this, 'DistributionId', { value: site.distribution.distributionId });
     new CfnOutput(this, 'SiteBucketName', { value: site.bucket.bucketName });
-    new CfnOutput(this, 'ApiEndpoint', { value: httpApi.apiEndpoint });
+    new CfnOutput(this, 'AccessLogBucketName', { value: site.logBucket.bucketName });
+    new CfnOutput(this, 'ApiEndpoint', { value: api.httpApi.apiEndpoint });
+    new CfnOutput(this, 'DashboardName', { value: monitoring.dashboard.dashboardName });
   }
 }

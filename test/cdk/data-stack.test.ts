@@ -1,4 +1,5 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { OPS_MAIL_EVENTS } from '../../lib/constructs/mail';
 import { ACCOUNTS_BY_EMAIL_INDEX, TTL_ATTRIBUTE, tableDefinitions } from '../../lib/table-definitions';
 import { userPoolDefinition } from '../../lib/user-pool-definition';
 import { synthStage } from './support/synth';
@@ -92,6 +93,20 @@ describe('Cognito user pool', () => {
     });
   });
 
+  it('lets no one sign up: only the Lambdas create users', () => {
+    dev.hasResourceProperties('AWS::Cognito::UserPool', { AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } });
+    expect(dev.toJSON().Resources).not.toHaveProperty('UsersPoolDomain');
+  });
+
+  it('takes its feature plan and threat protection from the stage', () => {
+    dev.hasResourceProperties('AWS::Cognito::UserPool', { UserPoolTier: 'LITE', UserPoolAddOns: Match.absent() });
+    const plus = synthStage('dev', { cognitoFeaturePlan: 'PLUS', cognitoThreatProtection: 'audit' }).data;
+    plus.hasResourceProperties('AWS::Cognito::UserPool', {
+      UserPoolTier: 'PLUS',
+      UserPoolAddOns: { AdvancedSecurityMode: 'AUDIT' },
+    });
+  });
+
   it('is retained, and deletion-protected where the stage asks', () => {
     dev.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
     dev.hasResourceProperties('AWS::Cognito::UserPool', { DeletionProtection: 'INACTIVE' });
@@ -129,6 +144,65 @@ describe('SES identity', () => {
   });
 });
 
+describe('SES configuration set', () => {
+  it('keeps reputation metrics and suppresses addresses that bounced or complained', () => {
+    dev.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      ReputationOptions: { ReputationMetricsEnabled: true },
+      SendingOptions: { SendingEnabled: true },
+      SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+    });
+  });
+
+  it('publishes bounces, complaints and rejections to the ops topic', () => {
+    expect(OPS_MAIL_EVENTS).toEqual(['bounce', 'complaint', 'reject']);
+    dev.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      ConfigurationSetName: { Ref: Match.stringLikeRegexp('^MailConfigurationSet') },
+      EventDestination: {
+        Enabled: true,
+        MatchingEventTypes: OPS_MAIL_EVENTS,
+        SnsDestination: { TopicARN: { Ref: Match.stringLikeRegexp('^OpsTopic') } },
+      },
+    });
+  });
+
+  it('is the default of the sending identity, so no send goes unreported', () => {
+    dev.hasResourceProperties('AWS::SES::EmailIdentity', {
+      ConfigurationSetAttributes: { ConfigurationSetName: { Ref: Match.stringLikeRegexp('^MailConfigurationSet') } },
+    });
+  });
+});
+
+describe('ops topic', () => {
+  it('is encrypted with a rotating key that CloudWatch and SES may use, and refuses plain HTTP', () => {
+    dev.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    dev.hasResourceProperties('AWS::KMS::Key', {
+      EnableKeyRotation: true,
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Principal: { Service: ['cloudwatch.amazonaws.com', 'ses.amazonaws.com'] },
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+          }),
+        ]),
+      },
+    });
+    dev.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({ Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish' }),
+          Match.objectLike({ Effect: 'Allow', Principal: { Service: 'ses.amazonaws.com' }, Action: 'sns:Publish' }),
+        ]),
+      },
+    });
+  });
+
+  it('mails the alarm address when the stage gives one', () => {
+    dev.resourceCountIs('AWS::SNS::Subscription', 0);
+    prod.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'cs-web-ops@example.com' });
+  });
+});
+
 describe('outputs', () => {
   it('names what the ops CLI needs', () => {
     const outputs = Object.keys(dev.findOutputs('*'));
@@ -140,6 +214,8 @@ describe('outputs', () => {
         'UserPoolId',
         'UserPoolClientId',
         'PasscodeKeySecretArn',
+        'MailConfigurationSetName',
+        'OpsTopicArn',
       ]),
     );
   });

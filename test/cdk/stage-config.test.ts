@@ -39,6 +39,39 @@ describe('stage config', () => {
     expect(parse({ sessionIdleMinutes: 800, sessionAbsoluteMinutes: 720 })).toThrow(/sessionIdleMinutes/);
   });
 
+  it('needs the WAF rate limit and the access log retention, within WAF\'s and S3\'s bounds', () => {
+    const { wafRateLimitPer5Min: _waf, accessLogRetentionDays: _days, ...withoutThem } = dev;
+    const act = () => parseStageConfig({ qa: withoutThem }, 'qa');
+    expect(act).toThrow(/stages\.qa\.wafRateLimitPer5Min/);
+    expect(act).toThrow(/stages\.qa\.accessLogRetentionDays/);
+    expect(parse({ wafRateLimitPer5Min: 5 })).toThrow(/stages\.qa\.wafRateLimitPer5Min/);
+    expect(parse({ accessLogRetentionDays: 0 })).toThrow(/stages\.qa\.accessLogRetentionDays/);
+  });
+
+  it('takes an optional alarm email, checked as an address', () => {
+    expect(parseStageConfig({ qa: { ...dev } }, 'qa').alarmEmail).toBeUndefined();
+    expect(parse({ alarmEmail: 'ops' })).toThrow(/stages\.qa\.alarmEmail/);
+    expect(parseStageConfig({ qa: { ...dev, alarmEmail: 'ops@example.com' } }, 'qa').alarmEmail).toBe('ops@example.com');
+  });
+
+  it('reserves 10 concurrent executions per function unless told otherwise, and none with null', () => {
+    const { lambdaReservedConcurrency: _c, ...withoutIt } = dev;
+    expect(parseStageConfig({ qa: withoutIt }, 'qa').lambdaReservedConcurrency).toBe(10);
+    expect(parseStageConfig({ qa: { ...dev, lambdaReservedConcurrency: null } }, 'qa').lambdaReservedConcurrency).toBeNull();
+    expect(parse({ lambdaReservedConcurrency: 0 })).toThrow(/lambdaReservedConcurrency/);
+  });
+
+  it('knows the Cognito feature plans, and allows threat protection only on PLUS', () => {
+    expect(parse({ cognitoFeaturePlan: 'GOLD' })).toThrow(/stages\.qa\.cognitoFeaturePlan/);
+    expect(parse({ cognitoFeaturePlan: 'ESSENTIALS', cognitoThreatProtection: 'enforced' })).toThrow(
+      /cognitoThreatProtection needs cognitoFeaturePlan "PLUS"/,
+    );
+    expect(parseStageConfig({ qa: { ...dev, cognitoFeaturePlan: 'PLUS', cognitoThreatProtection: 'audit' } }, 'qa')).toMatchObject({
+      cognitoFeaturePlan: 'PLUS',
+      cognitoThreatProtection: 'audit',
+    });
+  });
+
   it('refuses a stage name that cannot be part of a stack name', () => {
     expect(() => parseStageConfig(cdkContext.stages, 'Prod_1')).toThrow(/Invalid stage name/);
   });

@@ -4,19 +4,27 @@ import { cdkContext, synthStage } from './support/synth';
 describe.each(Object.keys(cdkContext.stages))('stage "%s" of cdk.json', (stage) => {
   const { stacks } = synthStage(stage);
 
-  it('synthesizes both stacks without errors', () => {
-    for (const stack of [stacks.data, stacks.web]) {
+  it('synthesizes its three stacks without errors', () => {
+    for (const stack of [stacks.data, stacks.edge, stacks.web]) {
       Annotations.fromStack(stack).hasNoError('*', Match.anyValue());
     }
-    expect([stacks.data.stackName, stacks.web.stackName]).toEqual([
+    expect([stacks.data.stackName, stacks.edge.stackName, stacks.web.stackName]).toEqual([
       `CustomerSupportWeb-${stage}-Data`,
+      `CustomerSupportWeb-${stage}-Edge`,
       `CustomerSupportWeb-${stage}-Web`,
     ]);
   });
 
-  it('deploys the stateless stack after the stateful one', () => {
-    expect(stacks.web.dependencies).toContain(stacks.data);
+  it('puts the web ACL in us-east-1 and the rest in the stage region', () => {
+    expect(stacks.edge.region).toBe('us-east-1');
+    expect(stacks.data.region).toBe(cdkContext.stages[stage].region);
+    expect(stacks.web.region).toBe(cdkContext.stages[stage].region);
+  });
+
+  it('deploys the stateless stack after the stateful one and the web ACL', () => {
+    expect(stacks.web.dependencies).toEqual(expect.arrayContaining([stacks.data, stacks.edge]));
     expect(stacks.data.dependencies).toHaveLength(0);
+    expect(stacks.edge.dependencies).toHaveLength(0);
   });
 
   it('protects the data stack from deletion where the stage protects data', () => {

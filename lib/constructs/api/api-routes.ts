@@ -1,11 +1,12 @@
 import { HttpMethod, PayloadFormatVersion, type HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
-import { routes } from '../../../lambdas/routes';
+import { routes, type RouteEntry } from '../../../lambdas/routes';
 import type { DataResources } from '../../data-resources';
-import { grantNeeds } from './grant-needs';
+import { grantNeeds, type SharedGrants } from './grant-needs';
 import { HandlerFunction } from './handler-function';
 import { handlerNeeds } from './handler-needs';
 
@@ -14,31 +15,44 @@ export interface ApiRoutesProps {
   readonly handlersDir: string;
   readonly environment: Record<string, string>;
   readonly data: DataResources;
+  readonly shared: SharedGrants;
   readonly logRetention: RetentionDays;
   readonly memorySize: number;
+  readonly reservedConcurrency?: number;
+}
+
+/** What monitoring needs of each handler. */
+export interface DeployedHandler {
+  readonly entry: RouteEntry;
+  readonly function: NodejsFunction;
+  readonly logGroup: LogGroup;
 }
 
 /** One function per entry of lambdas/routes.ts, each on its route with only the grants it needs. */
 export class ApiRoutes extends Construct {
+  readonly handlers: readonly DeployedHandler[];
+
   constructor(scope: Construct, id: string, props: ApiRoutesProps) {
     super(scope, id);
-    for (const route of routes) {
+    this.handlers = routes.map((route) => {
       const name = pascalCase(route.entry);
-      const fn = new HandlerFunction(this, name, {
+      const handler = new HandlerFunction(this, name, {
         entry: join(props.handlersDir, `${route.entry}.ts`),
         environment: props.environment,
         logRetention: props.logRetention,
         memorySize: props.memorySize,
-      }).function;
-      grantNeeds(fn, handlerNeeds[route.entry], props.data);
+        reservedConcurrency: props.reservedConcurrency,
+      });
+      grantNeeds(handler.role, handlerNeeds[route.entry], props.data, props.shared);
       props.httpApi.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
-        integration: new HttpLambdaIntegration(`${name}Integration`, fn, {
+        integration: new HttpLambdaIntegration(`${name}Integration`, handler.function, {
           payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
         }),
       });
-    }
+      return { entry: route.entry, function: handler.function, logGroup: handler.logGroup };
+    });
   }
 }
 

@@ -1,4 +1,5 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -11,19 +12,32 @@ export interface HandlerFunctionProps {
   readonly environment: Record<string, string>;
   readonly logRetention: RetentionDays;
   readonly memorySize: number;
+  /** Reserved (and so also maximum) concurrent executions; undefined: the account's shared pool. */
+  readonly reservedConcurrency?: number;
 }
 
-/** One API handler: bundled by the local esbuild (no Docker), with its own log group. */
+/**
+ * One API handler: bundled by the local esbuild (no Docker), with its own log group and its own
+ * role. The role starts empty (not AWSLambdaBasicExecutionRole, which may write to any log
+ * group): it may write to this function's log group, and gets the grants of its needs.
+ */
 export class HandlerFunction extends Construct {
   readonly function: NodejsFunction;
+  readonly logGroup: LogGroup;
+  readonly role: Role;
 
   constructor(scope: Construct, id: string, props: HandlerFunctionProps) {
     super(scope, id);
     // Retained: these are the audit trail; the retention period bounds them instead.
-    const logGroup = new LogGroup(this, 'Logs', {
+    this.logGroup = new LogGroup(this, 'Logs', {
       retention: props.logRetention,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: 'One API handler of CustomerSupportWeb: its log group and what its route needs',
+    });
+    this.logGroup.grant(this.role, 'logs:CreateLogStream', 'logs:PutLogEvents');
     this.function = new NodejsFunction(this, 'Function', {
       entry: props.entry,
       handler: 'handler',
@@ -31,7 +45,9 @@ export class HandlerFunction extends Construct {
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize,
       timeout: Duration.seconds(10),
-      logGroup,
+      role: this.role,
+      logGroup: this.logGroup,
+      reservedConcurrentExecutions: props.reservedConcurrency,
       environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
       bundling: {
         minify: HANDLER_BUNDLING.minify,

@@ -6,8 +6,10 @@ import type { TableKey } from '../../table-definitions';
  * Keyed by every RouteEntry, so a new route does not compile until its needs are written here.
  * Derived from each handler's composition root (lambdas/handlers/<entry>.ts).
  */
+export type TableAccess = 'read' | 'readWrite';
+
 export interface HandlerNeeds {
-  readonly tables: Partial<Record<TableKey, 'read' | 'readWrite'>>;
+  readonly tables: Partial<Record<TableKey, TableAccess>>;
   /** Cognito admin API actions, without the `cognito-idp:` prefix. */
   readonly userPoolActions?: readonly string[];
   readonly sendMail?: boolean;

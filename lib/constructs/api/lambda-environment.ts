@@ -2,8 +2,11 @@ import type { Config } from '../../../lambdas/config';
 import type { StageConfig } from '../../stage-config';
 import type { TableKey } from '../../table-definitions';
 
-/** Every variable lambdas/config.ts reads, except the local-only PASSCODE_KEY. */
-type EnvName = Exclude<keyof Config, 'PASSCODE_KEY'>;
+/** Local and test stand-ins for the secrets, which on AWS are read from Secrets Manager by ARN. */
+export const LOCAL_ONLY_VARIABLES = ['PASSCODE_KEY', 'ORIGIN_VERIFY_SECRET'] as const;
+
+/** Every variable lambdas/config.ts reads, except the local-only ones. */
+type EnvName = Exclude<keyof Config, (typeof LOCAL_ONLY_VARIABLES)[number]>;
 
 export interface LambdaEnvironmentInputs {
   readonly stage: string;
@@ -13,6 +16,8 @@ export interface LambdaEnvironmentInputs {
   readonly userPoolId: string;
   readonly userPoolClientId: string;
   readonly passcodeKeySecretArn: string;
+  readonly originVerifySecretArn: string;
+  readonly mailConfigurationSetName: string;
 }
 
 /**
@@ -44,6 +49,8 @@ export function lambdaEnvironment(inputs: LambdaEnvironmentInputs): Record<strin
     USER_POOL_ID: inputs.userPoolId,
     USER_POOL_CLIENT_ID: inputs.userPoolClientId,
     PASSCODE_KEY_SECRET_ARN: inputs.passcodeKeySecretArn,
+    ORIGIN_VERIFY_SECRET_ARN: inputs.originVerifySecretArn,
+    MAIL_CONFIGURATION_SET: inputs.mailConfigurationSetName,
   };
   return Object.fromEntries(
     Object.entries(env)

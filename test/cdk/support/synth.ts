@@ -15,8 +15,10 @@ export const cdkContext: Record<string, unknown> & { stages: Record<string, Reco
 export const siteFixtureDir = join(__dirname, '..', 'fixtures', 'site');
 
 export interface Synthesized {
+  readonly app: App;
   readonly stacks: StageStacks;
   readonly data: Template;
+  readonly edge: Template;
   readonly web: Template;
 }
 
@@ -28,7 +30,13 @@ export function synthStage(stage: string, overrides: Record<string, unknown> = {
   const app = new App({ context: { ...cdkContext, 'aws:cdk:bundling-stacks': [] } });
   const config = parseStageConfig({ [stage]: { ...cdkContext.stages[stage], ...overrides } }, stage);
   const stacks = createStacks(app, stage, config, { handlersDir, siteContentDir: siteFixtureDir });
-  return { stacks, data: Template.fromStack(stacks.data), web: Template.fromStack(stacks.web) };
+  return {
+    app,
+    stacks,
+    data: Template.fromStack(stacks.data),
+    edge: Template.fromStack(stacks.edge),
+    web: Template.fromStack(stacks.web),
+  };
 }
 
 /** Resources of `type` whose logical id starts with `prefix` (construct paths become id prefixes). */

@@ -1,0 +1,34 @@
+import { RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+
+/** The header CloudFront adds to every request it forwards to the API (lambdas/http checks it). */
+export const ORIGIN_VERIFY_HEADER = 'x-origin-verify';
+
+/**
+ * A generated value only CloudFront and the API functions know, so the HTTP API's public
+ * execute-api address is useless to anyone who goes around CloudFront (and so around WAF).
+ * CloudFront gets it through a CloudFormation dynamic reference, resolved at deploy time: the
+ * template and the cloud assembly never hold the value.
+ */
+export class OriginVerifySecret extends Construct {
+  readonly secret: Secret;
+  /** `{{resolve:secretsmanager:<arn>:SecretString:::}}`, for the origin's custom header. */
+  readonly dynamicReference: string;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.secret = new Secret(this, 'Secret', {
+      description: `Value of the ${ORIGIN_VERIFY_HEADER} header CloudFront sends to the API (お客様サポートWEB)`,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+      // Stateless: a new stack makes a new value, and CloudFront and the functions follow it.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.dynamicReference = this.secret.secretValue.unsafeUnwrap();
+    Validations.of(this.secret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'CloudFront reads the value only when the distribution is deployed: a scheduled rotation would leave it sending the old value and the API refusing every request. Rotated by hand with a redeploy (docs/deploy.md).',
+    });
+  }
+}
