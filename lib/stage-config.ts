@@ -68,6 +68,8 @@ export const stageConfigSchema = z
     cognitoFeaturePlan: z.enum(['LITE', 'ESSENTIALS', 'PLUS']).default('LITE'),
     /** Cognito threat protection (formerly advanced security) for the admin sign-in: needs the PLUS plan. */
     cognitoThreatProtection: z.enum(['off', 'audit', 'enforced']).default('off'),
+    /** Raise by one to replace the secret CloudFront sends to the API with a new one (rotation, docs/deploy.md). */
+    originVerifySecretGeneration: positiveInt.default(1),
   })
   .refine((c) => Boolean(c.siteDomain) === Boolean(c.certificateArn), {
     message: 'siteDomain and certificateArn must be given together',

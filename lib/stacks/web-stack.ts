@@ -45,7 +45,7 @@ export class WebStack extends Stack {
     const logRetention = config.logRetentionDays as RetentionDays;
 
     const api = new HttpApiGateway(this, 'Api', { logRetention });
-    const originVerify = new OriginVerifySecret(this, 'OriginVerify');
+    const originVerify = new OriginVerifySecret(this, 'OriginVerify', { generation: config.originVerifySecretGeneration });
     const site = new Site(this, 'Site', {
       httpApi: api.httpApi,
       contentDir: props.siteContentDir,

@@ -136,6 +136,17 @@ describe('distribution', () => {
     expect(s3Origin.OriginCustomHeaders).toBeUndefined();
   });
 
+  it('rotates the origin-verify secret by replacing it: CloudFront and the functions follow in one deploy', () => {
+    const rotated = synthStage('dev', { originVerifySecretGeneration: 2 }).web;
+    const secrets = Object.keys(rotated.findResources('AWS::SecretsManager::Secret')).filter((id) => id.startsWith('OriginVerify'));
+    expect(secrets).toEqual([expect.stringMatching(/^OriginVerifySecretGeneration2/)]);
+    const config = Object.values(rotated.findResources('AWS::CloudFront::Distribution'))[0].Properties.DistributionConfig;
+    expect(JSON.stringify(config.Origins)).toContain(secrets[0]);
+    for (const fn of resourcesWithPrefix(rotated, 'AWS::Lambda::Function', 'Routes')) {
+      expect(fn.Properties.Environment.Variables.ORIGIN_VERIFY_SECRET_ARN).toEqual({ Ref: secrets[0] });
+    }
+  });
+
   it('passes /api/* to the HTTP API uncached, with cookies, query strings and all headers but Host', () => {
     expect(apiBehavior()).toMatchObject({
       ViewerProtocolPolicy: 'https-only',
