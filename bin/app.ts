@@ -2,14 +2,18 @@ import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { createStacks } from '../lib/create-stacks';
 import { SynthInputError } from '../lib/errors';
-import { parseStageConfig } from '../lib/stage-config';
+import { commandLineOverrides, parseStageConfig } from '../lib/stage-config';
 
-/** `npx cdk synth|deploy -c stage=<name>`; the stage's settings are in cdk.json → context.stages. */
+/**
+ * `npx cdk synth|deploy -c stage=<name>`; the stage's settings are in cdk.json → context.stages,
+ * and any of them can be given for one run as `-c <field>=<value>`.
+ */
 const app = new App();
 const stage: string = app.node.tryGetContext('stage') ?? 'dev';
 
 try {
-  createStacks(app, stage, parseStageConfig(app.node.tryGetContext('stages'), stage));
+  const overrides = commandLineOverrides((key) => app.node.tryGetContext(key));
+  createStacks(app, stage, parseStageConfig(app.node.tryGetContext('stages'), stage, overrides));
 } catch (error) {
   if (!(error instanceof SynthInputError)) throw error;
   console.error(error.message);

@@ -95,11 +95,32 @@ export class StageConfigError extends SynthInputError {}
 const stageName = z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes');
 
 /**
- * Picks `stages[stage]` and validates it.
+ * Stage fields given on the command line (`-c alarmEmail=ops@example.com`, `-c wafRateLimitPer5Min=300`)
+ * for one run; they win over cdk.json and are validated the same way. The CLI passes context
+ * values as text, so JSON numbers, booleans and null are read as such.
+ * @param getContext the app's `node.tryGetContext`
+ */
+export function commandLineOverrides(getContext: (key: string) => unknown): Record<string, unknown> {
+  const overrides: Record<string, unknown> = {};
+  for (const field of Object.keys(stageConfigSchema.shape)) {
+    const value = getContext(field);
+    if (value !== undefined) overrides[field] = typeof value === 'string' ? jsonOrText(value) : value;
+  }
+  return overrides;
+}
+
+function jsonOrText(value: string): unknown {
+  if (!/^(-?\d+(\.\d+)?|true|false|null)$/.test(value)) return value;
+  return JSON.parse(value);
+}
+
+/**
+ * Picks `stages[stage]`, applies the command-line overrides, and validates it.
  * @param stages the `stages` context object of cdk.json
  * @param stage the stage given with `-c stage=…`
+ * @param overrides fields from `-c <field>=<value>` (see commandLineOverrides)
  */
-export function parseStageConfig(stages: unknown, stage: string): StageConfig {
+export function parseStageConfig(stages: unknown, stage: string, overrides: Record<string, unknown> = {}): StageConfig {
   if (!stageName.safeParse(stage).success) {
     throw new StageConfigError(`Invalid stage name "${stage}": use lower-case letters, digits and dashes.`);
   }
@@ -111,9 +132,10 @@ export function parseStageConfig(stages: unknown, stage: string): StageConfig {
     const known = Object.keys(stages).join(', ') || 'none';
     throw new StageConfigError(`Unknown stage "${stage}" (cdk.json defines: ${known}). Select one with -c stage=<name>.`);
   }
-  const parsed = stageConfigSchema.safeParse(raw);
+  const parsed = stageConfigSchema.safeParse({ ...(raw as object), ...overrides });
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  stages.${stage}.${i.path.join('.') || '(stage)'}: ${i.message}`);
+    const where = (field: string) => (field in overrides ? `-c ${field}` : `stages.${stage}.${field}`);
+    const problems = parsed.error.issues.map((i) => `  ${i.path.length ? where(i.path.join('.')) : `stages.${stage}.(stage)`}: ${i.message}`);
     throw new StageConfigError(`Invalid cdk.json context for stage "${stage}":\n${problems.join('\n')}`);
   }
   return parsed.data;

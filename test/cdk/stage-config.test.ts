@@ -1,4 +1,4 @@
-import { StageConfigError, parseStageConfig } from '../../lib/stage-config';
+import { StageConfigError, commandLineOverrides, parseStageConfig } from '../../lib/stage-config';
 import { cdkContext } from './support/synth';
 
 const dev = cdkContext.stages.dev;
@@ -70,6 +70,30 @@ describe('stage config', () => {
       cognitoFeaturePlan: 'PLUS',
       cognitoThreatProtection: 'audit',
     });
+  });
+
+  it('takes stage fields from -c flags over cdk.json, read as JSON where they look like it', () => {
+    const flags: Record<string, string> = {
+      stage: 'qa',
+      alarmEmail: 'oncall@example.com',
+      wafRateLimitPer5Min: '300',
+      deletionProtection: 'true',
+      lambdaReservedConcurrency: 'null',
+      '@aws-cdk/core:explicitStackTags': 'true',
+    };
+    const overrides = commandLineOverrides((key) => flags[key]);
+    expect(overrides).toEqual({
+      alarmEmail: 'oncall@example.com',
+      wafRateLimitPer5Min: 300,
+      deletionProtection: true,
+      lambdaReservedConcurrency: null,
+    });
+    expect(parseStageConfig({ qa: dev }, 'qa', overrides)).toMatchObject(overrides);
+  });
+
+  it('names a bad -c flag as such', () => {
+    const act = () => parseStageConfig({ qa: dev }, 'qa', commandLineOverrides((key) => (key === 'wafRateLimitPer5Min' ? '5' : undefined)));
+    expect(act).toThrow(/-c wafRateLimitPer5Min: /);
   });
 
   it('refuses a stage name that cannot be part of a stack name', () => {
