@@ -1,5 +1,10 @@
+import { App } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
-import { cdkContext, synthStage } from './support/synth';
+import { createStacks } from '../../lib/create-stacks';
+import { SynthInputError } from '../../lib/errors';
+import { handlersDir } from '../../lib/paths';
+import { parseStageConfig } from '../../lib/stage-config';
+import { cdkContext, siteFixtureDir, synthStage } from './support/synth';
 
 describe.each(Object.keys(cdkContext.stages))('stage "%s" of cdk.json', (stage) => {
   const { stacks } = synthStage(stage);
@@ -29,5 +34,21 @@ describe.each(Object.keys(cdkContext.stages))('stage "%s" of cdk.json', (stage) 
 
   it('protects the data stack from deletion where the stage protects data', () => {
     expect(stacks.data.terminationProtection).toBe(cdkContext.stages[stage].deletionProtection);
+  });
+});
+
+describe('a stage without a region', () => {
+  it('stops the synth with a message saying where to set one (the web ACL is read across regions)', () => {
+    const { region: _region, ...withoutRegion } = cdkContext.stages.dev;
+    const config = parseStageConfig({ dev: withoutRegion }, 'dev');
+    const saved = process.env.CDK_DEFAULT_REGION;
+    delete process.env.CDK_DEFAULT_REGION;
+    try {
+      const act = () => createStacks(new App(), 'dev', config, { handlersDir, siteContentDir: siteFixtureDir });
+      expect(act).toThrow(SynthInputError);
+      expect(act).toThrow(/stages\.dev\.region/);
+    } finally {
+      if (saved !== undefined) process.env.CDK_DEFAULT_REGION = saved;
+    }
   });
 });
