@@ -41,7 +41,9 @@ export interface SiteProps {
 
 /**
  * One origin for the browser: the static site from a private bucket, and `/api/*` passed
- * through to the HTTP API uncached, so cookies stay first-party and no CORS is needed.
+ * through to the HTTP API uncached, so cookies stay first-party and no CORS is needed. WAF
+ * guards the distribution; the API requests carry the origin-verify secret; CloudFront and the
+ * content bucket log into the access log bucket.
  */
 export class Site extends Construct {
   readonly bucket: Bucket;
