@@ -46,6 +46,7 @@ async function bundle(entry: string, outfile: string): Promise<Buffer> {
     minify: HANDLER_BUNDLING.minify,
     mainFields: [...HANDLER_BUNDLING.mainFields],
     target: HANDLER_BUNDLING.target,
+    alias: { ...HANDLER_BUNDLING.alias },
     logLevel: 'error',
   });
   return readFileSync(outfile);

@@ -5,7 +5,7 @@ import type * as z from 'zod/mini';
 import { ValidationError } from '../domain/errors';
 import { answerFor, internalErrorAnswer } from './error-answers';
 import { RequestRefusedError } from './refusals';
-import { securityHeaders } from './security-headers';
+import { ORIGIN_VERIFY_HEADER, securityHeaders } from './security-headers';
 import { sessionIdFrom } from './session-cookie';
 
 type Event = APIGatewayProxyEventV2;
@@ -104,7 +104,7 @@ function throughCloudFront(originSecret: () => Promise<string>): MiddlewareObj<E
   return {
     before: async ({ event }) => {
       const expected = Buffer.from(await originSecret());
-      const given = Buffer.from(event.headers?.['x-origin-verify'] ?? '');
+      const given = Buffer.from(event.headers?.[ORIGIN_VERIFY_HEADER] ?? '');
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
         throw new RequestRefusedError(403, 'FORBIDDEN', 'この操作は受け付けられません。');
       }

@@ -15,3 +15,6 @@ export const securityHeaders: Readonly<Record<string, string>> = {
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',
 };
+
+/** The header CloudFront adds to every API request with a secret value (lib: origin-verify-secret). */
+export const ORIGIN_VERIFY_HEADER = 'x-origin-verify';

@@ -53,6 +53,7 @@ export class HandlerFunction extends Construct {
         minify: HANDLER_BUNDLING.minify,
         target: HANDLER_BUNDLING.target,
         mainFields: [...HANDLER_BUNDLING.mainFields],
+        esbuildArgs: Object.fromEntries(Object.entries(HANDLER_BUNDLING.alias).map(([from, to]) => [`--alias:${from}`, to])),
         sourceMap: true,
         sourcesContent: false,
         // Ship the SDK version the tests ran against, not whichever one the runtime carries.

@@ -1,9 +1,10 @@
 import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { ORIGIN_VERIFY_HEADER } from '../../../lambdas/http/security-headers';
 
 /** The header CloudFront adds to every request it forwards to the API (lambdas/http checks it). */
-export const ORIGIN_VERIFY_HEADER = 'x-origin-verify';
+export { ORIGIN_VERIFY_HEADER };
 
 export interface OriginVerifySecretProps {
   /**
