@@ -34,6 +34,8 @@ export interface LocalStackOptions {
 /** How the ops command and tests reach a local stack: the same shape a deployed stage resolves to. */
 export interface LocalTarget extends LocalResources {
   region: string;
+  /** Seals initial passwords until their letter is printed (on AWS: a Secrets Manager secret). */
+  letterKey: string;
   endpoints: { dynamodb: string; ses: string; cognito: string };
   siteUrl: string;
 }
@@ -146,7 +148,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     throw error;
   });
 
-  const target: LocalTarget = { ...resources, region: REGION, endpoints, siteUrl };
+  const target: LocalTarget = { ...resources, region: REGION, endpoints, siteUrl, letterKey: randomBytes(32).toString('base64url') };
   if (options.publishTarget) writeFileSync(options.publishTarget, JSON.stringify(target, null, 2));
 
   const documents = DynamoDBDocumentClient.from(dynamodb);

@@ -1,5 +1,6 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { readFileSync } from 'node:fs';
+import { secretValue } from '../lambdas/adapters/secret-value';
 import { LOCAL_TARGET_FILE, pointSdkAt, type LocalTarget } from '../local/stack';
 import { dataStackName } from '../lib/stack-names';
 
@@ -9,6 +10,8 @@ export interface Target {
   region?: string;
   tables: LocalTarget['tables'];
   userPoolId: string;
+  /** The key that seals initial passwords until their letter is produced. */
+  letterKey: string;
 }
 
 export class TargetError extends Error {}
@@ -21,7 +24,7 @@ function localTarget(): Target {
     throw new TargetError('No local stack is running: start it with `npm start` first.');
   }
   pointSdkAt(local.endpoints);
-  return { name: 'local', region: local.region, tables: local.tables, userPoolId: local.userPoolId };
+  return { name: 'local', region: local.region, tables: local.tables, userPoolId: local.userPoolId, letterKey: local.letterKey };
 }
 
 /** A deployed stage, from its data stack's outputs; credentials and region from the usual AWS chain. */
@@ -32,7 +35,7 @@ async function deployedTarget(stage: string): Promise<Target> {
     throw new TargetError(`Cannot read stack ${stackName}: ${error.message}`);
   });
   const outputs = Object.fromEntries((Stacks?.[0]?.Outputs ?? []).map((o) => [o.OutputKey, o.OutputValue]));
-  const needed = ['AccountsTableName', 'RequestsTableName', 'SessionsTableName', 'LimitsTableName', 'UserPoolId'];
+  const needed = ['AccountsTableName', 'RequestsTableName', 'SessionsTableName', 'LimitsTableName', 'UserPoolId', 'LetterKeySecretArn'];
   const missing = needed.filter((key) => !outputs[key]);
   if (missing.length > 0) throw new TargetError(`Stack ${stackName} lacks the outputs ${missing.join(', ')}.`);
   return {
@@ -45,6 +48,7 @@ async function deployedTarget(stage: string): Promise<Target> {
       limits: outputs.LimitsTableName!,
     },
     userPoolId: outputs.UserPoolId!,
+    letterKey: await secretValue({ name: 'letter key', arn: outputs.LetterKeySecretArn }),
   };
 }
 

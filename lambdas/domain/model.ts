@@ -16,10 +16,25 @@ export interface Account {
   pendingEmailChangeTokenHash?: string;
   /** scrypt hashes of the last passwords, newest first; the initial password counts. */
   passwordHistory: string[];
+  /** What the letter is addressed to; kept so a letter can be printed again for a reissue. */
+  letter?: LetterAddress;
+  /**
+   * The initial password, sealed with the ops letter key, until its one letter is produced:
+   * the only place a plain initial password can be recovered from, and only once.
+   */
+  pendingLetter?: { sealedPassword: string; issuedAt: string; importRun?: string };
   createdAt: string;
   registeredAt?: string;
   lastLoginAt?: string;
   previousLoginAt?: string;
+}
+
+/** The letter's address block. */
+export interface LetterAddress {
+  companyName?: string;
+  contactName?: string;
+  postalCode?: string;
+  postalAddress?: string;
 }
 
 /** What a request proven by two emails is for. */

@@ -38,6 +38,10 @@ export interface AccountStore {
   changeEmail(loginId: string, tokenHash: string, email: string): Promise<boolean>;
   /** Ops: disable (with why and by whom) or enable (undefined) an account. False when it does not exist. */
   setDisabled(loginId: string, disabled: Account['disabled']): Promise<boolean>;
+  /** Accounts whose letter is still to be produced. */
+  pendingLetters(): Promise<Account[]>;
+  /** Takes the sealed password of the letter issued at `issuedAt`: true exactly once. */
+  takeLetter(loginId: string, issuedAt: string): Promise<boolean>;
   /** Keeps this login time and the one before it. */
   recordLogin(account: Account, at: string): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AccountExistsError } from '../../domain/errors';
 import { PENDING_TOKEN_ATTRIBUTE, type Account, type RequestKind } from '../../domain/model';
 import type { AccountStore } from '../../domain/ports';
@@ -107,6 +107,27 @@ export class AccountsTable implements AccountStore {
       UpdateExpression: disabled ? 'SET disabled = :disabled' : 'REMOVE disabled',
       ConditionExpression: `attribute_exists(${KEY})`,
       ...(disabled && { ExpressionAttributeValues: { ':disabled': disabled } }),
+    });
+  }
+
+  async pendingLetters(): Promise<Account[]> {
+    const found: Account[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new ScanCommand({ TableName: this.tableName, FilterExpression: 'attribute_exists(pendingLetter)', ExclusiveStartKey, ConsistentRead: true }),
+      );
+      found.push(...((page.Items ?? []) as Account[]));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return found;
+  }
+
+  takeLetter(loginId: string, issuedAt: string): Promise<boolean> {
+    return this.conditionalUpdate(loginId, {
+      UpdateExpression: 'REMOVE pendingLetter',
+      ConditionExpression: 'pendingLetter.issuedAt = :issuedAt',
+      ExpressionAttributeValues: { ':issuedAt': issuedAt },
     });
   }
 

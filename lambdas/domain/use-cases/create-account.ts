@@ -1,5 +1,6 @@
-import type { Account } from '../model';
 import { newInitialPassword } from '../initial-password';
+import { sealPassword } from '../letter-seal';
+import type { Account, LetterAddress } from '../model';
 import { hashPassword } from '../password-hash';
 import type { AccountStore, AuditLog, Clock, Random } from '../ports';
 
@@ -9,22 +10,34 @@ export interface CreateAccountDeps {
   clock: Clock;
   random: Random;
   initialPasswordValidityDays: number;
+  /** Seals the initial password until its letter is produced (ops `letters`). */
+  letterKey: string;
+}
+
+export interface NewAccount {
+  loginId: string;
+  letter?: LetterAddress;
+  /** The import run that provisioned it, so `letters --from-import RUN` finds its letters. */
+  importRun?: string;
 }
 
 /**
- * Ops provisioning: a new account for a merchant's letter. The initial password is returned once,
- * to be printed, and stored only as a slow hash.
+ * Ops provisioning: a new account for a merchant's letter. The initial password is returned once
+ * and kept sealed for exactly one letter; the account stores only its slow hash.
  */
-export async function createAccount(loginId: string, deps: CreateAccountDeps) {
-  const now = deps.clock.now();
+export async function createAccount(request: NewAccount | string, deps: CreateAccountDeps) {
+  const { loginId, letter, importRun } = typeof request === 'string' ? { loginId: request } : request;
+  const now = deps.clock.now().toISOString();
   const initialPassword = newInitialPassword(deps.random);
   const account: Account = {
     loginId,
     status: 'invited',
     initialPasswordHash: await hashPassword(initialPassword),
-    initialPasswordExpiresAt: new Date(now.getTime() + deps.initialPasswordValidityDays * 86_400_000).toISOString(),
+    initialPasswordExpiresAt: new Date(Date.parse(now) + deps.initialPasswordValidityDays * 86_400_000).toISOString(),
     passwordHistory: [],
-    createdAt: now.toISOString(),
+    letter,
+    pendingLetter: { sealedPassword: sealPassword(deps.letterKey, loginId, initialPassword), issuedAt: now, importRun },
+    createdAt: now,
   };
   try {
     await deps.accounts.create(account);
@@ -32,6 +45,6 @@ export async function createAccount(loginId: string, deps: CreateAccountDeps) {
     deps.audit.record({ event: 'account.created', outcome: 'failure', loginId, reason: (error as Error).name });
     throw error;
   }
-  deps.audit.record({ event: 'account.created', outcome: 'success', loginId, initialPasswordExpiresAt: account.initialPasswordExpiresAt });
+  deps.audit.record({ event: 'account.created', outcome: 'success', loginId, importRun, initialPasswordExpiresAt: account.initialPasswordExpiresAt });
   return { loginId, initialPassword, initialPasswordExpiresAt: account.initialPasswordExpiresAt! };
 }

@@ -104,6 +104,19 @@ export class FakeAccountStore implements AccountStore {
     return true;
   }
 
+  async pendingLetters(): Promise<Account[]> {
+    await Promise.resolve();
+    return this.all().filter((account) => account.pendingLetter);
+  }
+
+  async takeLetter(loginId: string, issuedAt: string): Promise<boolean> {
+    await Promise.resolve();
+    const item = this.items.get(loginId);
+    if (!item || item.pendingLetter?.issuedAt !== issuedAt) return false;
+    delete item.pendingLetter;
+    return true;
+  }
+
   async recordLogin(account: Account, at: string): Promise<void> {
     await Promise.resolve();
     const item = this.items.get(account.loginId);

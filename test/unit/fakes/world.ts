@@ -41,6 +41,7 @@ export function fakeWorld(options: { seed?: string; start?: string } = {}) {
     clock: new FakeClock(options.start),
     random: new SeededRandom(options.seed),
     passcodeKey: PASSCODE_KEY,
+    letterKey: 'unit-test-letter-key-0123456789abcdef0123',
     siteUrl: SITE_URL,
     wording: { ...WORDING },
     maxPasscodeAttempts: 5,
