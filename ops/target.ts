@@ -2,7 +2,7 @@ import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-clo
 import { readFileSync } from 'node:fs';
 import { secretValue } from '../lambdas/adapters/secret-value';
 import { LOCAL_TARGET_FILE, pointSdkAt, type LocalTarget } from '../local/stack';
-import { dataStackName } from '../lib/stack-names';
+import { dataStackName, webStackName } from '../lib/stack-names';
 
 /** What an ops command works on: the tables and user pool of one stack. */
 export interface Target {
@@ -12,6 +12,8 @@ export interface Target {
   userPoolId: string;
   /** The key that seals initial passwords until their letter is produced. */
   letterKey: string;
+  /** The site's origin, printed on letters; a stage's from its web stack (undefined until that is deployed). */
+  siteUrl?: string;
 }
 
 export class TargetError extends Error {}
@@ -24,7 +26,7 @@ function localTarget(): Target {
     throw new TargetError('No local stack is running: start it with `npm start` first.');
   }
   pointSdkAt(local.endpoints);
-  return { name: 'local', region: local.region, tables: local.tables, userPoolId: local.userPoolId, letterKey: local.letterKey };
+  return { name: 'local', region: local.region, tables: local.tables, userPoolId: local.userPoolId, letterKey: local.letterKey, siteUrl: local.siteUrl };
 }
 
 /** A deployed stage, from its data stack's outputs; credentials and region from the usual AWS chain. */
@@ -49,7 +51,14 @@ async function deployedTarget(stage: string): Promise<Target> {
     },
     userPoolId: outputs.UserPoolId!,
     letterKey: await secretValue({ name: 'letter key', arn: outputs.LetterKeySecretArn }),
+    siteUrl: await siteUrlOf(cloudFormation, stage),
   };
+}
+
+/** The web stack's SiteUrl output; undefined when the web stack cannot be read (not deployed yet). */
+async function siteUrlOf(cloudFormation: CloudFormationClient, stage: string): Promise<string | undefined> {
+  const web = await cloudFormation.send(new DescribeStacksCommand({ StackName: webStackName(stage) })).catch(() => undefined);
+  return web?.Stacks?.[0]?.Outputs?.find((o) => o.OutputKey === 'SiteUrl')?.OutputValue;
 }
 
 /** The local stack of a running `npm start` by default, or a deployed stage with `--stage`. */
