@@ -1,17 +1,10 @@
-import { newInitialPassword } from '../initial-password';
-import { sealPassword } from '../letter-seal';
+import { issueInitialPassword, type IssueInitialPasswordDeps } from '../initial-letter';
 import type { Account, LetterAddress } from '../model';
-import { hashPassword } from '../password-hash';
-import type { AccountStore, AuditLog, Clock, Random } from '../ports';
+import type { AccountStore, AuditLog } from '../ports';
 
-export interface CreateAccountDeps {
+export interface CreateAccountDeps extends IssueInitialPasswordDeps {
   accounts: AccountStore;
   audit: AuditLog;
-  clock: Clock;
-  random: Random;
-  initialPasswordValidityDays: number;
-  /** Seals the initial password until its letter is produced (ops `letters`). */
-  letterKey: string;
 }
 
 export interface NewAccount {
@@ -27,18 +20,8 @@ export interface NewAccount {
  */
 export async function createAccount(request: NewAccount | string, deps: CreateAccountDeps) {
   const { loginId, letter, importRun } = typeof request === 'string' ? { loginId: request } : request;
-  const now = deps.clock.now().toISOString();
-  const initialPassword = newInitialPassword(deps.random);
-  const account: Account = {
-    loginId,
-    status: 'invited',
-    initialPasswordHash: await hashPassword(initialPassword),
-    initialPasswordExpiresAt: new Date(Date.parse(now) + deps.initialPasswordValidityDays * 86_400_000).toISOString(),
-    passwordHistory: [],
-    letter,
-    pendingLetter: { sealedPassword: sealPassword(deps.letterKey, loginId, initialPassword), issuedAt: now, importRun },
-    createdAt: now,
-  };
+  const { initialPassword, issuedAt, stored } = await issueInitialPassword(loginId, deps, importRun);
+  const account: Account = { loginId, status: 'invited', ...stored, passwordHistory: [], letter, createdAt: issuedAt };
   try {
     await deps.accounts.create(account);
   } catch (error) {
@@ -46,5 +29,5 @@ export async function createAccount(request: NewAccount | string, deps: CreateAc
     throw error;
   }
   deps.audit.record({ event: 'account.created', outcome: 'success', loginId, importRun, initialPasswordExpiresAt: account.initialPasswordExpiresAt });
-  return { loginId, initialPassword, initialPasswordExpiresAt: account.initialPasswordExpiresAt! };
+  return { loginId, initialPassword, initialPasswordExpiresAt: stored.initialPasswordExpiresAt };
 }
