@@ -1,5 +1,6 @@
 import {
   AdminCreateUserCommand,
+  AdminDeleteUserCommand,
   AdminGetUserCommand,
   AdminInitiateAuthCommand,
   AdminSetUserPasswordCommand,
@@ -95,6 +96,17 @@ export class CognitoIdentity implements Identity {
       );
     } catch (error) {
       if (['AliasExistsException', 'UsernameExistsException'].includes((error as Error).name)) throw new EmailUnavailableError();
+      throw error;
+    }
+  }
+
+  async removeUser(email: string): Promise<boolean> {
+    try {
+      await this.cognito.send(new AdminDeleteUserCommand({ UserPoolId: this.userPoolId, Username: email }));
+      return true;
+    } catch (error) {
+      // Already gone (a reset-registration run again after a failure): nothing left to do.
+      if ((error as Error).name === 'UserNotFoundException') return false;
       throw error;
     }
   }

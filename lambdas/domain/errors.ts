@@ -107,3 +107,14 @@ export class AccountExistsError extends DomainError {
     super(`ログインID ${loginId} はすでに存在します。`);
   }
 }
+
+/**
+ * An ops action the account cannot take as it is (unknown, not invited, not registered, changed
+ * meanwhile). Its message is for the ops console and says what to do instead.
+ */
+export class AccountStateError extends DomainError {
+  readonly code = 'ACCOUNT_STATE';
+  constructor(readonly loginId: string, message: string) {
+    super(message);
+  }
+}

@@ -1,3 +1,4 @@
+import type { IssuedInitialPassword } from './initial-letter';
 import type { LockoutRule, RateRule } from './limits';
 import type { Account, PendingRequest, RequestKind, Session } from './model';
 
@@ -38,6 +39,17 @@ export interface AccountStore {
   changeEmail(loginId: string, tokenHash: string, email: string): Promise<boolean>;
   /** Ops: disable (with why and by whom) or enable (undefined) an account. False when it does not exist. */
   setDisabled(loginId: string, disabled: Account['disabled']): Promise<boolean>;
+  /**
+   * Ops: a new initial password for an account still invited (the old one stops working, its
+   * pending registration is voided). False when the account is not invited (or does not exist).
+   */
+  reissueInitialPassword(loginId: string, issued: IssuedInitialPassword): Promise<boolean>;
+  /**
+   * Ops: a registered account back to the letter stage: invited with a new initial password, its
+   * email removed (free again), password history kept, pending reset and email change voided.
+   * Only while it is registered under `email`; false otherwise.
+   */
+  resetRegistration(loginId: string, email: string, issued: IssuedInitialPassword): Promise<boolean>;
   /** Accounts whose letter is still to be produced. */
   pendingLetters(): Promise<Account[]>;
   /** Takes the sealed password of the letter issued at `issuedAt`: true exactly once. */
@@ -89,6 +101,8 @@ export interface Identity {
   setPassword(email: string, password: string): Promise<void>;
   /** The user's sign-in email (the username) becomes `newEmail`. */
   changeEmail(email: string, newEmail: string): Promise<void>;
+  /** Deletes the user (ops reset-registration); false when there was no such user. */
+  removeUser(email: string): Promise<boolean>;
 }
 
 export interface Email {

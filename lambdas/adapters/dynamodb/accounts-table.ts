@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AccountExistsError } from '../../domain/errors';
+import type { IssuedInitialPassword } from '../../domain/initial-letter';
 import { PENDING_TOKEN_ATTRIBUTE, type Account, type RequestKind } from '../../domain/model';
 import type { AccountStore } from '../../domain/ports';
 import { tableDefinitions } from '../../../lib/table-definitions';
@@ -107,6 +108,38 @@ export class AccountsTable implements AccountStore {
       UpdateExpression: disabled ? 'SET disabled = :disabled' : 'REMOVE disabled',
       ConditionExpression: `attribute_exists(${KEY})`,
       ...(disabled && { ExpressionAttributeValues: { ':disabled': disabled } }),
+    });
+  }
+
+  reissueInitialPassword(loginId: string, issued: IssuedInitialPassword): Promise<boolean> {
+    return this.conditionalUpdate(loginId, {
+      UpdateExpression: 'SET initialPasswordHash = :hash, initialPasswordExpiresAt = :expiresAt, pendingLetter = :letter REMOVE pendingTokenHash',
+      ConditionExpression: '#status = :invited',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':hash': issued.initialPasswordHash,
+        ':expiresAt': issued.initialPasswordExpiresAt,
+        ':letter': issued.pendingLetter,
+        ':invited': 'invited',
+      },
+    });
+  }
+
+  resetRegistration(loginId: string, email: string, issued: IssuedInitialPassword): Promise<boolean> {
+    return this.conditionalUpdate(loginId, {
+      UpdateExpression:
+        'SET #status = :invited, initialPasswordHash = :hash, initialPasswordExpiresAt = :expiresAt, pendingLetter = :letter ' +
+        'REMOVE email, registeredAt, pendingTokenHash, pendingResetTokenHash, pendingEmailChangeTokenHash',
+      ConditionExpression: '#status = :registered AND email = :email',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':invited': 'invited',
+        ':registered': 'registered',
+        ':email': email,
+        ':hash': issued.initialPasswordHash,
+        ':expiresAt': issued.initialPasswordExpiresAt,
+        ':letter': issued.pendingLetter,
+      },
     });
   }
 

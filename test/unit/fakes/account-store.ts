@@ -1,4 +1,5 @@
 import { AccountExistsError } from '../../../lambdas/domain/errors';
+import type { IssuedInitialPassword } from '../../../lambdas/domain/initial-letter';
 import { PENDING_TOKEN_ATTRIBUTE, type Account, type RequestKind } from '../../../lambdas/domain/model';
 import type { AccountStore } from '../../../lambdas/domain/ports';
 
@@ -11,10 +12,16 @@ import type { AccountStore } from '../../../lambdas/domain/ports';
 export class FakeAccountStore implements AccountStore {
   private readonly items = new Map<string, Account>();
   private readonly completionFailures: Error[] = [];
+  private readonly resetFailures: Error[] = [];
 
   /** The next `completeRegistration` call throws this error, as a DynamoDB fault would. */
   failNextCompletion(error: Error = new Error('InternalServerError')): void {
     this.completionFailures.push(error);
+  }
+
+  /** The next `resetRegistration` call throws this error, as a DynamoDB fault would. */
+  failNextReset(error: Error = new Error('InternalServerError')): void {
+    this.resetFailures.push(error);
   }
 
   /** Puts an account in place, as ops provisioning would. */
@@ -101,6 +108,29 @@ export class FakeAccountStore implements AccountStore {
     delete item.pendingTokenHash;
     delete item.initialPasswordHash;
     delete item.initialPasswordExpiresAt;
+    return true;
+  }
+
+  async reissueInitialPassword(loginId: string, issued: IssuedInitialPassword): Promise<boolean> {
+    await Promise.resolve();
+    const item = this.items.get(loginId);
+    if (!item || item.status !== 'invited') return false;
+    Object.assign(item, structuredClone(issued));
+    delete item.pendingTokenHash;
+    return true;
+  }
+
+  async resetRegistration(loginId: string, email: string, issued: IssuedInitialPassword): Promise<boolean> {
+    await Promise.resolve();
+    const failure = this.resetFailures.shift();
+    if (failure) throw failure;
+    const item = this.items.get(loginId);
+    if (!item || item.status !== 'registered' || item.email !== email) return false;
+    item.status = 'invited';
+    Object.assign(item, structuredClone(issued));
+    for (const attribute of ['email', 'registeredAt', 'pendingTokenHash', 'pendingResetTokenHash', 'pendingEmailChangeTokenHash'] as const) {
+      delete item[attribute];
+    }
     return true;
   }
 

@@ -14,10 +14,16 @@ function cognitoError(name: string, message: string): Error {
 export class FakeIdentity implements Identity {
   private readonly users = new Map<string, { loginId: string; password: string }>();
   private readonly failures: Error[] = [];
+  private readonly removeFailures: Error[] = [];
 
   /** The next `register` calls throw these errors, one each. */
   failNextRegister(error: Error = new Error('user directory unavailable')): void {
     this.failures.push(error);
+  }
+
+  /** The next `removeUser` calls throw these errors, one each. */
+  failNextRemove(error: Error = new Error('user directory unavailable')): void {
+    this.removeFailures.push(error);
   }
 
   /** A user as if registered earlier. */
@@ -63,5 +69,12 @@ export class FakeIdentity implements Identity {
     if (this.users.has(newEmail)) throw new EmailUnavailableError();
     this.users.delete(email);
     this.users.set(newEmail, user);
+  }
+
+  async removeUser(email: string): Promise<boolean> {
+    await Promise.resolve();
+    const failure = this.removeFailures.shift();
+    if (failure) throw failure;
+    return this.users.delete(email);
   }
 }
