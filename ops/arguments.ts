@@ -4,6 +4,9 @@ import { isLoginId } from '../lambdas/domain/login-id';
 /** Wrong use of the command: exit 2 with the usage. */
 export class UsageError extends Error {}
 
+/** Bad input other than the command line (a file's content): exit 1 with the message alone. */
+export class InputError extends Error {}
+
 const COMMON = {
   stage: { type: 'string' },
   json: { type: 'boolean', default: false },

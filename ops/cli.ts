@@ -3,8 +3,10 @@
  * or a deployed stage (`--stage`).
  */
 import { AccountExistsError } from '../lambdas/domain/errors';
-import { UsageError } from './arguments';
+import { InputError, UsageError } from './arguments';
 import { CREATE_ACCOUNT_USAGE, createAccountCommand } from './commands/create-account';
+import { IMPORT_USAGE, importCommand } from './commands/import';
+import { LETTERS_USAGE, lettersCommand } from './commands/letters';
 import { DISABLE_USAGE, disableCommand, ENABLE_USAGE, enableCommand } from './commands/set-disabled';
 import { TargetError } from './target';
 
@@ -14,6 +16,8 @@ Commands:
   ${CREATE_ACCOUNT_USAGE}
   ${DISABLE_USAGE}
   ${ENABLE_USAGE}
+  ${IMPORT_USAGE}
+  ${LETTERS_USAGE}
 
 Options:
   --stage <name>   Work on a deployed stage instead of the local stack of \`npm start\`.
@@ -25,11 +29,16 @@ const COMMANDS: Record<string, (args: string[]) => Promise<string>> = {
   'create-account': createAccountCommand,
   disable: disableCommand,
   enable: enableCommand,
+  import: importCommand,
+  letters: lettersCommand,
 };
+
+/** Commands that answer `--help` with their own help (the others show the list above). */
+const OWN_HELP = new Set(['create-account', 'import', 'letters']);
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
-  if (!command || command === '--help' || command === 'help' || args.includes('--help')) {
+  if (!command || command === '--help' || command === 'help' || (args.includes('--help') && !OWN_HELP.has(command))) {
     process.stdout.write(USAGE);
     return;
   }
@@ -43,7 +52,7 @@ main(process.argv.slice(2)).catch((error) => {
     process.stderr.write(`ops: ${error.message}\n\n${USAGE}`);
     process.exit(2);
   }
-  const known = error instanceof TargetError || error instanceof AccountExistsError;
+  const known = error instanceof TargetError || error instanceof AccountExistsError || error instanceof InputError;
   process.stderr.write(`ops: ${known ? error.message : `failed: ${(error as Error).message}`}\n`);
   process.exit(1);
 });
