@@ -45,11 +45,11 @@ export interface AccountStore {
    */
   reissueInitialPassword(loginId: string, issued: IssuedInitialPassword): Promise<boolean>;
   /**
-   * Ops: a registered account back to the letter stage: invited with a new initial password, its
-   * email removed (free again), password history kept, pending reset and email change voided.
+   * Ops: a registered account back to the letter stage: invited with a new initial password and
+   * `passwordHistory`, its email removed (free again), pending reset and email change voided.
    * Only while it is registered under `email`; false otherwise.
    */
-  resetRegistration(loginId: string, email: string, issued: IssuedInitialPassword): Promise<boolean>;
+  resetRegistration(loginId: string, email: string, changes: IssuedInitialPassword & { passwordHistory: string[] }): Promise<boolean>;
   /** Accounts whose letter is still to be produced. */
   pendingLetters(): Promise<Account[]>;
   /** Takes the sealed password of the letter issued at `issuedAt`: true exactly once. */

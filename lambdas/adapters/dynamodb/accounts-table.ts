@@ -125,10 +125,10 @@ export class AccountsTable implements AccountStore {
     });
   }
 
-  resetRegistration(loginId: string, email: string, issued: IssuedInitialPassword): Promise<boolean> {
+  resetRegistration(loginId: string, email: string, changes: IssuedInitialPassword & { passwordHistory: string[] }): Promise<boolean> {
     return this.conditionalUpdate(loginId, {
       UpdateExpression:
-        'SET #status = :invited, initialPasswordHash = :hash, initialPasswordExpiresAt = :expiresAt, pendingLetter = :letter ' +
+        'SET #status = :invited, initialPasswordHash = :hash, initialPasswordExpiresAt = :expiresAt, pendingLetter = :letter, passwordHistory = :history ' +
         'REMOVE email, registeredAt, pendingTokenHash, pendingResetTokenHash, pendingEmailChangeTokenHash',
       ConditionExpression: '#status = :registered AND email = :email',
       ExpressionAttributeNames: { '#status': 'status' },
@@ -136,9 +136,10 @@ export class AccountsTable implements AccountStore {
         ':invited': 'invited',
         ':registered': 'registered',
         ':email': email,
-        ':hash': issued.initialPasswordHash,
-        ':expiresAt': issued.initialPasswordExpiresAt,
-        ':letter': issued.pendingLetter,
+        ':hash': changes.initialPasswordHash,
+        ':expiresAt': changes.initialPasswordExpiresAt,
+        ':letter': changes.pendingLetter,
+        ':history': changes.passwordHistory,
       },
     });
   }

@@ -1,6 +1,7 @@
 import { AccountStateError } from '../errors';
 import { issueInitialPassword, type IssueInitialPasswordDeps } from '../initial-letter';
 import { lockoutKey } from '../limits';
+import { HISTORY_SIZE } from '../password-history';
 import type { AccountStore, AuditLog, Identity, LimitStore, SessionStore } from '../ports';
 
 export interface ResetRegistrationDeps extends IssueInitialPasswordDeps {
@@ -25,7 +26,7 @@ export interface RegistrationReset {
  * Ops, for a registered merchant who lost access to their email (after the identity check of the
  * support procedure): back to the letter stage. The account becomes invited with a new initial
  * password (sealed for its one letter, to the address the account keeps), its email is removed
- * and free again, its password history is kept (and the new initial password counts), pending
+ * and free again, its password history is kept with the new initial password as its newest, pending
  * password reset and email change are voided, the directory user is deleted and every session
  * ends; the merchant then registers again, with a new email, from the new letter.
  *
@@ -56,7 +57,9 @@ export async function resetRegistration(
   const { initialPassword, stored } = await issueInitialPassword(loginId, deps);
   await deps.identity.removeUser(email);
   const sessionsEnded = await deps.sessions.deleteAllOf(loginId);
-  if (!(await accounts.resetRegistration(loginId, email, stored))) {
+  // The new initial password is the newest the account has had, so it counts first in the history.
+  const passwordHistory = [stored.initialPasswordHash, ...account.passwordHistory].slice(0, HISTORY_SIZE);
+  if (!(await accounts.resetRegistration(loginId, email, { ...stored, passwordHistory }))) {
     return refuse(
       'account changed meanwhile',
       `${loginId} changed while it was being reset (its email or state); its sign-in user is removed already. ` +

@@ -1,5 +1,6 @@
 import {
   AdminCreateUserCommand,
+  AdminDeleteUserCommand,
   AdminUpdateUserAttributesCommand,
   AliasExistsException,
   AdminGetUserCommand,
@@ -239,6 +240,31 @@ describe('CognitoIdentity', () => {
 
       // Assess
       await expect(attempt).rejects.toBeInstanceOf(EmailUnavailableError);
+    });
+  });
+
+  describe('removeUser', () => {
+    it('deletes the user found by the email', async () => {
+      // Prepare
+      cognito.on(AdminDeleteUserCommand).resolves({});
+
+      // Act
+      const removed = await identity.removeUser('hanako@example.com');
+
+      // Assess
+      expect(removed).toBe(true);
+      expect(cognito).toHaveReceivedCommandWith(AdminDeleteUserCommand, { UserPoolId: POOL, Username: 'hanako@example.com' });
+    });
+
+    it('answers false for a user already gone (a reset run again), so the caller can go on', async () => {
+      cognito.on(AdminDeleteUserCommand).rejects(new UserNotFoundException({ message: 'User does not exist.', ...metadata }));
+      expect(await identity.removeUser('hanako@example.com')).toBe(false);
+    });
+
+    it('lets a Cognito fault through', async () => {
+      const throttled = new TooManyRequestsException({ message: 'slow down', ...metadata });
+      cognito.on(AdminDeleteUserCommand).rejects(throttled);
+      await expect(identity.removeUser('hanako@example.com')).rejects.toBe(throttled);
     });
   });
 });

@@ -162,4 +162,79 @@ describe('FakeAccountStore', () => {
       expect(store.peek('M99999999')).toBeUndefined();
     });
   });
+
+  describe('reissueInitialPassword', () => {
+    const issued = {
+      initialPasswordHash: 'scrypt$16$1$1$salt2$key2',
+      initialPasswordExpiresAt: '2025-07-10T09:00:00.000Z',
+      pendingLetter: { sealedPassword: 'sealed-2', issuedAt: '2025-04-11T09:00:00.000Z' },
+    };
+
+    it('replaces the initial password and letter of an invited account and voids its pending registration', async () => {
+      // Prepare
+      await store.replacePendingRequest('M20250401', 'registration', 'reg-1');
+
+      // Act
+      const reissued = await store.reissueInitialPassword('M20250401', issued);
+
+      // Assess
+      expect(reissued).toBe(true);
+      expect(store.peek('M20250401')).toMatchObject({ status: 'invited', ...issued });
+      expect(store.peek('M20250401')).not.toHaveProperty('pendingTokenHash');
+    });
+
+    it('refuses a registered or missing account (status condition), disabled or not', async () => {
+      // Prepare
+      store.seed({ ...invited, loginId: 'M20250403', disabled: DISABLED });
+
+      // Act
+      const results = [
+        await store.reissueInitialPassword('M20250402', issued),
+        await store.reissueInitialPassword('M99999999', issued),
+        await store.reissueInitialPassword('M20250403', issued),
+      ];
+
+      // Assess
+      expect(results).toEqual([false, false, true]);
+      expect(store.peek('M20250402')).toEqual(registered);
+      expect(store.peek('M99999999')).toBeUndefined();
+    });
+  });
+
+  describe('resetRegistration', () => {
+    const changes = {
+      initialPasswordHash: 'scrypt$16$1$1$salt3$key3',
+      initialPasswordExpiresAt: '2025-06-30T09:00:00.000Z',
+      pendingLetter: { sealedPassword: 'sealed-3', issuedAt: '2025-04-01T09:00:00.000Z' },
+      passwordHistory: ['scrypt$16$1$1$salt3$key3', 'h1', 'h2'],
+    };
+
+    it('makes a registered account invited again, without email or pending requests, its email free', async () => {
+      // Prepare
+      store.seed({ ...registered, registeredAt: '2025-04-02T00:00:00.000Z' });
+      await store.replacePendingRequest('M20250402', 'passwordReset', 'reset-1');
+      await store.replacePendingRequest('M20250402', 'emailChange', 'change-1');
+
+      // Act
+      const reset = await store.resetRegistration('M20250402', 'hanako@example.com', changes);
+
+      // Assess
+      expect(reset).toBe(true);
+      expect(store.peek('M20250402')).toEqual({ loginId: 'M20250402', status: 'invited', createdAt: registered.createdAt, ...changes });
+      expect(await store.findByEmail('hanako@example.com')).toBeUndefined();
+    });
+
+    it('refuses an invited account, a missing one, or one registered under another email', async () => {
+      // Act
+      const results = [
+        await store.resetRegistration('M20250401', 'hanako@example.com', changes),
+        await store.resetRegistration('M99999999', 'hanako@example.com', changes),
+        await store.resetRegistration('M20250402', 'someone.else@example.com', changes),
+      ];
+
+      // Assess
+      expect(results).toEqual([false, false, false]);
+      expect(store.peek('M20250402')).toEqual(registered);
+    });
+  });
 });

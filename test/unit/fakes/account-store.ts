@@ -120,14 +120,14 @@ export class FakeAccountStore implements AccountStore {
     return true;
   }
 
-  async resetRegistration(loginId: string, email: string, issued: IssuedInitialPassword): Promise<boolean> {
+  async resetRegistration(loginId: string, email: string, changes: IssuedInitialPassword & { passwordHistory: string[] }): Promise<boolean> {
     await Promise.resolve();
     const failure = this.resetFailures.shift();
     if (failure) throw failure;
     const item = this.items.get(loginId);
     if (!item || item.status !== 'registered' || item.email !== email) return false;
     item.status = 'invited';
-    Object.assign(item, structuredClone(issued));
+    Object.assign(item, structuredClone(changes));
     for (const attribute of ['email', 'registeredAt', 'pendingTokenHash', 'pendingResetTokenHash', 'pendingEmailChangeTokenHash'] as const) {
       delete item[attribute];
     }

@@ -43,4 +43,16 @@ describe('FakeIdentity', () => {
     expect(identity.userOf('hanako@example.com')?.loginId).toBe('M20250401');
     expect(identity.userOf('taro@example.com')?.loginId).toBe('M20250402');
   });
+
+  it('removes a user, whose email is then free; a missing user answers false', async () => {
+    // Act
+    const removed = await identity.removeUser('hanako@example.com');
+    const again = await identity.removeUser('hanako@example.com');
+
+    // Assess
+    expect([removed, again]).toEqual([true, false]);
+    expect(await identity.verifyPassword('hanako@example.com', 'Vt4!rW9q]Zm2')).toBeUndefined();
+    await identity.register({ email: 'hanako@example.com', loginId: 'M20250409', password: 'Nh2[Bv7]Yo5t' });
+    expect(identity.userOf('hanako@example.com')?.loginId).toBe('M20250409');
+  });
 });

@@ -343,4 +343,90 @@ describe('AccountsTable', () => {
       expect(await table.setDisabled('M99999999', disabled)).toBe(false);
     });
   });
+
+  describe('reissueInitialPassword', () => {
+    const issued = {
+      initialPasswordHash: 'scrypt$32768$8$3$salt2$key2',
+      initialPasswordExpiresAt: '2025-07-10T09:00:00.000Z',
+      pendingLetter: { sealedPassword: 'sealed-2', issuedAt: '2025-04-11T09:00:00.000Z' },
+    };
+
+    it('sets the new hash, expiry and letter and voids the pending registration, only while invited', async () => {
+      // Prepare
+      db.on(UpdateCommand).resolves({});
+
+      // Act
+      const reissued = await table.reissueInitialPassword('M20250401', issued);
+
+      // Assess
+      expect(reissued).toBe(true);
+      expect(db).toHaveReceivedCommandWith(UpdateCommand, {
+        TableName: TABLE,
+        Key: { loginId: 'M20250401' },
+        UpdateExpression: 'SET initialPasswordHash = :hash, initialPasswordExpiresAt = :expiresAt, pendingLetter = :letter REMOVE pendingTokenHash',
+        ConditionExpression: '#status = :invited',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':hash': issued.initialPasswordHash,
+          ':expiresAt': issued.initialPasswordExpiresAt,
+          ':letter': issued.pendingLetter,
+          ':invited': 'invited',
+        },
+      });
+    });
+
+    it('answers false when the account is registered or missing (the condition fails, so no item is created)', async () => {
+      db.on(UpdateCommand).rejects(conditionFailed());
+      expect(await table.reissueInitialPassword('M20250401', issued)).toBe(false);
+    });
+
+    it('lets other faults through', async () => {
+      const fault = new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} });
+      db.on(UpdateCommand).rejects(fault);
+      await expect(table.reissueInitialPassword('M20250401', issued)).rejects.toBe(fault);
+    });
+  });
+
+  describe('resetRegistration', () => {
+    const changes = {
+      initialPasswordHash: 'scrypt$32768$8$3$salt3$key3',
+      initialPasswordExpiresAt: '2025-06-30T09:00:00.000Z',
+      pendingLetter: { sealedPassword: 'sealed-3', issuedAt: '2025-04-01T09:00:00.000Z' },
+      passwordHistory: ['scrypt$32768$8$3$salt3$key3', 'h1', 'h2', 'h3'],
+    };
+
+    it('makes a registered account invited again under a new initial password, without email or pending requests, only while registered under that email', async () => {
+      // Prepare
+      db.on(UpdateCommand).resolves({});
+
+      // Act
+      const reset = await table.resetRegistration('M20250401', 'hanako@example.com', changes);
+
+      // Assess
+      expect(reset).toBe(true);
+      expect(db).toHaveReceivedCommandWith(UpdateCommand, {
+        TableName: TABLE,
+        Key: { loginId: 'M20250401' },
+        UpdateExpression:
+          'SET #status = :invited, initialPasswordHash = :hash, initialPasswordExpiresAt = :expiresAt, pendingLetter = :letter, passwordHistory = :history ' +
+          'REMOVE email, registeredAt, pendingTokenHash, pendingResetTokenHash, pendingEmailChangeTokenHash',
+        ConditionExpression: '#status = :registered AND email = :email',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':invited': 'invited',
+          ':registered': 'registered',
+          ':email': 'hanako@example.com',
+          ':hash': changes.initialPasswordHash,
+          ':expiresAt': changes.initialPasswordExpiresAt,
+          ':letter': changes.pendingLetter,
+          ':history': changes.passwordHistory,
+        },
+      });
+    });
+
+    it('answers false when the account is invited, missing or under another email', async () => {
+      db.on(UpdateCommand).rejects(conditionFailed());
+      expect(await table.resetRegistration('M20250401', 'hanako@example.com', changes)).toBe(false);
+    });
+  });
 });
