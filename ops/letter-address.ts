@@ -9,10 +9,10 @@ export type LetterField = (typeof LETTER_FIELDS)[number];
 
 /** Longest values that still fit the letter's address block (characters). */
 export const LETTER_FIELD_MAX_LENGTH: Record<LetterField, number> = {
-  companyName: 60,
-  contactName: 40,
+  companyName: 40,
+  contactName: 30,
   postalCode: 8,
-  postalAddress: 120,
+  postalAddress: 80,
 };
 
 /** The address may span a few lines (building, floor); the other fields are one line. */

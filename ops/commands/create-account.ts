@@ -12,10 +12,10 @@ initial password. The password also waits sealed in the account for its one lett
 (\`letters <loginId>\`). Many accounts at once: \`import <file.csv>\`.
 
 Letter fields (kept in the account for its letter, all optional):
-  --company "…"          会社名 (at most 60 characters)
-  --contact "…"          ご担当者名 (at most 40)
+  --company "…"          会社名 (at most 40 characters)
+  --contact "…"          ご担当者名 (at most 30)
   --postal-code NNN-NNNN 郵便番号
-  --postal-address "…"   住所 (at most 120; "\\n" or a line break for up to 3 lines)
+  --postal-address "…"   住所 (at most 80; "\\n" or a line break for up to 3 lines)
 
 Options:
   --stage <name>   A deployed stage instead of the local stack.

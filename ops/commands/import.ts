@@ -70,6 +70,15 @@ export async function importCommand(args: string[]): Promise<string> {
     progressReporter(checked.rows.length),
   );
   if (result.failed.length > 0) process.exitCode = 1;
+  deps.audit.record({
+    event: 'accounts.imported',
+    outcome: result.failed.length > 0 ? 'failure' : 'success',
+    importRun: run,
+    file: basename(file),
+    created: result.created.length,
+    skippedExisting: result.skippedExisting.length,
+    failed: result.failed.length,
+  });
 
   const summary = {
     run,

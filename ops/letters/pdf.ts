@@ -27,6 +27,11 @@ export async function renderPdf(html: string): Promise<Buffer> {
     // Nothing of the letters may leave the machine: the document needs no network at all.
     await page.route('**/*', (route) => route.abort());
     await page.setContent(html, { waitUntil: 'load' });
+    await page.emulateMedia({ media: 'print' });
+    const overflowing = await page.$$eval('.letter', (letters) =>
+      letters.filter((letter) => letter.scrollHeight > letter.clientHeight + 1).map((letter) => (letter as HTMLElement).dataset.loginId),
+    );
+    if (overflowing.length > 0) throw new Error(`letters longer than one page (${overflowing.join(', ')})`);
     return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
   } finally {
     await browser.close();

@@ -56,43 +56,44 @@ const STYLE = `
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body {
-  margin: 0; color: #111; font-size: 10.5pt; line-height: 1.6;
-  font-family: "IPAGothic", "IPAPGothic", "Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic", "Meiryo", sans-serif;
+  margin: 0; color: #111; font-size: 10pt; line-height: 1.5;
+  font-family: "IPAPGothic", "IPAGothic", "Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic", "Meiryo", sans-serif;
 }
 .letter {
-  width: 210mm; height: 296mm; padding: 18mm 20mm 14mm; overflow: hidden;
+  width: 210mm; height: 296mm; padding: 15mm 18mm 12mm; overflow: hidden;
   display: flex; flex-direction: column; break-after: page; page-break-after: always;
 }
+.letter > * { flex-shrink: 0; }
 .letter:last-child { break-after: auto; page-break-after: auto; }
 p { margin: 0; }
-.head { display: flex; justify-content: space-between; align-items: flex-start; min-height: 45mm; }
-.to { width: 95mm; font-size: 11pt; line-height: 1.5; }
+.head { display: flex; justify-content: space-between; align-items: flex-start; min-height: 42mm; }
+.to { width: 104mm; font-size: 10pt; line-height: 1.4; }
 .to .postal { margin-bottom: 1mm; }
-.to .street { white-space: pre-line; margin-bottom: 3mm; }
-.to .company, .to .person { font-size: 12.5pt; }
-.from { text-align: right; font-size: 9.5pt; width: 62mm; }
-h1 { font-size: 15pt; text-align: center; margin: 4mm 0 4mm; letter-spacing: 0.05em; }
-h2 { font-size: 11.5pt; margin: 5mm 0 2mm; border-left: 1.2mm solid #1f4e8c; padding-left: 2mm; }
-.intro { margin-bottom: 4mm; }
+.to .street { white-space: pre-line; margin-bottom: 2mm; }
+.to .company, .to .person { font-size: 11.5pt; }
+.from { text-align: right; font-size: 9pt; width: 66mm; }
+h1 { font-size: 14pt; text-align: center; margin: 2mm 0 3mm; letter-spacing: 0.05em; }
+h2 { font-size: 11pt; margin: 4mm 0 1.5mm; border-left: 1.2mm solid #1f4e8c; padding-left: 2mm; }
+.intro { margin-bottom: 3mm; }
 .credentials { width: 100%; border-collapse: collapse; }
-.credentials th, .credentials td { border: 0.3mm solid #555; padding: 2mm 3mm; vertical-align: middle; text-align: left; }
-.credentials th { width: 38mm; background: #eef2f7; font-weight: bold; white-space: nowrap; }
+.credentials th, .credentials td { border: 0.3mm solid #555; padding: 1.2mm 3mm; vertical-align: middle; text-align: left; }
+.credentials th { width: 34mm; background: #eef2f7; font-weight: bold; white-space: nowrap; }
 .mono, .url {
   font-family: "DejaVu Sans Mono", "Menlo", "Consolas", "Liberation Mono", monospace;
-  font-variant-numeric: slashed-zero; font-feature-settings: "zero" 1;
+  font-variant-numeric: slashed-zero; font-feature-settings: "zero" 1; /* DejaVu Sans Mono: a dotted 0 */
 }
-.credential { font-size: 17pt; letter-spacing: 0.12em; font-weight: bold; }
-.spelled { display: flex; flex-wrap: wrap; gap: 0.8mm; margin: 1.5mm 0 0; padding: 0; list-style: none; }
-.spelled li { border: 0.2mm solid #999; border-radius: 0.8mm; min-width: 8.5mm; padding: 0.3mm 0.8mm; text-align: center; line-height: 1.2; }
-.spelled .c { display: block; font-size: 12pt; font-weight: bold; }
-.spelled .k { display: block; font-size: 5.8pt; color: #333; white-space: nowrap; }
-.url { font-size: 11.5pt; word-break: break-all; }
+.credential { font-size: 15pt; letter-spacing: 0.1em; font-weight: bold; }
+.spelled { display: flex; flex-wrap: wrap; gap: 0.7mm; margin: 1mm 0 0; padding: 0; list-style: none; }
+.spelled li { border: 0.2mm solid #999; border-radius: 0.8mm; min-width: 7.6mm; padding: 0.2mm 0.6mm; text-align: center; line-height: 1.2; }
+.spelled .c { display: block; font-size: 11pt; font-weight: bold; }
+.spelled .k { display: block; font-size: 5.5pt; color: #333; white-space: nowrap; }
+.url { font-size: 11pt; word-break: break-all; }
 .validity { font-weight: bold; }
-.steps { margin: 0; padding-left: 6mm; }
-.steps li { margin-bottom: 1mm; }
-.notice { margin-top: 4mm; font-size: 9pt; }
-.keep { margin-top: 2mm; font-size: 9pt; font-weight: bold; }
-.contact { margin-top: auto; border: 0.3mm solid #555; padding: 2.5mm 4mm; font-size: 9.5pt; }
+.steps { margin: 0; padding-left: 6mm; font-size: 9.5pt; line-height: 1.45; }
+.steps li { margin-bottom: 0.6mm; }
+.notice { margin-top: 3mm; font-size: 8.5pt; }
+.keep { margin-top: 1.5mm; font-size: 8.5pt; font-weight: bold; }
+.contact { margin-top: auto; border: 0.3mm solid #555; padding: 2mm 4mm; font-size: 9pt; }
 .contact .title { font-weight: bold; }
 @media screen {
   body { background: #888; }
@@ -119,7 +120,9 @@ function addressBlock(address: LetterAddress = {}): string {
 
 function renderLetter(letter: LetterContent, context: LetterContext): string {
   const url = loginPageUrl(context.siteUrl);
-  const contact = context.contact.name.split(/\s+/).map(escapeHtml).join(' ');
+  const contact = escapeHtml(context.contact.name);
+  // The sender as two lines: the company, then the department.
+  const [company, ...department] = context.contact.name.split(/\s+/);
   return `<section class="letter" data-login-id="${escapeHtml(letter.loginId)}">
   <div class="head">
     <div class="to">
@@ -127,11 +130,12 @@ function renderLetter(letter: LetterContent, context: LetterContext): string {
     </div>
     <div class="from">
       <p>${japanDate(context.producedAt)}</p>
-      <p>${contact}</p>
+      <p>${escapeHtml(company!)}</p>
+      ${department.length > 0 ? `<p>${escapeHtml(department.join(' '))}</p>` : ''}
     </div>
   </div>
   <h1>${LETTER_TITLE}</h1>
-  <p class="intro">平素は格別のお引き立てを賜り、厚く御礼申し上げます。お客様サポートWEBのアカウント登録に必要な初回ログインIDと初回パスワードをお知らせいたします。下記の手順でアカウント登録をお願いいたします。</p>
+  <p class="intro">お客様サポートWEBのアカウント登録に必要な初回ログインIDと初回パスワードをお知らせいたします。</p>
   <table class="credentials">
     <tr>
       <th scope="row">初回ログインID</th>
