@@ -2,22 +2,40 @@
  * `npm run ops -- <command>`: what the ops team does to accounts, on the local stack (default)
  * or a deployed stage (`--stage`).
  */
-import { AccountExistsError } from '../lambdas/domain/errors';
+import { DomainError } from '../lambdas/domain/errors';
 import { InputError, UsageError } from './arguments';
 import { CREATE_ACCOUNT_USAGE, createAccountCommand } from './commands/create-account';
 import { IMPORT_USAGE, importCommand } from './commands/import';
 import { LETTERS_USAGE, lettersCommand } from './commands/letters';
+import { REISSUE_USAGE, reissueCommand } from './commands/reissue';
+import { RESET_REGISTRATION_USAGE, resetRegistrationCommand } from './commands/reset-registration';
 import { DISABLE_USAGE, disableCommand, ENABLE_USAGE, enableCommand } from './commands/set-disabled';
+import { STATUS_USAGE, statusCommand } from './commands/status';
 import { TargetError } from './target';
+
+/** Each command's synopsis, with its description indented below (they are too long for two columns). */
+function commandList(usages: string[]): string {
+  return usages
+    .map((usage) => {
+      const [synopsis, description] = usage.split(/ {3,}/, 2);
+      return description ? `  ${synopsis}\n      ${description}` : `  ${synopsis}`;
+    })
+    .join('\n');
+}
 
 const USAGE = `Usage: npm run --silent ops -- <command> [options]
 
 Commands:
-  ${CREATE_ACCOUNT_USAGE}
-  ${DISABLE_USAGE}
-  ${ENABLE_USAGE}
-  ${IMPORT_USAGE}
-  ${LETTERS_USAGE}
+${commandList([
+  CREATE_ACCOUNT_USAGE,
+  DISABLE_USAGE,
+  ENABLE_USAGE,
+  IMPORT_USAGE,
+  LETTERS_USAGE,
+  STATUS_USAGE,
+  REISSUE_USAGE,
+  RESET_REGISTRATION_USAGE,
+])}
 
 Options:
   --stage <name>   Work on a deployed stage instead of the local stack of \`npm start\`.
@@ -31,10 +49,13 @@ const COMMANDS: Record<string, (args: string[]) => Promise<string>> = {
   enable: enableCommand,
   import: importCommand,
   letters: lettersCommand,
+  status: statusCommand,
+  reissue: reissueCommand,
+  'reset-registration': resetRegistrationCommand,
 };
 
 /** Commands that answer `--help` with their own help (the others show the list above). */
-const OWN_HELP = new Set(['create-account', 'import', 'letters']);
+const OWN_HELP = new Set(['create-account', 'import', 'letters', 'status', 'reissue', 'reset-registration', 'disable', 'enable']);
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
@@ -52,7 +73,8 @@ main(process.argv.slice(2)).catch((error) => {
     process.stderr.write(`ops: ${error.message}\n\n${USAGE}`);
     process.exit(2);
   }
-  const known = error instanceof TargetError || error instanceof AccountExistsError || error instanceof InputError;
+  // Domain errors (an account that exists, or whose state refuses the action) carry their own message.
+  const known = error instanceof TargetError || error instanceof DomainError || error instanceof InputError;
   process.stderr.write(`ops: ${known ? error.message : `failed: ${(error as Error).message}`}\n`);
   process.exit(1);
 });

@@ -1,7 +1,11 @@
 import { userInfo } from 'node:os';
 import { AuditLogger, type StructuredLogger } from '../lambdas/adapters/audit-logger';
+import { cognitoClient } from '../lambdas/adapters/clients/cognito';
 import { documentClient } from '../lambdas/adapters/clients/dynamodb';
+import { CognitoIdentity } from '../lambdas/adapters/cognito-identity';
 import { AccountsTable } from '../lambdas/adapters/dynamodb/accounts-table';
+import { LimitsTable } from '../lambdas/adapters/dynamodb/limits-table';
+import { RequestsTable } from '../lambdas/adapters/dynamodb/requests-table';
 import { SessionsTable } from '../lambdas/adapters/dynamodb/sessions-table';
 import { systemClock, systemRandom } from '../lambdas/adapters/system';
 import type { Target } from './target';
@@ -29,6 +33,9 @@ export function opsDeps(target: Target) {
   return {
     accounts: new AccountsTable(documentClient(), target.tables.accounts),
     sessions: new SessionsTable(documentClient(), target.tables.sessions),
+    requests: new RequestsTable(documentClient(), target.tables.requests),
+    limits: new LimitsTable(documentClient(), target.tables.limits),
+    identity: new CognitoIdentity(cognitoClient(), target.userPoolId, target.userPoolClientId),
     audit: new AuditLogger(opsLogger),
     clock: systemClock,
     random: systemRandom,

@@ -10,6 +10,8 @@ export interface Target {
   region?: string;
   tables: LocalTarget['tables'];
   userPoolId: string;
+  /** The directory adapter takes it; ops commands only delete users (reset-registration). */
+  userPoolClientId: string;
   /** The key that seals initial passwords until their letter is produced. */
   letterKey: string;
   /** The site's origin, printed on letters; a stage's from its web stack (undefined until that is deployed). */
@@ -26,7 +28,7 @@ function localTarget(): Target {
     throw new TargetError('No local stack is running: start it with `npm start` first.');
   }
   pointSdkAt(local.endpoints);
-  return { name: 'local', region: local.region, tables: local.tables, userPoolId: local.userPoolId, letterKey: local.letterKey, siteUrl: local.siteUrl };
+  return { name: 'local', region: local.region, tables: local.tables, userPoolId: local.userPoolId, userPoolClientId: local.userPoolClientId, letterKey: local.letterKey, siteUrl: local.siteUrl };
 }
 
 /** A deployed stage, from its data stack's outputs; credentials and region from the usual AWS chain. */
@@ -37,7 +39,7 @@ async function deployedTarget(stage: string): Promise<Target> {
     throw new TargetError(`Cannot read stack ${stackName}: ${error.message}`);
   });
   const outputs = Object.fromEntries((Stacks?.[0]?.Outputs ?? []).map((o) => [o.OutputKey, o.OutputValue]));
-  const needed = ['AccountsTableName', 'RequestsTableName', 'SessionsTableName', 'LimitsTableName', 'UserPoolId', 'LetterKeySecretArn'];
+  const needed = ['AccountsTableName', 'RequestsTableName', 'SessionsTableName', 'LimitsTableName', 'UserPoolId', 'UserPoolClientId', 'LetterKeySecretArn'];
   const missing = needed.filter((key) => !outputs[key]);
   if (missing.length > 0) throw new TargetError(`Stack ${stackName} lacks the outputs ${missing.join(', ')}.`);
   return {
@@ -50,6 +52,7 @@ async function deployedTarget(stage: string): Promise<Target> {
       limits: outputs.LimitsTableName!,
     },
     userPoolId: outputs.UserPoolId!,
+    userPoolClientId: outputs.UserPoolClientId!,
     letterKey: await secretValue({ name: 'letter key', arn: outputs.LetterKeySecretArn }),
     siteUrl: await siteUrlOf(cloudFormation, stage),
   };

@@ -1,19 +1,40 @@
 import { setAccountDisabled } from '../../lambdas/domain/use-cases/set-account-disabled';
-import { oneLoginId, parseCommand, UsageError } from '../arguments';
+import { loginIdOf, oneAccountRef, requiredReason } from '../account-ref';
+import { parseCommand } from '../arguments';
 import { operator, opsDeps } from '../context';
 import { resolveTarget, TargetError } from '../target';
 
-export const DISABLE_USAGE = 'disable <loginId> --reason "…"   Stop an account: no login, no changes; its sessions end now.';
-export const ENABLE_USAGE = 'enable <loginId> --reason "…"    Let a disabled account work again.';
+export const DISABLE_USAGE = 'disable <loginId|email> --reason "…"   Stop an account: no login, no changes; its sessions end now.';
+export const ENABLE_USAGE = 'enable <loginId|email> --reason "…"    Let a disabled account work again.';
+
+const help = (name: 'disable' | 'enable') => `Usage: npm run --silent ops -- ${name} <loginId|email> --reason "…" [--stage <name>] [--json]
+
+${
+  name === 'disable'
+    ? `Disables an account, whatever its state: it can no longer log in, register, reset its password
+or change its email (the merchant gets the answers anyone gets), and every session of it ends now.
+For suspected misuse, or a contract that ended. \`status\` shows when, by whom and why.`
+    : `Lets a disabled account work again, in the state it was disabled in (invited or registered).`
+}
+The account is named by its login ID, or by the email it logs in with.
+
+Options:
+  --reason "…"     Required: why (a ticket number helps); it goes into the audit trail with the operator
+                   (OPS_OPERATOR, else the OS user).
+  --stage <name>   A deployed stage instead of the local stack.
+  --json           Print the result as one JSON object.
+`;
 
 function command(disabled: boolean) {
   const name = disabled ? 'disable' : 'enable';
   return async (args: string[]): Promise<string> => {
     const { values, positionals } = parseCommand(args, { reason: { type: 'string' } });
-    const loginId = oneLoginId(name, positionals);
-    const reason = values.reason?.trim();
-    if (!reason) throw new UsageError(`${name} needs --reason "…" (it goes into the audit trail).`);
-    const found = await setAccountDisabled(loginId, { disabled, reason, operator: operator() }, opsDeps(await resolveTarget(values.stage)));
+    if (values.help) return help(name).trimEnd();
+    const ref = oneAccountRef(name, positionals);
+    const reason = requiredReason(name, values.reason);
+    const deps = opsDeps(await resolveTarget(values.stage));
+    const loginId = await loginIdOf(ref, deps.accounts);
+    const found = await setAccountDisabled(loginId, { disabled, reason, operator: operator() }, deps);
     if (!found) throw new TargetError(`No account ${loginId}.`);
     return values.json ? JSON.stringify({ loginId, disabled }) : `${loginId} ${disabled ? 'disabled' : 'enabled'}.`;
   };

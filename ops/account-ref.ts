@@ -1,0 +1,41 @@
+import type { AccountRef } from '../lambdas/domain/use-cases/account-status';
+import type { AccountStore } from '../lambdas/domain/ports';
+import { UsageError, oneLoginId } from './arguments';
+import { TargetError } from './target';
+
+/** Loose on purpose: the look-up decides; this only catches what cannot be an address at all. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Exactly one positional argument: an email when it contains "@", else a well-formed login ID. */
+export function oneAccountRef(command: string, positionals: string[]): AccountRef {
+  const [value, ...rest] = positionals;
+  if (!value || rest.length > 0) throw new UsageError(`${command} takes exactly one login ID or email.`);
+  if (!value.includes('@')) return { loginId: oneLoginId(command, positionals) };
+  if (!EMAIL.test(value)) throw new UsageError(`"${value}" is not an email address.`);
+  return { email: value.trim().toLowerCase() };
+}
+
+/** The login ID of the account an argument names; a clear error when no account has that email. */
+export async function loginIdOf(ref: AccountRef, accounts: AccountStore): Promise<string> {
+  if ('loginId' in ref) return ref.loginId;
+  const account = await accounts.findByEmail(ref.email);
+  if (!account) throw new TargetError(`No account logs in with ${ref.email}. (An address still awaiting its registration is not the account's yet: use the login ID.)`);
+  return account.loginId;
+}
+
+/** A required, non-empty --reason: it goes into the audit trail. */
+export function requiredReason(command: string, reason: string | undefined): string {
+  const trimmed = reason?.trim();
+  if (!trimmed) throw new UsageError(`${command} needs --reason "…" (it goes into the audit trail).`);
+  return trimmed;
+}
+
+/** ISO time as ops read it on their console: Japan time, with the ISO value for copying. */
+export function jst(iso: string | undefined): string {
+  if (!iso) return '—';
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(new Date(iso));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value;
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')} JST`;
+}
