@@ -94,7 +94,9 @@ export function checkImportFile(bytes: Uint8Array): CheckedFile {
       return index === undefined ? undefined : record.fields[index];
     };
     if (record.fields.length > header.fields.length) {
-      rowProblems.push(`${record.fields.length} fields, but the header has ${header.fields.length} (a comma in a value must be inside "…")`);
+      // The values have moved to other columns: checking them would only mislead.
+      problems.push({ line: record.line, message: `${record.fields.length} fields, but the header has ${header.fields.length} (a comma in a value must be inside "…")` });
+      continue;
     }
     if (ignored.some((index) => (record.fields[index] ?? '').trim() !== '')) rowProblems.push('a value under a column without a name');
 
