@@ -1,5 +1,6 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { LetterKey } from '../constructs/letter-key';
 import { MailSender } from '../constructs/mail';
 import { OpsNotifications } from '../constructs/ops-notifications';
 import { PasscodeKey } from '../constructs/passcode-key';
@@ -13,7 +14,7 @@ export interface DataStackProps extends StackProps {
 }
 
 /**
- * Everything stateful: tables, users, the sender identity and the passcode key, and the ops
+ * Everything stateful: tables, users, the sender identity, the passcode and letter keys, and the ops
  * topic (whose confirmed email subscription should outlive redeploys). Kept apart from the
  * functions and the site so those can be replaced or redeployed freely without touching data.
  */
@@ -36,6 +37,8 @@ export class DataStack extends Stack {
       opsTopic: ops.topic,
     });
     const passcodeKey = new PasscodeKey(this, 'PasscodeKey').secret;
+    // Read by the ops command only (with the operator's credentials), never by a function.
+    const letterKey = new LetterKey(this, 'LetterKey').secret;
     this.resources = {
       tables,
       userPool: users.userPool,
@@ -54,6 +57,7 @@ export class DataStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: users.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: users.client.userPoolClientId });
     new CfnOutput(this, 'PasscodeKeySecretArn', { value: passcodeKey.secretArn });
+    new CfnOutput(this, 'LetterKeySecretArn', { value: letterKey.secretArn });
     new CfnOutput(this, 'MailConfigurationSetName', { value: mail.configurationSet.configurationSetName });
     new CfnOutput(this, 'OpsTopicArn', { value: ops.topic.topicArn });
   }

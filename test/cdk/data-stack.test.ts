@@ -2,7 +2,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { OPS_MAIL_EVENTS } from '../../lib/constructs/mail';
 import { ACCOUNTS_BY_EMAIL_INDEX, TTL_ATTRIBUTE, tableDefinitions } from '../../lib/table-definitions';
 import { userPoolDefinition } from '../../lib/user-pool-definition';
-import { synthStage } from './support/synth';
+import { resourcesWithPrefix, synthStage } from './support/synth';
 
 const dev = synthStage('dev').data;
 const prod = synthStage('prod').data;
@@ -124,12 +124,35 @@ describe('Cognito user pool', () => {
   });
 });
 
-describe('passcode key', () => {
-  it('is a generated secret of 48+ characters, retained', () => {
-    const secret = Object.values(dev.findResources('AWS::SecretsManager::Secret'))[0];
+describe.each([
+  ['passcode key', 'PasscodeKey'],
+  ['ops letter key', 'LetterKey'],
+])('%s', (_name, prefix) => {
+  it('is a generated secret of 48+ characters, the plain key (no JSON), retained', () => {
+    const secrets = resourcesWithPrefix(dev, 'AWS::SecretsManager::Secret', prefix);
+    expect(secrets).toHaveLength(1);
+    const [secret] = secrets;
     expect(secret.Properties.GenerateSecretString.PasswordLength).toBeGreaterThanOrEqual(48);
     expect(secret.Properties.GenerateSecretString.SecretStringTemplate).toBeUndefined();
     expect(secret.DeletionPolicy).toBe('Retain');
+    expect(secret.UpdateReplacePolicy).toBe('Retain');
+  });
+});
+
+describe('ops letter key', () => {
+  it('is its own secret, apart from the passcode key', () => {
+    dev.resourceCountIs('AWS::SecretsManager::Secret', 2);
+  });
+
+  it("is output for the ops command, as the secret's ARN (never its value)", () => {
+    const logicalIds = Object.keys(dev.findResources('AWS::SecretsManager::Secret')).filter((id) => id.startsWith('LetterKey'));
+    expect(logicalIds).toHaveLength(1);
+    expect(dev.findOutputs('LetterKeySecretArn').LetterKeySecretArn.Value).toEqual({ Ref: logicalIds[0] });
+  });
+
+  it('is granted to no function: the web stack does not refer to it', () => {
+    const { web } = synthStage('dev');
+    expect(JSON.stringify(web.toJSON())).not.toContain('LetterKey');
   });
 });
 
@@ -215,6 +238,7 @@ describe('outputs', () => {
         'UserPoolId',
         'UserPoolClientId',
         'PasscodeKeySecretArn',
+        'LetterKeySecretArn',
         'MailConfigurationSetName',
         'OpsTopicArn',
       ]),
