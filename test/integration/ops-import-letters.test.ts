@@ -1,0 +1,281 @@
+/**
+ * `npm run ops -- import` and `letters` as an ops engineer runs them beside a running local stack:
+ * a CSV in, printable letters out, and the credentials on the letters open the first login.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { documentClient } from '../../lambdas/adapters/clients/dynamodb';
+import { AccountsTable } from '../../lambdas/adapters/dynamodb/accounts-table';
+import { startLocalStack, type LocalStack } from '../support/local-stack';
+import { SiteClient } from './support/site-client';
+
+const REPO = resolve(__dirname, '../..');
+const workDir = mkdtempSync(join(tmpdir(), 'ops-letters-'));
+const targetFile = join(workDir, 'target.json');
+let stack: LocalStack;
+let accounts: AccountsTable;
+
+beforeAll(async () => {
+  stack = await startLocalStack({ port: 3207, mailboxPort: 18207, publishTarget: targetFile, env: { POWERTOOLS_LOG_LEVEL: 'SILENT' } });
+  accounts = new AccountsTable(documentClient(), stack.target.tables.accounts);
+});
+afterAll(async () => {
+  await stack?.stop();
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+/** Runs the ops command; audit lines (stderr) on, so the tests can read them. */
+function ops(args: string[], env: Record<string, string> = {}) {
+  const run = spawnSync(join(REPO, 'node_modules/.bin/tsx'), [join(REPO, 'ops/cli.ts'), ...args], {
+    cwd: REPO,
+    env: { ...process.env, LOCAL_TARGET_FILE: targetFile, POWERTOOLS_LOG_LEVEL: 'INFO', ...env },
+    encoding: 'utf8',
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function csvFile(name: string, content: string | Buffer): string {
+  const path = join(workDir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+const auditLines = (stderr: string) =>
+  stderr
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line));
+
+/** Each letter (one A4 page) of the HTML output, as the text a merchant reads and its credentials. */
+function lettersIn(html: string) {
+  return [...html.matchAll(/<section class="letter"[\s\S]*?<\/section>/g)].map(([section]) => ({
+    loginId: section.match(/data-credential="loginId">([^<]+)</)![1]!,
+    initialPassword: section.match(/data-credential="initialPassword">([^<]+)</)![1]!.replace(/&amp;/g, '&'),
+    text: section.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&quot;/g, '"'),
+  }));
+}
+
+const pdfPages = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
+
+const GOOD_CSV = [
+  'ログインID,会社名,ご担当者名,郵便番号,住所',
+  'IMP-0001,株式会社サンプル,山田 太郎,150-0043,"東京都渋谷区道玄坂1-2-3',
+  'サンプルビル5階"',
+  'IMP-0002,"有限会社 ""テスト"", 本店",,〒５３０－０００１,大阪府大阪市北区梅田1-1-1',
+  // The longest values a letter takes: still one page.
+  `IMP-0003-${'x'.repeat(23)},${'株'.repeat(40)},${'山'.repeat(30)},100-0005,"${'東'.repeat(76)}\n京\n都"`,
+  '',
+].join('\r\n');
+
+/** Everything import printed: no initial password may be in it. */
+const importOutput: string[] = [];
+/** The run of the first import, whose letters are printed below. */
+let firstRun = '';
+
+describe('import', () => {
+  it('writes nothing when any row is bad, and lists every bad row with its line', async () => {
+    // Prepare
+    const file = csvFile(
+      'bad.csv',
+      ['loginId,companyName,contactName,postalCode,postalAddress', 'BAD-0001,株式会社A,,150-0043,東京都', 'BAD-0002,,,15-0043,東京都', 'BAD-0001,株式会社C,,150-0043,東京都', ''].join('\n'),
+    );
+
+    // Act
+    const run = ops(['import', file]);
+
+    // Assess
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('nothing imported, 3 problems');
+    expect(run.stderr).toContain('line 3: companyName is missing');
+    expect(run.stderr).toContain('line 3: postalCode "15-0043" is not a postal code (NNN-NNNN)');
+    expect(run.stderr).toContain('line 4: loginId BAD-0001 is also on line 2');
+    expect(await accounts.get('BAD-0001')).toBeUndefined();
+  });
+
+  it('provisions every row, prints the run and a summary, and never a password', async () => {
+    // Act
+    const run = ops(['import', csvFile('good.csv', GOOD_CSV), '--json']);
+
+    // Assess
+    expect(run.status).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    expect(summary).toEqual({
+      run: expect.stringMatching(/^import-\d{8}-\d{6}$/),
+      file: 'good.csv',
+      encoding: 'UTF-8',
+      rows: 3,
+      created: 3,
+      skippedExisting: 0,
+      failed: 0,
+      createdLoginIds: ['IMP-0001', 'IMP-0002', `IMP-0003-${'x'.repeat(23)}`],
+      skippedLoginIds: [],
+      failures: [],
+    });
+    expect(run.stderr).toContain(`import ${summary.run}: 3 rows from good.csv (UTF-8) into local`);
+    expect(run.stderr).toMatch(/import: 3\/3 IMP-000\S+ created/);
+    const account = await accounts.get('IMP-0001');
+    expect(account).toMatchObject({
+      status: 'invited',
+      letter: { companyName: '株式会社サンプル', contactName: '山田 太郎', postalCode: '150-0043', postalAddress: '東京都渋谷区道玄坂1-2-3\nサンプルビル5階' },
+      pendingLetter: { importRun: summary.run },
+    });
+    expect((await accounts.get('IMP-0002'))!.letter).toEqual({ companyName: '有限会社 "テスト", 本店', postalCode: '530-0001', postalAddress: '大阪府大阪市北区梅田1-1-1' });
+    expect(auditLines(run.stderr).filter((l) => l.event === 'account.created')).toHaveLength(3);
+    expect(auditLines(run.stderr).find((l) => l.event === 'accounts.imported')).toMatchObject({ importRun: summary.run, created: 3, failed: 0 });
+    importOutput.push(run.stdout, run.stderr);
+    firstRun = summary.run;
+  });
+
+  it('skips and reports the accounts that exist when the same file runs again, and changes none', async () => {
+    // Prepare
+    const before = await accounts.get('IMP-0001');
+
+    // Act
+    const run = ops(['import', join(workDir, 'good.csv')]);
+
+    // Assess
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('created:          0');
+    expect(run.stdout).toContain(`skipped existing: 3  (IMP-0001, IMP-0002, IMP-0003-${'x'.repeat(23)})`);
+    expect(run.stdout).toContain('failed:           0');
+    expect(await accounts.get('IMP-0001')).toEqual(before);
+    importOutput.push(run.stdout, run.stderr);
+  });
+
+  it('reads Shift_JIS as Excel saves it', async () => {
+    // Act
+    const run = ops(['import', join(REPO, 'test/fixtures/import/shift_jis.csv'), '--json']);
+
+    // Assess
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ encoding: 'Shift_JIS', created: 2 });
+    expect((await accounts.get('SJIS-0001'))!.letter).toEqual({
+      companyName: '株式会社髙島商店',
+      contactName: '渡邊 花子',
+      postalCode: '530-0001',
+      postalAddress: '大阪府大阪市北区梅田1－2－3\n梅田ビル①号館',
+    });
+  });
+
+  it('answers --help, and refuses a missing file or a second one', () => {
+    expect(ops(['import', '--help']).stdout).toContain('ログインID / 初回ログインID');
+    const missing = ops(['import', join(workDir, 'absent.csv')]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('Cannot read');
+    expect(ops(['import', 'a.csv', 'b.csv']).status).toBe(2);
+  });
+});
+
+describe('letters', () => {
+  const outDir = join(workDir, 'letters');
+
+  it('prints the letters of an import, one PDF page each, whose credentials open the first login', async () => {
+    // Act
+    const run = ops(['letters', '--from-import', firstRun, '--out', outDir, '--json']);
+
+    // Assess
+    expect(run.status).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result).toMatchObject({ produced: ['IMP-0001', 'IMP-0002', `IMP-0003-${'x'.repeat(23)}`], notPending: [], heldBack: [] });
+    const letters = lettersIn(readFileSync(result.html, 'utf8'));
+    expect(letters.map((l) => l.loginId)).toEqual(result.produced);
+
+    const pdf = readFileSync(result.pdf);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdfPages(pdf)).toBe(3);
+
+    const [first, second] = letters;
+    expect(first!.text).toContain('〒150-0043');
+    expect(first!.text).toContain('東京都渋谷区道玄坂1-2-3\nサンプルビル5階');
+    expect(first!.text).toContain('株式会社サンプル');
+    expect(first!.text).toContain('山田 太郎 様');
+    expect(first!.text).toContain(`${stack.siteUrl}/`);
+    expect(first!.text).toContain('まで（日本時間）');
+    for (const step of ['初回ログインはこちら', '2通のメール', 'パスコード', '以降はご登録のメールアドレスでログイン']) expect(first!.text).toContain(step);
+    expect(first!.text).toContain('support@gmo-fg.com');
+    expect(second!.text).toContain('有限会社 "テスト", 本店 御中');
+
+    for (const letter of letters) {
+      expect(letter.initialPassword).toMatch(/^\S{14}$/);
+      for (const output of importOutput) expect(output).not.toContain(letter.initialPassword);
+      expect(run.stderr).not.toContain(letter.initialPassword);
+    }
+    const answer = await new SiteClient(stack.siteUrl).post('/api/first-login', {
+      loginId: first!.loginId,
+      initialPassword: first!.initialPassword,
+      email: 'imp0001@example.com',
+    });
+    expect(answer.status).toBe(200);
+
+    const audited = auditLines(run.stderr).filter((l) => l.event === 'letter.produced');
+    expect(audited.map((l) => l.loginId)).toEqual(result.produced);
+    expect(audited[0]).toMatchObject({ outcome: 'success', importRun: firstRun, operator: expect.any(String) });
+  });
+
+  it('produces each letter once: a second run finds nothing and says so', () => {
+    // Prepare
+    const files = readdirSync(outDir);
+
+    // Act
+    const again = ops(['letters', '--from-import', firstRun, '--out', outDir]);
+    const named = ops(['letters', 'IMP-0001', 'IMP-0002', '--out', outDir]);
+
+    // Assess
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain(`No letters produced (from import ${firstRun}): nothing left to print.`);
+    expect(named.status).toBe(1);
+    expect(named.stdout).toContain('IMP-0001: no pending letter (already produced, or no such account)');
+    expect(named.stdout).toContain('IMP-0002: no pending letter');
+    expect(readdirSync(outDir)).toEqual(files);
+  });
+
+  it('prints the letter of one account made by create-account with its address', () => {
+    // Prepare
+    const created = ops(['create-account', 'ONE-0001', '--company', '株式会社ワン', '--postal-code', '1000005', '--postal-address', '東京都千代田区丸の内1-1-1\\n丸の内ビル', '--json']);
+    expect(created.status).toBe(0);
+    expect(JSON.parse(created.stdout).letter).toEqual({ companyName: '株式会社ワン', postalCode: '100-0005', postalAddress: '東京都千代田区丸の内1-1-1\n丸の内ビル' });
+
+    // Act
+    const run = ops(['letters', 'ONE-0001', '--out', outDir, '--format', 'html', '--json']);
+
+    // Assess
+    expect(run.status).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.pdf).toBeUndefined();
+    const [letter] = lettersIn(readFileSync(result.html, 'utf8'));
+    expect(letter!.initialPassword).toBe(JSON.parse(created.stdout).initialPassword);
+    expect(letter!.text).toContain('東京都千代田区丸の内1-1-1\n丸の内ビル');
+    expect(letter!.text).toContain('株式会社ワン 御中');
+  });
+
+  it('keeps the HTML and says so when there is no Chromium to print the PDF (--since: every letter still pending)', () => {
+    // Prepare
+    ops(['create-account', 'ONE-0002']);
+
+    // Act
+    const run = ops(['letters', '--since', '2000-01-01', '--out', outDir], { CHROMIUM_PATH: join(workDir, 'no-chromium') });
+
+    // Assess
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('3 letters produced: ONE-0002, SJIS-0001, SJIS-0002');
+    expect(run.stdout).toMatch(/No PDF: no Chromium at .*no-chromium/);
+    const html = resolve(REPO, run.stdout.match(/HTML: (\S+)/)![1]!);
+    const letters = lettersIn(readFileSync(html, 'utf8'));
+    expect(letters.map((l) => l.loginId)).toEqual(['ONE-0002', 'SJIS-0001', 'SJIS-0002']);
+    expect(letters[1]!.text).toContain('株式会社髙島商店');
+    expect(letters[1]!.text).toContain('梅田ビル①号館');
+  });
+
+  it('refuses unclear requests before taking anything', () => {
+    mkdirSync(outDir, { recursive: true });
+    expect(ops(['letters']).status).toBe(2);
+    expect(ops(['letters', 'IMP-0001', '--since', '2026-01-01']).status).toBe(2);
+    expect(ops(['letters', '--since', 'yesterday']).stderr).toContain('--since "yesterday" is not a date');
+    expect(ops(['letters', '--from-import', 'x', '--format', 'docx']).stderr).toContain('--format must be pdf, html or both');
+    expect(ops(['letters', 'not an id']).status).toBe(2);
+    expect(ops(['letters', '--help']).stdout).toContain('Each issued password goes into exactly one letter');
+  });
+});
