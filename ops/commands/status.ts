@@ -50,6 +50,9 @@ function request(view: RequestView | undefined): string {
   return `${what}${to}, ${timing}, wrong passcodes: ${view.wrongPasscodes ?? 0}`;
 }
 
+/** The longest label ("initial password:") and two spaces, so every account's lines align alike. */
+const LABEL_WIDTH = 'initial password:'.length + 2;
+
 /** The human view: one line per fact, aligned, times in Japan time. */
 export function renderStatus(status: AccountStatus): string {
   const lines: [string, string][] = [];
@@ -78,8 +81,7 @@ export function renderStatus(status: AccountStatus): string {
     add('email change', request(status.emailChange));
   }
   add('created', jst(status.createdAt));
-  const width = Math.max(...lines.map(([label]) => label.length));
-  return [status.loginId, ...lines.map(([label, value]) => `  ${`${label}:`.padEnd(width + 2)}${value}`)].join('\n');
+  return [status.loginId, ...lines.map(([label, value]) => `  ${`${label}:`.padEnd(LABEL_WIDTH)}${value}`)].join('\n');
 }
 
 export async function statusCommand(args: string[]): Promise<string> {
