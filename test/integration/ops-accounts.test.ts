@@ -4,7 +4,7 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -22,6 +22,9 @@ let stack: LocalStack;
 let mailbox: Mailbox;
 let serial = 0;
 
+// Each step spawns the ops command or waits for mail: well over jest's default 5 s per test.
+jest.setTimeout(60_000);
+
 beforeAll(async () => {
   stack = await startLocalStack({ port: 3208, mailboxPort: 18208, publishTarget: targetFile, env: { POWERTOOLS_LOG_LEVEL: 'SILENT' } });
   mailbox = new Mailbox(stack.mailboxUrl);
@@ -34,29 +37,45 @@ afterAll(async () => {
 /** Everything a run printed, kept so the whole test file can be checked for secrets at the end. */
 const printed: string[] = [];
 
-/** The ops command with its audit lines on (they go to stderr as JSON). */
-function ops(...args: string[]) {
-  const run = spawnSync(join(REPO, 'node_modules/.bin/tsx'), [join(REPO, 'ops/cli.ts'), ...args], {
-    cwd: REPO,
-    env: { ...process.env, LOCAL_TARGET_FILE: targetFile, OPS_OPERATOR: 'ops.tanaka', POWERTOOLS_LOG_LEVEL: 'INFO' },
-    encoding: 'utf8',
-  });
-  printed.push(run.stdout, run.stderr);
-  const auditLines = run.stderr
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as Record<string, unknown>)
-    .filter((line) => line.audit === true);
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr, audit: auditLines };
+/**
+ * The ops command with its audit lines on (they go to stderr as JSON). Run asynchronously: the
+ * local stack serves the site from this very process, so its event loop must keep turning.
+ */
+interface OpsRun {
+  status: number;
+  stdout: string;
+  stderr: string;
+  audit: Record<string, unknown>[];
 }
 
-const json = (run: { status: number | null; stdout: string; stderr: string }) => {
+function ops(...args: string[]): Promise<OpsRun> {
+  return new Promise((done) => {
+    execFile(
+      join(REPO, 'node_modules/.bin/tsx'),
+      [join(REPO, 'ops/cli.ts'), ...args],
+      { cwd: REPO, env: { ...process.env, LOCAL_TARGET_FILE: targetFile, OPS_OPERATOR: 'ops.tanaka', POWERTOOLS_LOG_LEVEL: 'INFO' }, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        printed.push(stdout, stderr);
+        const audit = stderr
+          .split('\n')
+          .filter((line) => line.startsWith('{'))
+          .map((line) => JSON.parse(line) as Record<string, unknown>)
+          .filter((line) => line.audit === true);
+        const status = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        done({ status, stdout, stderr, audit });
+      },
+    );
+  });
+}
+
+async function json(running: OpsRun | Promise<OpsRun>) {
+  const run = await running;
   if (run.status !== 0) throw new Error(`ops failed (${run.status}): ${run.stderr}`);
   return JSON.parse(run.stdout);
-};
+}
 
 /** An invited account, provisioned through the ops command as the letter's would be. */
-function invitedAccount(): { loginId: string; initialPassword: string } {
+function invitedAccount(): Promise<{ loginId: string; initialPassword: string }> {
   serial += 1;
   return json(ops('create-account', `OPSACC-${String(serial).padStart(3, '0')}`, '--json'));
 }
@@ -76,12 +95,12 @@ async function completeRegistration(email: string, password: string, earlierPair
 
 describe('reissue', () => {
   it('makes the old initial password fail and the new one work at first login, and voids a pending registration link', async () => {
-    const { loginId, initialPassword: old } = invitedAccount();
+    const { loginId, initialPassword: old } = await invitedAccount();
     const email = `${loginId.toLowerCase()}@example.com`;
     await firstLogin(loginId, old, email);
     const pending = await mailbox.registrationMails(email);
 
-    const reissued = ops('reissue', loginId, '--json');
+    const reissued = await ops('reissue', loginId, '--json');
 
     expect(reissued.status).toBe(0);
     expect(reissued.stdout.trim().split('\n')).toHaveLength(1);
@@ -104,12 +123,12 @@ describe('reissue', () => {
   });
 
   it('clears the first-login lock, so the new letter works at once', async () => {
-    const { loginId } = invitedAccount();
+    const { loginId } = await invitedAccount();
     const email = `${loginId.toLowerCase()}@example.com`;
     for (let i = 0; i < 5; i += 1) await firstLogin(loginId, WRONG, email);
-    expect(json(ops('status', loginId, '--json')).lockedUntil.firstLogin).toEqual(expect.any(String));
+    expect((await json(ops('status', loginId, '--json'))).lockedUntil.firstLogin).toEqual(expect.any(String));
 
-    const letter = json(ops('reissue', loginId, '--json'));
+    const letter = await json(ops('reissue', loginId, '--json'));
 
     expect((await firstLogin(loginId, letter.initialPassword, email)).status).toBe(200);
   });
@@ -117,7 +136,7 @@ describe('reissue', () => {
   it('refuses a registered account, pointing to reset-registration, with exit 1 and nothing on stdout', async () => {
     const { loginId } = await registeredMerchant(stack);
 
-    const refused = ops('reissue', loginId);
+    const refused = await ops('reissue', loginId);
 
     expect(refused.status).toBe(1);
     expect(refused.stdout).toBe('');
@@ -125,18 +144,18 @@ describe('reissue', () => {
     expect(refused.audit).toEqual([expect.objectContaining({ event: 'account.reissued', outcome: 'failure', loginId })]);
   });
 
-  it('refuses an unknown or malformed login ID', () => {
-    expect(ops('reissue', 'NOBODY-0001')).toMatchObject({ status: 1, stderr: expect.stringContaining('No account NOBODY-0001') });
-    expect(ops('reissue', 'a b')).toMatchObject({ status: 2, stderr: expect.stringContaining('is not a valid login ID') });
+  it('refuses an unknown or malformed login ID', async () => {
+    expect(await ops('reissue', 'NOBODY-0001')).toMatchObject({ status: 1, stderr: expect.stringContaining('No account NOBODY-0001') });
+    expect(await ops('reissue', 'a b')).toMatchObject({ status: 2, stderr: expect.stringContaining('is not a valid login ID') });
   });
 });
 
 describe('status', () => {
-  it('shows an invited account with its initial password expiry and its letter still to print', () => {
-    const { loginId } = invitedAccount();
+  it('shows an invited account with its initial password expiry and its letter still to print', async () => {
+    const { loginId } = await invitedAccount();
 
-    const shown = json(ops('status', loginId, '--json'));
-    const human = ops('status', loginId);
+    const shown = await json(ops('status', loginId, '--json'));
+    const human = await ops('status', loginId);
 
     expect(shown).toMatchObject({ loginId, state: 'invited', initialPassword: { expiresAt: expect.any(String), expired: false }, letterToPrint: { issuedAt: expect.any(String) } });
     expect(human.status).toBe(0);
@@ -146,15 +165,15 @@ describe('status', () => {
   });
 
   it('shows a pending registration with its address, expiry and wrong passcodes', async () => {
-    const { loginId, initialPassword } = invitedAccount();
+    const { loginId, initialPassword } = await invitedAccount();
     const email = `${loginId.toLowerCase()}@example.com`;
     await firstLogin(loginId, initialPassword, email);
     const mails = await mailbox.registrationMails(email);
     const wrong = mails.passcode === '000000' ? '111111' : '000000';
     await new SiteClient(stack.siteUrl).post('/api/registration/complete', { token: tokenOf(mails.completionUrl), passcode: wrong, newPassword: PASSWORD, newPasswordConfirmation: PASSWORD });
 
-    const shown = json(ops('status', loginId, '--json'));
-    const human = ops('status', loginId);
+    const shown = await json(ops('status', loginId, '--json'));
+    const human = await ops('status', loginId);
 
     expect(shown).toMatchObject({ state: 'pending registration', registration: { state: 'pending', email, expiresAt: expect.any(String), wrongPasscodes: 1 } });
     expect(human.stdout).toMatch(/state:\s+pending registration/);
@@ -166,8 +185,8 @@ describe('status', () => {
     const { loginId, email } = await registeredMerchant(stack);
     await loggedIn(stack, email);
 
-    const shown = json(ops('status', email.toUpperCase(), '--json'));
-    const human = ops('status', email);
+    const shown = await json(ops('status', email.toUpperCase(), '--json'));
+    const human = await ops('status', email);
 
     expect(shown).toMatchObject({ loginId, state: 'registered', email, registeredAt: expect.any(String), lastLoginAt: expect.any(String), lockedUntil: {} });
     expect(human.stdout).toMatch(new RegExp(`email:\\s+${email.replace('.', '\\.')}`));
@@ -178,8 +197,8 @@ describe('status', () => {
     const { loginId, email } = await registeredMerchant(stack);
     for (let i = 0; i < 5; i += 1) await new SiteClient(stack.siteUrl).post('/api/login', { loginId: email, password: WRONG });
 
-    const shown = json(ops('status', loginId, '--json'));
-    const human = ops('status', loginId);
+    const shown = await json(ops('status', loginId, '--json'));
+    const human = await ops('status', loginId);
 
     expect(new Date(shown.lockedUntil.login).getTime()).toBeGreaterThan(Date.now() + 10 * 60_000);
     expect(human.stdout).toMatch(/locked:\s+login until \d{4}-\d{2}-\d{2} \d{2}:\d{2} JST/);
@@ -188,11 +207,11 @@ describe('status', () => {
   it('shows a disabled account with when, by whom and why (disable and enable take the email too)', async () => {
     const { loginId, email } = await registeredMerchant(stack);
 
-    expect(ops('disable', email, '--reason', 'suspected misuse, ticket 4711').status).toBe(0);
-    const shown = json(ops('status', loginId, '--json'));
-    const human = ops('status', loginId);
-    expect(ops('enable', email, '--reason', 'merchant confirmed by call-back').status).toBe(0);
-    const enabled = json(ops('status', loginId, '--json'));
+    expect((await ops('disable', email, '--reason', 'suspected misuse, ticket 4711')).status).toBe(0);
+    const shown = await json(ops('status', loginId, '--json'));
+    const human = await ops('status', loginId);
+    expect((await ops('enable', email, '--reason', 'merchant confirmed by call-back')).status).toBe(0);
+    const enabled = await json(ops('status', loginId, '--json'));
 
     expect(shown.disabled).toEqual({ at: expect.any(String), by: 'ops.tanaka', reason: 'suspected misuse, ticket 4711' });
     expect(human.stdout).toMatch(/state:\s+registered — DISABLED/);
@@ -205,14 +224,14 @@ describe('status', () => {
     await new SiteClient(stack.siteUrl).post('/api/password-reset', { email });
     await mailbox.requestMails('passwordReset', email);
 
-    const shown = json(ops('status', loginId, '--json'));
+    const shown = await json(ops('status', loginId, '--json'));
 
     expect(shown.passwordReset).toEqual({ state: 'pending', email, createdAt: expect.any(String), expiresAt: expect.any(String), wrongPasscodes: 0 });
   });
 
-  it('names what it cannot find, with exit 1, and audits every look-up', () => {
-    const byId = ops('status', 'NOBODY-0002');
-    const byEmail = ops('status', 'nobody@example.com');
+  it('names what it cannot find, with exit 1, and audits every look-up', async () => {
+    const byId = await ops('status', 'NOBODY-0002');
+    const byEmail = await ops('status', 'nobody@example.com');
 
     expect(byId).toMatchObject({ status: 1, stdout: '', stderr: expect.stringContaining('No account NOBODY-0002') });
     expect(byEmail).toMatchObject({ status: 1, stderr: expect.stringContaining('No account logs in with nobody@example.com') });
@@ -226,13 +245,13 @@ describe('reset-registration', () => {
     const session = await loggedIn(stack, email);
     const newEmail = `again.${loginId.toLowerCase()}@example.com`;
 
-    const reset = ops('reset-registration', loginId, '--reason', 'lost email; identity confirmed by call-back, ticket 4712', '--json');
+    const reset = await ops('reset-registration', loginId, '--reason', 'lost email; identity confirmed by call-back, ticket 4712', '--json');
 
-    const letter = json(reset);
+    const letter = await json(reset);
     expect(letter).toEqual({ loginId, initialPassword: expect.stringMatching(/^\S{14}$/), initialPasswordExpiresAt: expect.any(String), previousEmail: email, sessionsEnded: 1 });
     expect((await session.get('/api/me')).status).toBe(401);
     expect((await new SiteClient(stack.siteUrl).post('/api/login', { loginId: email, password: PASSWORD })).status).toBe(401);
-    expect(json(ops('status', loginId, '--json'))).toMatchObject({ state: 'invited', letterToPrint: expect.any(Object) });
+    expect((await json(ops('status', loginId, '--json')))).toMatchObject({ state: 'invited', letterToPrint: expect.any(Object) });
     expect((await firstLogin(loginId, letter.initialPassword, newEmail)).status).toBe(200);
     expect((await completeRegistration(newEmail, NEW_PASSWORD)).status).toBe(200);
     await loggedIn(stack, newEmail, NEW_PASSWORD);
@@ -252,18 +271,18 @@ describe('reset-registration', () => {
 
   it('frees the old email for another merchant (the sign-in user is deleted from the directory)', async () => {
     const { loginId, email } = await registeredMerchant(stack);
-    json(ops('reset-registration', loginId, '--reason', 'lost email; identity confirmed by call-back, ticket 4713', '--json'));
-    const other = invitedAccount();
+    await json(ops('reset-registration', loginId, '--reason', 'lost email; identity confirmed by call-back, ticket 4713', '--json'));
+    const other = await invitedAccount();
 
     expect((await firstLogin(other.loginId, other.initialPassword, email)).status).toBe(200);
     expect((await completeRegistration(email, NEW_PASSWORD, 1)).status).toBe(200);
     await loggedIn(stack, email, NEW_PASSWORD);
-    expect(json(ops('status', email, '--json')).loginId).toBe(other.loginId);
+    expect((await json(ops('status', email, '--json'))).loginId).toBe(other.loginId);
   });
 
   it('keeps the password history: the old password cannot be chosen again', async () => {
     const { loginId } = await registeredMerchant(stack);
-    const letter = json(ops('reset-registration', loginId, '--reason', 'lost email; identity confirmed by call-back, ticket 4714', '--json'));
+    const letter = await json(ops('reset-registration', loginId, '--reason', 'lost email; identity confirmed by call-back, ticket 4714', '--json'));
     const newEmail = `history.${loginId.toLowerCase()}@example.com`;
     await firstLogin(loginId, letter.initialPassword, newEmail);
 
@@ -272,21 +291,21 @@ describe('reset-registration', () => {
     expect(reused).toMatchObject({ status: 400, body: { error: { code: 'PASSWORD_POLICY', violations: [{ rule: 'history' }] } } });
   });
 
-  it('needs --reason, and refuses an invited account pointing to reissue', () => {
-    const { loginId } = invitedAccount();
+  it('needs --reason, and refuses an invited account pointing to reissue', async () => {
+    const { loginId } = await invitedAccount();
 
-    const noReason = ops('reset-registration', loginId);
-    const invited = ops('reset-registration', loginId, '--reason', 'lost email');
+    const noReason = await ops('reset-registration', loginId);
+    const invited = await ops('reset-registration', loginId, '--reason', 'lost email');
 
     expect(noReason).toMatchObject({ status: 2, stderr: expect.stringContaining('--reason') });
     expect(invited).toMatchObject({ status: 1, stdout: '', stderr: expect.stringContaining('use reissue') });
-    expect(json(ops('status', loginId, '--json')).state).toBe('invited');
+    expect((await json(ops('status', loginId, '--json'))).state).toBe('invited');
   });
 });
 
 describe('every command', () => {
-  it.each(['status', 'reissue', 'reset-registration', 'disable', 'enable'])('%s --help shows its own usage and exits 0', (command) => {
-    const help = ops(command, '--help');
+  it.each(['status', 'reissue', 'reset-registration', 'disable', 'enable'])('%s --help shows its own usage and exits 0', async (command) => {
+    const help = await ops(command, '--help');
     expect(help.status).toBe(0);
     expect(help.stdout).toContain(`ops -- ${command} <`);
   });
