@@ -3,7 +3,7 @@ import { isLoginId } from '../../lambdas/domain/login-id';
 import { LOCAL_DIR } from '../../local/stack';
 import { parseCommand, UsageError } from '../arguments';
 import { opsDeps } from '../context';
-import { supportContactFor } from '../letters/contact';
+import { supportContactOf } from '../letters/contact';
 import { renderPdf } from '../letters/pdf';
 import { produceLetters, type LetterFormat, type ProduceResult } from '../letters/produce';
 import { describeSelection, parseSince, type LetterSelection } from '../letters/select';
@@ -72,7 +72,7 @@ export async function lettersCommand(args: string[]): Promise<string> {
     throw new TargetError(`No site URL for ${target.name}: its web stack has no SiteUrl output (deploy it first); no letter was taken.`);
   }
   const result = await produceLetters(
-    { selection, outDir, format, siteUrl: target.siteUrl, contact: supportContactFor(target.name) },
+    { selection, outDir, format, siteUrl: target.siteUrl, contact: await supportContactOf(target) },
     { ...opsDeps(target), letterKey: target.letterKey, renderPdf },
   );
   if (result.notPending.length > 0 || (result.pdfProblem && format === 'pdf')) process.exitCode = 1;

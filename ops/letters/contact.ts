@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TEXT_DEFAULTS } from '../../lambdas/config';
+import { SITE_SETTINGS_FILE } from '../../lambdas/site-settings';
 
 /** Who a merchant asks when something of the letter does not work. */
 export interface SupportContact {
@@ -15,6 +16,30 @@ export const GUIDE_CONTACT: SupportContact = {
 };
 
 const CDK_JSON = join(__dirname, '..', '..', 'cdk.json');
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * The contact the target's site shows on its pages and its emails name: the site's
+ * `/site-settings.json` (the local server's configuration, or the one written at deploy time);
+ * when that cannot be read, `supportContactFor`.
+ */
+export async function supportContactOf(
+  target: { name: string; siteUrl?: string },
+  { fetchSettings = fetch, cdkJson = CDK_JSON }: { fetchSettings?: typeof fetch; cdkJson?: string } = {},
+): Promise<SupportContact> {
+  if (target.siteUrl) {
+    try {
+      const response = await fetchSettings(`${target.siteUrl.replace(/\/+$/, '')}/${SITE_SETTINGS_FILE}`, { signal: AbortSignal.timeout(5_000) });
+      const settings = response.ok ? ((await response.json()) as Record<string, unknown>) : {};
+      const name = typeof settings.supportContactName === 'string' ? settings.supportContactName.trim() : '';
+      const email = typeof settings.supportContactEmail === 'string' ? settings.supportContactEmail.trim() : '';
+      if (name && name.length <= 200 && EMAIL.test(email)) return { name, email };
+    } catch {
+      // The site cannot be reached from here: the configuration on this machine.
+    }
+  }
+  return supportContactFor(target.name, cdkJson);
+}
 
 /**
  * A deployed stage's letters name the contact its emails name (cdk.json → the stage's

@@ -13,7 +13,7 @@ import { provisionAccount } from '../../ops/create-account';
 import { progressReporter } from '../../ops/import/progress';
 import { importRows, importRunId } from '../../ops/import/provision';
 import { checkImportFile } from '../../ops/import/rows';
-import { supportContactFor } from '../../ops/letters/contact';
+import { supportContactOf } from '../../ops/letters/contact';
 import { renderPdf } from '../../ops/letters/pdf';
 import { produceLetters } from '../../ops/letters/produce';
 import type { Target } from '../../ops/target';
@@ -47,7 +47,7 @@ test('a merchant registers with the credentials of a letter made by import and l
       expect(imported.created.map((row) => row.loginId)).toEqual(loginIds);
 
       const letters = await produceLetters(
-        { selection: { fromImport: run }, outDir, format: 'both', siteUrl: stack.siteUrl, contact: supportContactFor('local') },
+        { selection: { fromImport: run }, outDir, format: 'both', siteUrl: stack.siteUrl, contact: await supportContactOf(target) },
         { ...deps, letterKey: target.letterKey, renderPdf },
       );
       expect(letters.produced).toEqual(loginIds);

@@ -1,4 +1,4 @@
-import { GUIDE_CONTACT, supportContactFor } from '../../../ops/letters/contact';
+import { GUIDE_CONTACT, supportContactFor, supportContactOf } from '../../../ops/letters/contact';
 import { LETTER_STEPS, renderLettersHtml, type LetterContent } from '../../../ops/letters/render';
 import { spell, spellAsText } from '../../../ops/letters/spell';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -127,5 +127,29 @@ describe('supportContactFor', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('supportContactOf', () => {
+  const settings = (body: unknown, status = 200) => jest.fn(async (_url: string | URL | Request) => new Response(JSON.stringify(body), { status })) as unknown as typeof fetch;
+
+  it('gives the contact the site shows, from its site settings', async () => {
+    // Prepare
+    const fetchSettings = settings({ brandName: 'B', supportContactName: ' 株式会社テスト サポート係 ', supportContactEmail: 'help@example.jp' });
+
+    // Act
+    const contact = await supportContactOf({ name: 'prod', siteUrl: 'https://support.example.jp/' }, { fetchSettings });
+
+    // Assess
+    expect(contact).toEqual({ name: '株式会社テスト サポート係', email: 'help@example.jp' });
+    expect(fetchSettings).toHaveBeenCalledWith('https://support.example.jp/site-settings.json', expect.anything());
+  });
+
+  it('falls back when the site cannot be read or its settings are not sensible', async () => {
+    const unreachable = jest.fn(async () => Promise.reject(new TypeError('fetch failed'))) as unknown as typeof fetch;
+    expect(await supportContactOf({ name: 'local', siteUrl: 'http://localhost:1' }, { fetchSettings: unreachable })).toEqual(GUIDE_CONTACT);
+    expect(await supportContactOf({ name: 'local', siteUrl: 'http://x' }, { fetchSettings: settings({}, 404) })).toEqual(GUIDE_CONTACT);
+    expect(await supportContactOf({ name: 'local', siteUrl: 'http://x' }, { fetchSettings: settings({ supportContactName: 'A', supportContactEmail: 'not an email' }) })).toEqual(GUIDE_CONTACT);
+    expect(await supportContactOf({ name: 'local' })).toEqual(GUIDE_CONTACT);
   });
 });
