@@ -135,7 +135,13 @@ export async function produceLetters(options: ProduceOptions, deps: ProduceDeps)
     );
     if (letters.length > 0) {
       html = renderLettersHtml(letters, { siteUrl: options.siteUrl, contact: options.contact, producedAt: now });
-      writeSync(output.fd, html);
+      try {
+        writeSync(output.fd, html);
+      } catch (error) {
+        // Taken but not written: these passwords are gone, only a reissue makes new letters.
+        const ids = letters.map((letter) => letter.loginId).join(', ');
+        throw new Error(`could not write ${output.base}.html (${(error as Error).message}); the letters of ${ids} were taken and need \`reissue\``);
+      }
     }
   } finally {
     closeSync(output.fd);
