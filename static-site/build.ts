@@ -49,16 +49,19 @@ async function bundleScripts(outDir: string): Promise<void> {
   });
 }
 
+/** Partials may include partials, this deep at most (a loop fails the build instead of hanging). */
+const MAX_INCLUDE_DEPTH = 3;
+
 /** A page with every `<!-- include:NAME -->` replaced by its partial; an unknown name fails the build. */
-export async function expandIncludes(html: string, page: string): Promise<string> {
+export async function expandIncludes(html: string, page: string, depth = 0): Promise<string> {
   const names = [...new Set([...html.matchAll(INCLUDE)].map((match) => match[1]))];
+  if (names.length > 0 && depth >= MAX_INCLUDE_DEPTH) throw new Error(`${page}: partials nested deeper than ${MAX_INCLUDE_DEPTH}`);
   const partials = new Map<string, string>();
   for (const name of names) {
     const text = await readFile(path.join(PARTIALS_DIR, `${name}.html`), 'utf8').catch(() => {
       throw new Error(`${page}: no partial "${name}" in ${path.relative(process.cwd(), PARTIALS_DIR)}`);
     });
-    if (/<!--\s*include:/.test(text)) throw new Error(`partial "${name}" includes another partial; keep them flat`);
-    partials.set(name, text.trimEnd());
+    partials.set(name, await expandIncludes(text.trimEnd(), `${page} → ${name}`, depth + 1));
   }
   return html.replace(INCLUDE, (_, name: string) => partials.get(name)!);
 }
