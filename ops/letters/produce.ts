@@ -117,12 +117,18 @@ export async function produceLetters(options: ProduceOptions, deps: ProduceDeps)
   let letters: (LetterContent & { issuedAt: string; importRun?: string })[];
   let html = '';
   try {
-    const taken = await mapWithConcurrency(ready, TAKE_CONCURRENCY, async ({ account, password }) =>
-      (await deps.accounts.takeLetter(account.loginId, account.pendingLetter.issuedAt)) ? { account, password } : undefined,
-    );
-    result.takenElsewhere = ready.filter((_, i) => !taken[i]).map(({ account }) => account.loginId);
+    const taken = await mapWithConcurrency(ready, TAKE_CONCURRENCY, async ({ account, password }) => {
+      try {
+        return (await deps.accounts.takeLetter(account.loginId, account.pendingLetter.issuedAt)) ? { account, password } : 'elsewhere';
+      } catch (error) {
+        // Whether the take happened is unknown: `status` shows if the letter is still pending.
+        result.heldBack.push({ loginId: account.loginId, reason: `not taken (${(error as Error).message}); if \`status\` shows no letter to print, reissue it` });
+        return undefined;
+      }
+    });
+    result.takenElsewhere = ready.filter((_, i) => taken[i] === 'elsewhere').map(({ account }) => account.loginId);
     letters = taken.flatMap((t) =>
-      t
+      t && t !== 'elsewhere'
         ? [{
             loginId: t.account.loginId,
             initialPassword: t.password,

@@ -144,6 +144,23 @@ describe('produceLetters', () => {
     expect(order).toEqual(['take SHOP-0001', 'take SHOP-0002', 'pdf']);
   });
 
+  it('goes on when one take fails, and reports that letter without writing it', async () => {
+    // Prepare
+    const take = accounts.takeLetter.bind(accounts);
+    jest.spyOn(accounts, 'takeLetter').mockImplementation(async (loginId, issuedAt) => {
+      if (loginId === 'SHOP-0001') throw new Error('ProvisionedThroughputExceededException');
+      return take(loginId, issuedAt);
+    });
+
+    // Act
+    const result = await produceLetters(options(), deps());
+
+    // Assess
+    expect(result.produced).toEqual(['SHOP-0002']);
+    expect(result.heldBack).toEqual([{ loginId: 'SHOP-0001', reason: expect.stringContaining('not taken (ProvisionedThroughputExceededException)') }]);
+    expect(readFileSync(result.html!, 'utf8')).not.toContain('Hq7#xTk4Wp9=Ny');
+  });
+
   it('keeps the HTML and says why when the PDF cannot be made', async () => {
     // Prepare
     renderPdf.mockRejectedValue(new Error('no Chromium at /usr/bin/chromium'));
