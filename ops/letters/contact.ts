@@ -29,7 +29,7 @@ export async function supportContactOf(
 ): Promise<SupportContact> {
   if (target.siteUrl) {
     try {
-      const response = await fetchSettings(`${target.siteUrl.replace(/\/+$/, '')}/${SITE_SETTINGS_FILE}`, { signal: AbortSignal.timeout(5_000) });
+      const response = await fetchSettings(`${target.siteUrl.replace(/\/+$/, '')}/${SITE_SETTINGS_FILE}`, { signal: AbortSignal.timeout(10_000) });
       const settings = response.ok ? ((await response.json()) as Record<string, unknown>) : {};
       const name = typeof settings.supportContactName === 'string' ? settings.supportContactName.trim() : '';
       const email = typeof settings.supportContactEmail === 'string' ? settings.supportContactEmail.trim() : '';

@@ -3,13 +3,16 @@
  * a CSV in, printable letters out, and the credentials on the letters open the first login.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { documentClient } from '../../lambdas/adapters/clients/dynamodb';
 import { AccountsTable } from '../../lambdas/adapters/dynamodb/accounts-table';
 import { startLocalStack, type LocalStack } from '../support/local-stack';
 import { SiteClient } from './support/site-client';
+
+// Each test runs the command a few times (a second or more each); the project's testTimeout does not reach here.
+jest.setTimeout(60_000);
 
 const REPO = resolve(__dirname, '../..');
 const workDir = mkdtempSync(join(tmpdir(), 'ops-letters-'));
@@ -276,12 +279,22 @@ describe('letters', () => {
   });
 
   it('refuses unclear requests before taking anything', async () => {
-    mkdirSync(outDir, { recursive: true });
-    expect((await ops(['letters'])).status).toBe(2);
-    expect((await ops(['letters', 'IMP-0001', '--since', '2026-01-01'])).status).toBe(2);
-    expect((await ops(['letters', '--since', 'yesterday'])).stderr).toContain('--since "yesterday" is not a date');
-    expect((await ops(['letters', '--from-import', 'x', '--format', 'docx'])).stderr).toContain('--format must be pdf, html or both');
-    expect((await ops(['letters', 'not an id'])).status).toBe(2);
-    expect((await ops(['letters', '--help'])).stdout).toContain('Each issued password goes into exactly one letter');
+    // Act
+    const [none, two, since, format, badId, help] = await Promise.all([
+      ops(['letters']),
+      ops(['letters', 'IMP-0001', '--since', '2026-01-01']),
+      ops(['letters', '--since', 'yesterday']),
+      ops(['letters', '--from-import', 'x', '--format', 'docx']),
+      ops(['letters', 'not an id']),
+      ops(['letters', '--help']),
+    ]);
+
+    // Assess
+    expect(none.status).toBe(2);
+    expect(two.status).toBe(2);
+    expect(since.stderr).toContain('--since "yesterday" is not a date');
+    expect(format.stderr).toContain('--format must be pdf, html or both');
+    expect(badId.status).toBe(2);
+    expect(help.stdout).toContain('Each issued password goes into exactly one letter');
   });
 });
