@@ -9,7 +9,11 @@ import { startEmulators } from './emulators';
 async function main() {
   const ports = JSON.parse(process.argv[2] ?? '{}');
   const emulators = await startEmulators(ports);
-  const stop = () => emulators.stop().finally(() => process.exit(0));
+  const stop = () => {
+    // A client that keeps a connection open must not keep this process alive after its parent.
+    setTimeout(() => process.exit(0), 2000).unref();
+    return emulators.stop().finally(() => process.exit(0));
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   process.on('disconnect', stop);
