@@ -5,14 +5,15 @@ const transformIgnorePatterns = ['/node_modules/(?!(@middy)/)'];
 const common = { transform, transformIgnorePatterns, testEnvironment: 'node' };
 
 module.exports = {
+  // Integration tests start a local stack, and scrypt and the emulators make single steps slow on
+  // a busy machine. (A project-level testTimeout is ignored by jest, so it is set here.)
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
-      // Each file starts a local stack; scrypt and the emulators make single steps take a while.
-      testTimeout: 60_000,
     },
     { ...common, displayName: 'cdk', testMatch: ['<rootDir>/test/cdk/**/*.test.ts'] },
   ],
