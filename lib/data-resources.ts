@@ -3,7 +3,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
-import type { TableKey } from './table-definitions';
+import type { TableKey } from '../lambdas/resources/table-definitions';
 
 /** The stateful resources the stateless stack is given as props. */
 export interface DataResources {

@@ -4,8 +4,8 @@ import {
   CreateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { CreateTableCommand, DynamoDBClient, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
-import { tableDefinitions, type TableDefinition, type TableKey } from '../lib/table-definitions';
-import { userPoolDefinition } from '../lib/user-pool-definition';
+import { tableDefinitions, type TableDefinition, type TableKey } from '../lambdas/resources/table-definitions';
+import { userPoolDefinition } from '../lambdas/resources/user-pool-definition';
 
 export interface LocalResources {
   tables: Record<TableKey, string>;

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
-import { tableDefinitions } from '../lib/table-definitions';
+import { tableDefinitions } from '../lambdas/resources/table-definitions';
 import { buildSite } from '../static-site/build';
 import { provisionAccount } from '../ops/create-account';
 import { createDevServer } from './dev-server';

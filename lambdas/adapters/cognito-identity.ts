@@ -11,7 +11,7 @@ import type { Config } from '../config';
 import { EmailUnavailableError } from '../domain/errors';
 import { cognitoClient } from './clients/cognito';
 import type { Identity } from '../domain/ports';
-import { LOGIN_ID_USER_ATTRIBUTE as LOGIN_ID_ATTRIBUTE } from '../../lib/user-pool-definition';
+import { LOGIN_ID_USER_ATTRIBUTE as LOGIN_ID_ATTRIBUTE } from '../resources/user-pool-definition';
 
 
 /** Cognito's ways of saying "not this user with this password" (the local emulator adds InvalidPassword). */

@@ -1,9 +1,9 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { tableDefinitions, type TableDefinition, type TableKey } from '../table-definitions';
+import { tableDefinitions, type TableDefinition, type TableKey } from '../../lambdas/resources/table-definitions';
 
-export { ACCOUNTS_BY_EMAIL_INDEX, TTL_ATTRIBUTE, tableDefinitions } from '../table-definitions';
+export { ACCOUNTS_BY_EMAIL_INDEX, TTL_ATTRIBUTE, tableDefinitions } from '../../lambdas/resources/table-definitions';
 
 export interface TablesProps {
   readonly deletionProtection: boolean;

@@ -8,7 +8,7 @@ import {
   UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { LOGIN_ID_ATTRIBUTE, userPoolDefinition } from '../user-pool-definition';
+import { LOGIN_ID_ATTRIBUTE, userPoolDefinition } from '../../lambdas/resources/user-pool-definition';
 
 export interface MerchantUserPoolProps {
   readonly deletionProtection: boolean;

@@ -7,7 +7,7 @@ import { TABLE_ACTIONS } from '../../lib/constructs/api/grant-needs';
 import { handlerNeeds } from '../../lib/constructs/api/handler-needs';
 import { LOCAL_ONLY_VARIABLES } from '../../lib/constructs/api/lambda-environment';
 import { handlersDir, repoRoot } from '../../lib/paths';
-import { tableDefinitions, type TableKey } from '../../lib/table-definitions';
+import { tableDefinitions, type TableKey } from '../../lambdas/resources/table-definitions';
 import { resourcesWithPrefix, synthStage } from './support/synth';
 
 const { web } = synthStage('dev');

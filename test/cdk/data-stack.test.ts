@@ -1,7 +1,7 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { OPS_MAIL_EVENTS } from '../../lib/constructs/mail';
-import { ACCOUNTS_BY_EMAIL_INDEX, TTL_ATTRIBUTE, tableDefinitions } from '../../lib/table-definitions';
-import { userPoolDefinition } from '../../lib/user-pool-definition';
+import { ACCOUNTS_BY_EMAIL_INDEX, TTL_ATTRIBUTE, tableDefinitions } from '../../lambdas/resources/table-definitions';
+import { userPoolDefinition } from '../../lambdas/resources/user-pool-definition';
 import { resourcesWithPrefix, synthStage } from './support/synth';
 
 const dev = synthStage('dev').data;

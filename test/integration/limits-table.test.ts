@@ -4,7 +4,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LimitsTable } from '../../lambdas/adapters/dynamodb/limits-table';
-import { tableDefinitions } from '../../lib/table-definitions';
+import { tableDefinitions } from '../../lambdas/resources/table-definitions';
 import { createTableInput } from '../../local/provision';
 
 const LOCKOUT = { threshold: 5, lockMinutes: 15 };

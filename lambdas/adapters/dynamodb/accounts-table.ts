@@ -4,7 +4,7 @@ import { AccountExistsError } from '../../domain/errors';
 import type { IssuedInitialPassword } from '../../domain/initial-letter';
 import { PENDING_TOKEN_ATTRIBUTE, type Account, type RequestKind } from '../../domain/model';
 import type { AccountStore } from '../../domain/ports';
-import { tableDefinitions } from '../../../lib/table-definitions';
+import { tableDefinitions } from '../../resources/table-definitions';
 
 const { partitionKey: KEY, indexes } = tableDefinitions.accounts;
 const BY_EMAIL = indexes[0].name;

@@ -1,7 +1,7 @@
 import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { LockoutRule, RateRule } from '../../domain/limits';
 import type { LimitStore } from '../../domain/ports';
-import { tableDefinitions } from '../../../lib/table-definitions';
+import { tableDefinitions } from '../../resources/table-definitions';
 import { applied } from './accounts-table';
 
 const { partitionKey: KEY, ttlAttribute: TTL } = tableDefinitions.limits;

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { PendingRequest } from '../../domain/model';
 import type { RequestStore } from '../../domain/ports';
-import { tableDefinitions } from '../../../lib/table-definitions';
+import { tableDefinitions } from '../../resources/table-definitions';
 import { applied } from './accounts-table';
 import { epochSeconds } from './epoch';
 

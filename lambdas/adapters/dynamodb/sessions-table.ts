@@ -1,7 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Session } from '../../domain/model';
 import type { SessionStore } from '../../domain/ports';
-import { tableDefinitions } from '../../../lib/table-definitions';
+import { tableDefinitions } from '../../resources/table-definitions';
 import { applied } from './accounts-table';
 import { epochSeconds } from './epoch';
 

@@ -3,7 +3,7 @@ import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IConstruct } from 'constructs';
 import type { DataResources } from '../../data-resources';
-import { tableDefinitions, type TableDefinition, type TableKey } from '../../table-definitions';
+import { tableDefinitions, type TableDefinition, type TableKey } from '../../../lambdas/resources/table-definitions';
 import type { HandlerNeeds, TableAccess } from './handler-needs';
 
 /**

@@ -1,5 +1,5 @@
 import type { RouteEntry } from '../../../lambdas/routes';
-import type { TableKey } from '../../table-definitions';
+import type { TableKey } from '../../../lambdas/resources/table-definitions';
 
 /**
  * What each handler touches, and so what its role may do: least privilege per route.

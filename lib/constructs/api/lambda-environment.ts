@@ -1,6 +1,6 @@
 import type { Config } from '../../../lambdas/config';
 import type { StageConfig } from '../../stage-config';
-import type { TableKey } from '../../table-definitions';
+import type { TableKey } from '../../../lambdas/resources/table-definitions';
 
 /** Local and test stand-ins for the secrets, which on AWS are read from Secrets Manager by ARN. */
 export const LOCAL_ONLY_VARIABLES = ['PASSCODE_KEY', 'ORIGIN_VERIFY_SECRET'] as const;
