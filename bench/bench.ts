@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { HANDLER_BUNDLING } from '../lib/bundling';
 import { handlersDir } from '../lib/paths';
+import { handlerEnvironment } from '../lambdas/composition/environment';
 import { routes } from '../lambdas/routes';
 import { buildSite } from '../static-site/build';
 
@@ -20,9 +21,15 @@ const outDir = join(tmpdir(), `bench-${process.pid}`);
 
 /** Enough configuration for a handler module to load, as on Lambda (no network is touched at load). */
 const HANDLER_ENV = {
-  STAGE: 'bench', SITE_URL: 'https://support.example.jp', MAIL_FROM_ADDRESS: 'no-reply@example.jp',
-  SUPPORT_CONTACT_EMAIL: 'support@example.jp', ACCOUNTS_TABLE: 'a', REQUESTS_TABLE: 'r', SESSIONS_TABLE: 's',
-  LIMITS_TABLE: 'l', USER_POOL_ID: 'ap-northeast-1_x', USER_POOL_CLIENT_ID: 'c', PASSCODE_KEY_SECRET_ARN: 'arn:aws:secretsmanager:x',
+  ...handlerEnvironment({
+    stage: 'bench',
+    siteUrl: 'https://support.example.jp',
+    tables: { accounts: 'a', requests: 'r', sessions: 's', limits: 'l' },
+    userPool: { id: 'ap-northeast-1_x', clientId: 'c' },
+    mail: { fromAddress: 'no-reply@example.jp' },
+    wording: { supportContactEmail: 'support@example.jp' },
+    secrets: { passcodeKey: { arn: 'arn:aws:secretsmanager:x' } },
+  }),
   AWS_REGION: 'ap-northeast-1', AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'x',
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 };

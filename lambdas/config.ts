@@ -17,7 +17,30 @@ export const TEXT_DEFAULTS = {
   SUPPORT_CONTACT_NAME: 'GMOフィナンシャルゲート株式会社 管理本部 業務課 お客様サポートWEB担当',
 };
 
+/**
+ * The product's numbers: every lifetime and limit, each with its default. The ops command reads
+ * only these (it has no site or mail to configure); the handlers read them with the rest.
+ */
+const ruleFields = {
+  /** How long the completion URL and the passcode stay valid. */
+  REGISTRATION_VALIDITY_MINUTES: withDefault(positiveInt, 24 * 60),
+  PASSCODE_MAX_ATTEMPTS: withDefault(positiveInt, 5),
+  SESSION_IDLE_MINUTES: withDefault(positiveInt, 30),
+  SESSION_ABSOLUTE_MINUTES: withDefault(positiveInt, 12 * 60),
+  /** Consecutive failed logins (or first logins) that lock an ID, and for how long. */
+  LOCKOUT_THRESHOLD: withDefault(positiveInt, 5),
+  LOCKOUT_MINUTES: withDefault(positiveInt, 15),
+  /** Mail-sending requests per account and per address within an hour (no mail-bombing). */
+  MAIL_REQUESTS_PER_HOUR: withDefault(positiveInt, 5),
+  /** How long the initial password on a merchant's letter can be used. */
+  INITIAL_PASSWORD_VALIDITY_DAYS: withDefault(positiveInt, 90),
+};
+
+export const rulesSchema = z.object(ruleFields);
+export type RulesConfig = z.infer<typeof rulesSchema>;
+
 export const configSchema = z.object({
+  ...ruleFields,
   STAGE: text,
   /** Origin the merchant's browser uses; completion URLs are built on it and Origin is checked against it. */
   SITE_URL: z.pipe(z.url(), z.transform((url: string) => url.replace(/\/+$/, ''))),
@@ -27,20 +50,10 @@ export const configSchema = z.object({
   BRAND_NAME: withDefault(text, TEXT_DEFAULTS.BRAND_NAME),
   SUPPORT_CONTACT_NAME: withDefault(text, TEXT_DEFAULTS.SUPPORT_CONTACT_NAME),
   SUPPORT_CONTACT_EMAIL: z.email(),
-  /** How long the completion URL and the passcode stay valid. */
-  REGISTRATION_VALIDITY_MINUTES: withDefault(positiveInt, 24 * 60),
-  PASSCODE_MAX_ATTEMPTS: withDefault(positiveInt, 5),
-  SESSION_IDLE_MINUTES: withDefault(positiveInt, 30),
-  SESSION_ABSOLUTE_MINUTES: withDefault(positiveInt, 12 * 60),
   ACCOUNTS_TABLE: text,
   REQUESTS_TABLE: text,
   SESSIONS_TABLE: text,
   LIMITS_TABLE: text,
-  /** Consecutive failed logins (or first logins) that lock an ID, and for how long. */
-  LOCKOUT_THRESHOLD: withDefault(positiveInt, 5),
-  LOCKOUT_MINUTES: withDefault(positiveInt, 15),
-  /** Mail-sending requests per account and per address within an hour (no mail-bombing). */
-  MAIL_REQUESTS_PER_HOUR: withDefault(positiveInt, 5),
   USER_POOL_ID: text,
   USER_POOL_CLIENT_ID: text,
   /**
@@ -66,7 +79,16 @@ export type Config = z.infer<typeof configSchema>;
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = configSchema.safeParse(env);
+  return parse(configSchema, env);
+}
+
+/** The numbers alone, for the ops command. */
+export function loadRules(env: NodeJS.ProcessEnv = process.env): RulesConfig {
+  return parse(rulesSchema, env);
+}
+
+function parse<T extends z.ZodMiniType>(schema: T, env: NodeJS.ProcessEnv): z.infer<T> {
+  const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`);
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);

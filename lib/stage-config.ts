@@ -42,6 +42,8 @@ export const stageConfigSchema = z
     lockoutMinutes: positiveInt.optional(),
     /** Mail-sending requests allowed per account and per address within an hour. */
     mailRequestsPerHour: positiveInt.optional(),
+    /** How long the initial password on a merchant's letter can be used. */
+    initialPasswordValidityDays: positiveInt.optional(),
     logRetentionDays: z
       .number()
       .refine((d) => retentionDays.includes(d), `must be one of CloudWatch's values: ${retentionDays.join(', ')}`),

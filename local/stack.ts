@@ -6,17 +6,16 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
+import { handlerEnvironment } from '../lambdas/composition/environment';
 import { tableDefinitions } from '../lambdas/resources/table-definitions';
-import { buildSite } from '../static-site/build';
 import { provisionAccount } from '../ops/create-account';
+import { LOCAL_DIR, pointSdkAt, type LocalTarget } from '../ops/local-target';
+import { buildSite } from '../static-site/build';
 import { createDevServer } from './dev-server';
 import type { EmulatorPorts } from './emulators';
-import { provisionLocalResources, type LocalResources } from './provision';
+import { provisionLocalResources } from './provision';
 
 export const REPO_ROOT = resolve(__dirname, '..');
-export const LOCAL_DIR = join(REPO_ROOT, '.local');
-/** Where a running `npm start` tells the ops command how to reach it (tests point it elsewhere). */
-export const LOCAL_TARGET_FILE = process.env.LOCAL_TARGET_FILE ?? join(LOCAL_DIR, 'target.json');
 
 export interface LocalStackOptions {
   port?: number;
@@ -29,15 +28,6 @@ export interface LocalStackOptions {
   env?: Record<string, string>;
   /** Where to tell the ops command how to reach this stack (`npm start`: LOCAL_TARGET_FILE). */
   publishTarget?: string;
-}
-
-/** How the ops command and tests reach a local stack: the same shape a deployed stage resolves to. */
-export interface LocalTarget extends LocalResources {
-  region: string;
-  /** Seals initial passwords until their letter is printed (on AWS: a Secrets Manager secret). */
-  letterKey: string;
-  endpoints: { dynamodb: string; ses: string; cognito: string };
-  siteUrl: string;
 }
 
 export interface LocalStack {
@@ -54,20 +44,6 @@ export interface LocalStack {
 }
 
 const REGION = 'ap-northeast-1';
-
-/** The SDK's standard variables: clients built after this talk to the emulators, with no code change. */
-export function pointSdkAt(endpoints: LocalTarget['endpoints']): void {
-  Object.assign(process.env, {
-    AWS_REGION: REGION,
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
-    AWS_ENDPOINT_URL_SESV2: endpoints.ses,
-    AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoints.cognito,
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
-  });
-}
 
 function startEmulatorProcess(ports: EmulatorPorts, stateDir: string) {
   const child = fork(join(__dirname, 'emulator-process.ts'), [JSON.stringify(ports)], {
@@ -121,26 +97,25 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     await emulators.stop();
     throw error;
   });
-  pointSdkAt(endpoints);
+  pointSdkAt({ region: REGION, endpoints });
   const dynamodb = new DynamoDBClient({});
   const resources = await provisionLocalResources({ dynamodb, cognito: new CognitoIdentityProviderClient({}) });
   const siteUrl = `http://localhost:${port}`;
 
-  Object.assign(process.env, {
-    STAGE: 'local',
-    SITE_URL: siteUrl,
-    MAIL_FROM_ADDRESS: 'operation@mail.example.com',
-    SUPPORT_CONTACT_EMAIL: 'support@example.com',
-    ACCOUNTS_TABLE: resources.tables.accounts,
-    REQUESTS_TABLE: resources.tables.requests,
-    SESSIONS_TABLE: resources.tables.sessions,
-    LIMITS_TABLE: resources.tables.limits,
-    USER_POOL_ID: resources.userPoolId,
-    USER_POOL_CLIENT_ID: resources.userPoolClientId,
-    PASSCODE_KEY: randomBytes(32).toString('base64url'),
-    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'INFO',
-    ...options.env,
-  });
+  Object.assign(
+    process.env,
+    handlerEnvironment({
+      stage: 'local',
+      siteUrl,
+      tables: resources.tables,
+      userPool: { id: resources.userPoolId, clientId: resources.userPoolClientId },
+      mail: { fromAddress: 'operation@mail.example.com' },
+      wording: { supportContactEmail: 'support@example.com' },
+      secrets: { passcodeKey: { value: randomBytes(32).toString('base64url') } },
+    }),
+    { POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'INFO' },
+    options.env,
+  );
 
   const server = createDevServer(join(REPO_ROOT, 'static-site', 'dist'));
   await listen(server, port).catch(async (error) => {
@@ -148,7 +123,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     throw error;
   });
 
-  const target: LocalTarget = { ...resources, region: REGION, endpoints, siteUrl, letterKey: randomBytes(32).toString('base64url') };
+  const target: LocalTarget = { ...resources, region: REGION, endpoints, siteUrl, letterKey: { value: randomBytes(32).toString('base64url') } };
   if (options.publishTarget) writeFileSync(options.publishTarget, JSON.stringify(target, null, 2));
 
   const documents = DynamoDBDocumentClient.from(dynamodb);

@@ -2,7 +2,8 @@
  * `npm start`: the whole product on this machine. Prints the demo merchant's letter (initial
  * login ID and password), the site and the mailbox; Ctrl-C stops everything.
  */
-import { LOCAL_TARGET_FILE, startLocalStack } from './stack';
+import { LOCAL_TARGET_FILE } from '../ops/local-target';
+import { startLocalStack } from './stack';
 
 const DEMO_LOGIN_ID = 'DEMO0001';
 

@@ -1,13 +1,9 @@
 import { userInfo } from 'node:os';
-import { AuditLogger, type StructuredLogger } from '../lambdas/adapters/audit-logger';
-import { cognitoClient } from '../lambdas/adapters/clients/cognito';
-import { documentClient } from '../lambdas/adapters/clients/dynamodb';
-import { CognitoIdentity } from '../lambdas/adapters/cognito-identity';
-import { AccountsTable } from '../lambdas/adapters/dynamodb/accounts-table';
-import { LimitsTable } from '../lambdas/adapters/dynamodb/limits-table';
-import { RequestsTable } from '../lambdas/adapters/dynamodb/requests-table';
-import { SessionsTable } from '../lambdas/adapters/dynamodb/sessions-table';
-import { systemClock, systemRandom } from '../lambdas/adapters/system';
+import type { StructuredLogger } from '../lambdas/adapters/audit-logger';
+import { opsNeeds } from '../lambdas/composition/needs';
+import { rulesFrom, type Resources } from '../lambdas/composition/resources';
+import { compose, type Collaborators } from '../lambdas/composition/root';
+import { loadRules } from '../lambdas/config';
 import type { Target } from './target';
 
 /** Who runs the command, for the audit trail: OPS_OPERATOR when set (a shared shell), else the OS user. */
@@ -28,16 +24,21 @@ const opsLogger: StructuredLogger = {
   },
 };
 
-/** The stores and collaborators of one target, for the ops use cases. */
-export function opsDeps(target: Target) {
+/** The product's numbers for ops (the initial password's validity…): the defaults, or the environment's. */
+export const opsRules = () => rulesFrom(loadRules(process.env));
+
+/** What a target describes, for the composition root: no mail, the letter key. */
+function resourcesOf(target: Target): Resources {
   return {
-    accounts: new AccountsTable(documentClient(), target.tables.accounts),
-    sessions: new SessionsTable(documentClient(), target.tables.sessions),
-    requests: new RequestsTable(documentClient(), target.tables.requests),
-    limits: new LimitsTable(documentClient(), target.tables.limits),
-    identity: new CognitoIdentity(cognitoClient(), target.userPoolId, target.userPoolClientId),
-    audit: new AuditLogger(opsLogger),
-    clock: systemClock,
-    random: systemRandom,
+    tables: target.tables,
+    userPool: { id: target.userPoolId, clientId: target.userPoolClientId },
+    secrets: { letterKey: target.letterKey },
+    siteUrl: target.siteUrl,
+    rules: opsRules(),
   };
+}
+
+/** The collaborators of one target for the ops use cases, within what ops may do (opsNeeds). */
+export function opsDeps(target: Target): Promise<Collaborators> {
+  return compose({ resources: resourcesOf(target), needs: opsNeeds, owner: 'ops', logger: opsLogger, region: target.region }).ready();
 }

@@ -1,8 +1,8 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { readFileSync } from 'node:fs';
-import { secretValue } from '../lambdas/adapters/secret-value';
-import { LOCAL_TARGET_FILE, pointSdkAt, type LocalTarget } from '../local/stack';
+import type { SecretSource } from '../lambdas/adapters/secret-value';
 import { dataStackName, webStackName } from '../lib/stack-names';
+import { LOCAL_TARGET_FILE, pointSdkAt, type LocalTarget } from './local-target';
 
 /** What an ops command works on: the tables and user pool of one stack. */
 export interface Target {
@@ -13,7 +13,7 @@ export interface Target {
   /** The directory adapter takes it; ops commands only delete users (reset-registration). */
   userPoolClientId: string;
   /** The key that seals initial passwords until their letter is produced. */
-  letterKey: string;
+  letterKey: SecretSource;
   /** The site's origin, printed on letters; a stage's from its web stack (undefined until that is deployed). */
   siteUrl?: string;
 }
@@ -27,7 +27,7 @@ function localTarget(): Target {
   } catch {
     throw new TargetError('No local stack is running: start it with `npm start` first.');
   }
-  pointSdkAt(local.endpoints);
+  pointSdkAt(local);
   return { name: 'local', region: local.region, tables: local.tables, userPoolId: local.userPoolId, userPoolClientId: local.userPoolClientId, letterKey: local.letterKey, siteUrl: local.siteUrl };
 }
 
@@ -53,7 +53,7 @@ async function deployedTarget(stage: string): Promise<Target> {
     },
     userPoolId: outputs.UserPoolId!,
     userPoolClientId: outputs.UserPoolClientId!,
-    letterKey: await secretValue({ name: 'letter key', arn: outputs.LetterKeySecretArn }),
+    letterKey: { arn: outputs.LetterKeySecretArn },
     siteUrl: await siteUrlOf(cloudFormation, stage),
   };
 }

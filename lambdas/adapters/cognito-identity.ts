@@ -7,9 +7,7 @@ import {
   AdminUpdateUserAttributesCommand,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { Config } from '../config';
 import { EmailUnavailableError } from '../domain/errors';
-import { cognitoClient } from './clients/cognito';
 import type { Identity } from '../domain/ports';
 import { LOGIN_ID_USER_ATTRIBUTE as LOGIN_ID_ATTRIBUTE } from '../resources/user-pool-definition';
 
@@ -117,4 +115,3 @@ export class CognitoIdentity implements Identity {
   }
 }
 
-export const cognitoIdentity = (c: Config) => new CognitoIdentity(cognitoClient(), c.USER_POOL_ID, c.USER_POOL_CLIENT_ID);

@@ -1,27 +1,35 @@
-import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
-import { secretsClient } from './clients/secrets';
+import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 
-const cache = new Map<string, Promise<string>>();
+export interface SecretSource {
+  readonly value?: string;
+  readonly arn?: string;
+}
 
 /**
- * A secret's value, given directly (local mode) or read once per cold start from Secrets
- * Manager, so it never sits in the function's environment in plain text. A failed read is
- * forgotten, so the next request tries again.
+ * Secrets given directly (local mode) or read once per cold start from Secrets Manager, so they
+ * never sit in a function's environment in plain text. A failed read is forgotten, so the next
+ * request tries again.
  */
-export function secretValue(source: { name: string; value?: string; arn?: string }, minLength = 32): Promise<string> {
-  if (source.value) return Promise.resolve(source.value);
-  const arn = source.arn;
-  if (!arn) return Promise.reject(new Error(`no ${source.name} secret configured`));
-  let value = cache.get(arn);
-  if (!value) {
-    value = secretsClient()
-      .send(new GetSecretValueCommand({ SecretId: arn }))
-      .then(({ SecretString }) => {
-        if (!SecretString || SecretString.length < minLength) throw new Error(`${source.name} secret is empty or short`);
-        return SecretString;
-      });
-    value.catch(() => cache.delete(arn));
-    cache.set(arn, value);
+export class SecretReader {
+  private readonly cache = new Map<string, Promise<string>>();
+
+  constructor(private readonly secrets: () => SecretsManagerClient) {}
+
+  value(name: string, source: SecretSource | undefined, minLength = 32): Promise<string> {
+    if (source?.value) return Promise.resolve(source.value);
+    const arn = source?.arn;
+    if (!arn) return Promise.reject(new Error(`no ${name} secret configured`));
+    let value = this.cache.get(arn);
+    if (!value) {
+      value = this.secrets()
+        .send(new GetSecretValueCommand({ SecretId: arn }))
+        .then(({ SecretString }) => {
+          if (!SecretString || SecretString.length < minLength) throw new Error(`${name} secret is empty or short`);
+          return SecretString;
+        });
+      value.catch(() => this.cache.delete(arn));
+      this.cache.set(arn, value);
+    }
+    return value;
   }
-  return value;
 }

@@ -1,7 +1,5 @@
 import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
-import type { Config } from '../config';
 import type { Email, Mailer } from '../domain/ports';
-import { sesClient } from './clients/ses';
 
 /** An encoded-word may be 75 characters: `=?UTF-8?B?` + 60 base64 characters (45 bytes) + `?=`. */
 const WORD_BYTES = 45;
@@ -57,6 +55,3 @@ export class SesMailer implements Mailer {
     );
   }
 }
-
-export const sesMailer = (c: Config) =>
-  new SesMailer(sesClient(), { name: c.MAIL_FROM_NAME, address: c.MAIL_FROM_ADDRESS }, c.MAIL_CONFIGURATION_SET);

@@ -1,27 +1,12 @@
-import * as z from 'zod/mini';
-import { passcodeKey } from '../adapters/passcode-key';
-import { loadConfig } from '../config';
-import { redeemRequestDeps } from '../request-deps';
+import { routeHandler } from '../composition/route-handler';
 import { completeRegistration } from '../domain/use-cases/complete-registration';
-import { apiHandler } from '../http/api-handler';
-import { passcodeField, passwordField, tokenField } from '../http/fields';
-import { apiDefaults } from '../wiring';
-import { cognitoIdentity } from '../adapters/cognito-identity';
-
-const config = loadConfig();
-const deps = { ...redeemRequestDeps(config), identity: cognitoIdentity(config) };
+import { newPasswordBody } from '../http/fields';
 
 /** パスコード入力 → 設定 */
-export const handler = apiHandler({
-  ...apiDefaults(config),
-  body: z.object({
-    token: tokenField,
-    passcode: passcodeField,
-    newPassword: passwordField('新パスワード'),
-    newPasswordConfirmation: passwordField('新パスワード(確認用)'),
-  }),
-  run: async ({ body }) => {
-    await completeRegistration(body, { ...deps, passcodeKey: await passcodeKey(config) });
+export const handler = routeHandler('complete-registration', {
+  body: newPasswordBody,
+  run: async ({ body }, deps) => {
+    await completeRegistration(body, deps);
     return { body: { ok: true } };
   },
 });

@@ -1,4 +1,5 @@
-import { requestStatusHandler } from '../http/request-status-handler';
+import { routeHandler } from '../composition/route-handler';
+import { requestStatusRoute } from '../http/request-status';
 
 /** パスコード入力 opens. */
-export const handler = requestStatusHandler('registration');
+export const handler = routeHandler('registration-status', requestStatusRoute('registration'));

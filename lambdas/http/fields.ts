@@ -27,3 +27,11 @@ export const passcodeField = z
 export const tokenField = z
   .string({ error: 'URLが正しくありません。' })
   .check(z.minLength(1, 'URLが正しくありません。'), z.maxLength(128, 'URLが正しくありません。'));
+
+/** The body of パスコード入力 and パスワード再設定 → 設定: the link, the passcode and the new password twice. */
+export const newPasswordBody = z.object({
+  token: tokenField,
+  passcode: passcodeField,
+  newPassword: passwordField('新パスワード'),
+  newPasswordConfirmation: passwordField('新パスワード(確認用)'),
+});

@@ -56,7 +56,7 @@ export async function importCommand(args: string[]): Promise<string> {
   }
 
   const target = await resolveTarget(values.stage);
-  const deps = opsDeps(target);
+  const deps = await opsDeps(target);
   const run = importRunId(deps.clock.now());
   process.stderr.write(`import ${run}: ${checked.rows.length} rows from ${basename(file)} (${checked.encoding}) into ${target.name}\n`);
   const result = await importRows(

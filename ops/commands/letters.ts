@@ -1,12 +1,13 @@
 import { join, relative, resolve } from 'node:path';
 import { isLoginId } from '../../lambdas/domain/login-id';
-import { LOCAL_DIR } from '../../local/stack';
+import { withExtras } from '../../lambdas/composition/root';
 import { parseCommand, UsageError } from '../arguments';
 import { opsDeps } from '../context';
 import { supportContactOf } from '../letters/contact';
 import { renderPdf } from '../letters/pdf';
 import { produceLetters, type LetterFormat, type ProduceResult } from '../letters/produce';
 import { describeSelection, parseSince, type LetterSelection } from '../letters/select';
+import { LOCAL_DIR } from '../local-target';
 import { resolveTarget, TargetError } from '../target';
 
 export const LETTERS_USAGE = 'letters <loginId…> | --since DATE | --from-import RUN   Print the pending letters (each exactly once): PDF and HTML.';
@@ -73,7 +74,7 @@ export async function lettersCommand(args: string[]): Promise<string> {
   }
   const result = await produceLetters(
     { selection, outDir, format, siteUrl: target.siteUrl, contact: await supportContactOf(target) },
-    { ...opsDeps(target), letterKey: target.letterKey, renderPdf },
+    withExtras(await opsDeps(target), { renderPdf }),
   );
   if (result.notPending.length > 0 || (result.pdfProblem && format === 'pdf')) process.exitCode = 1;
   return values.json ? JSON.stringify(result) : describe(result, selection);

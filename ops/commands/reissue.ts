@@ -1,8 +1,7 @@
 import { reissueInitialPassword } from '../../lambdas/domain/use-cases/reissue-initial-password';
 import { jst } from '../account-ref';
 import { oneLoginId, parseCommand } from '../arguments';
-import { operator, opsDeps } from '../context';
-import { INITIAL_PASSWORD_VALIDITY_DAYS } from '../create-account';
+import { operator, opsDeps, opsRules } from '../context';
 import { resolveTarget } from '../target';
 
 export const REISSUE_USAGE = 'reissue <loginId>   A new initial password and letter for an invited account whose letter never arrived.';
@@ -10,7 +9,7 @@ export const REISSUE_USAGE = 'reissue <loginId>   A new initial password and let
 const HELP = `Usage: npm run --silent ops -- reissue <loginId> [--stage <name>] [--json]
 
 For a merchant whose letter never arrived (or was lost): a new initial password, valid
-${INITIAL_PASSWORD_VALIDITY_DAYS} days, for an account not yet registered. The old initial password stops working at once,
+${opsRules().initialPasswordValidityDays} days, for an account not yet registered. The old initial password stops working at once,
 a registration the merchant had started is voided (its link answers that a newer request replaced
 it), and the first-login lock of the ID is cleared. The new password waits sealed for its one
 letter: print it with \`letters <loginId>\`, to the address the account keeps (\`status\` shows it).
@@ -28,11 +27,7 @@ export async function reissueCommand(args: string[]): Promise<string> {
   if (values.help) return HELP.trimEnd();
   const loginId = oneLoginId('reissue', positionals);
   const target = await resolveTarget(values.stage);
-  const reissued = await reissueInitialPassword(loginId, { operator: operator() }, {
-    ...opsDeps(target),
-    initialPasswordValidityDays: INITIAL_PASSWORD_VALIDITY_DAYS,
-    letterKey: target.letterKey,
-  });
+  const reissued = await reissueInitialPassword(loginId, { operator: operator() }, await opsDeps(target));
   const { initialPassword, initialPasswordExpiresAt } = reissued;
   if (values.json) return JSON.stringify({ loginId, initialPassword, initialPasswordExpiresAt });
   return [

@@ -1,8 +1,7 @@
 import { resetRegistration } from '../../lambdas/domain/use-cases/reset-registration';
 import { jst, requiredReason } from '../account-ref';
 import { oneLoginId, parseCommand } from '../arguments';
-import { operator, opsDeps } from '../context';
-import { INITIAL_PASSWORD_VALIDITY_DAYS } from '../create-account';
+import { operator, opsDeps, opsRules } from '../context';
 import { resolveTarget } from '../target';
 
 export const RESET_REGISTRATION_USAGE =
@@ -13,7 +12,7 @@ const HELP = `Usage: npm run --silent ops -- reset-registration <loginId> --reas
 For a registered merchant who lost access to their email, ONLY after the identity check of the
 support procedure (README, "Support procedures"): takes the account back to the letter stage.
 
-  - a new initial password, valid ${INITIAL_PASSWORD_VALIDITY_DAYS} days, for a new letter (\`letters <loginId>\`) to the
+  - a new initial password, valid ${opsRules().initialPasswordValidityDays} days, for a new letter (\`letters <loginId>\`) to the
     address the account keeps;
   - the email is removed from the account and its sign-in user deleted: the old email no longer
     logs in and is free for anyone;
@@ -35,11 +34,7 @@ export async function resetRegistrationCommand(args: string[]): Promise<string> 
   const loginId = oneLoginId('reset-registration', positionals);
   const reason = requiredReason('reset-registration', values.reason);
   const target = await resolveTarget(values.stage);
-  const reset = await resetRegistration(loginId, { reason, operator: operator() }, {
-    ...opsDeps(target),
-    initialPasswordValidityDays: INITIAL_PASSWORD_VALIDITY_DAYS,
-    letterKey: target.letterKey,
-  });
+  const reset = await resetRegistration(loginId, { reason, operator: operator() }, await opsDeps(target));
   const { initialPassword, initialPasswordExpiresAt, previousEmail, sessionsEnded } = reset;
   if (values.json) return JSON.stringify({ loginId, initialPassword, initialPasswordExpiresAt, previousEmail, sessionsEnded });
   return [

@@ -32,7 +32,7 @@ function command(disabled: boolean) {
     if (values.help) return help(name).trimEnd();
     const ref = oneAccountRef(name, positionals);
     const reason = requiredReason(name, values.reason);
-    const deps = opsDeps(await resolveTarget(values.stage));
+    const deps = await opsDeps(await resolveTarget(values.stage));
     const loginId = await loginIdOf(ref, deps.accounts);
     const found = await setAccountDisabled(loginId, { disabled, reason, operator: operator() }, deps);
     if (!found) throw new TargetError(`No account ${loginId}.`);

@@ -88,6 +88,6 @@ export async function statusCommand(args: string[]): Promise<string> {
   const { values, positionals } = parseCommand(args);
   if (values.help) return HELP.trimEnd();
   const ref = oneAccountRef('status', positionals);
-  const status = await accountStatus(ref, { operator: operator() }, opsDeps(await resolveTarget(values.stage)));
+  const status = await accountStatus(ref, { operator: operator() }, await opsDeps(await resolveTarget(values.stage)));
   return values.json ? JSON.stringify(status) : renderStatus(status);
 }

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { withExtras } from '../../lambdas/composition/root';
 import { opsDeps } from '../../ops/context';
 import { provisionAccount } from '../../ops/create-account';
 import { progressReporter } from '../../ops/import/progress';
@@ -36,7 +37,7 @@ test('a merchant registers with the credentials of a letter made by import and l
       ].join('\r\n');
       const checked = checkImportFile(Buffer.from(`\ufeff${csv}`, 'utf8'));
       expect(checked.problems).toEqual([]);
-      const deps = opsDeps(target);
+      const deps = await opsDeps(target);
       const run = `${importRunId(new Date())}-${suffix}`;
       const imported = await importRows(
         checked.rows,
@@ -48,7 +49,7 @@ test('a merchant registers with the credentials of a letter made by import and l
 
       const letters = await produceLetters(
         { selection: { fromImport: run }, outDir, format: 'both', siteUrl: stack.siteUrl, contact: await supportContactOf(target) },
-        { ...deps, letterKey: target.letterKey, renderPdf },
+        withExtras(deps, { renderPdf }),
       );
       expect(letters.produced).toEqual(loginIds);
       expect(letters.pdf).toBeDefined();

@@ -3,8 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { configSchema } from '../../lambdas/config';
 import { routes } from '../../lambdas/routes';
-import { TABLE_ACTIONS } from '../../lib/constructs/api/grant-needs';
-import { handlerNeeds } from '../../lib/constructs/api/handler-needs';
+import { TABLE_ACTIONS, handlerNeeds } from '../../lambdas/composition/needs';
 import { LOCAL_ONLY_VARIABLES } from '../../lib/constructs/api/lambda-environment';
 import { handlersDir, repoRoot } from '../../lib/paths';
 import { tableDefinitions, type TableKey } from '../../lambdas/resources/table-definitions';
@@ -147,7 +146,7 @@ describe('permissions (least privilege per handler)', () => {
     }
   });
 
-  it.each(routes)('$entry: only allows, and only names, what handler-needs.ts lists', ({ entry }) => {
+  it.each(routes)('$entry: only allows, and only names, what lambdas/composition/needs.ts lists', ({ entry }) => {
     const needs = handlerNeeds[entry];
     const all = statements(entry);
     for (const statement of all) {
@@ -166,7 +165,7 @@ describe('permissions (least privilege per handler)', () => {
       const granted = actionsOnResources(all, `Tables${pascal(key)}`);
       const access = needs.tables[key];
       const indexes = ((tableDefinitions[key] as { indexes?: { name: string }[] }).indexes ?? []).map((i) => i.name);
-      const expected = access ? [...TABLE_ACTIONS[access]].sort() : undefined;
+      const expected = access ? TABLE_ACTIONS[access].map((a) => `dynamodb:${a}`).sort() : undefined;
       expect(granted.get('table')).toEqual(expected);
       for (const index of indexes) expect(granted.get(`index/${index}`)).toEqual(expected);
       expect([...granted.keys()].sort()).toEqual(access ? ['table', ...indexes.map((i) => `index/${i}`)].sort() : []);
@@ -223,7 +222,7 @@ describe('permissions (least privilege per handler)', () => {
       if (OPS_ONLY_CALLS[command]) continue;
       if (command.startsWith('Admin')) expect(cognitoActions).toContain(command);
       else if (['SendEmail', 'GetSecretValue'].includes(command)) continue;
-      else expect(TABLE_ACTIONS.readWrite).toContain(`dynamodb:${dynamoAction[command] ?? command}`);
+      else expect(TABLE_ACTIONS.readWrite).toContain(dynamoAction[command] ?? command);
     }
     for (const route of routes) {
       const actions = allowedActions(route.entry);

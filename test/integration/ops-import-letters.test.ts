@@ -6,7 +6,8 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { documentClient } from '../../lambdas/adapters/clients/dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AccountsTable } from '../../lambdas/adapters/dynamodb/accounts-table';
 import { startLocalStack, type LocalStack } from '../support/local-stack';
 import { SiteClient } from './support/site-client';
@@ -22,7 +23,7 @@ let accounts: AccountsTable;
 
 beforeAll(async () => {
   stack = await startLocalStack({ port: 3207, mailboxPort: 18207, publishTarget: targetFile, env: { POWERTOOLS_LOG_LEVEL: 'SILENT' } });
-  accounts = new AccountsTable(documentClient(), stack.target.tables.accounts);
+  accounts = new AccountsTable(DynamoDBDocumentClient.from(new DynamoDBClient({})), stack.target.tables.accounts);
 });
 afterAll(async () => {
   await stack?.stop();

@@ -8,7 +8,7 @@ import { routes, type RouteEntry } from '../../../lambdas/routes';
 import type { DataResources } from '../../data-resources';
 import { grantNeeds, type SharedGrants } from './grant-needs';
 import { HandlerFunction } from './handler-function';
-import { handlerNeeds } from './handler-needs';
+import { handlerNeeds } from '../../../lambdas/composition/needs';
 
 export interface ApiRoutesProps {
   readonly httpApi: HttpApi;

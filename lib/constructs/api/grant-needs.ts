@@ -4,32 +4,25 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IConstruct } from 'constructs';
 import type { DataResources } from '../../data-resources';
 import { tableDefinitions, type TableDefinition, type TableKey } from '../../../lambdas/resources/table-definitions';
-import type { HandlerNeeds, TableAccess } from './handler-needs';
-
-/**
- * The DynamoDB actions behind the commands the adapters send (Get, Query, Put, Update, Delete:
- * single-item writes, no batches, scans or transactions). Narrower than CDK's grantReadData /
- * grantReadWriteData, which add Scan, batch and stream actions no handler uses.
- */
-export const TABLE_ACTIONS: Record<TableAccess, readonly string[]> = {
-  read: ['dynamodb:GetItem', 'dynamodb:Query'],
-  readWrite: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
-};
+import { TABLE_ACTIONS, type Needs, type TableAccess } from '../../../lambdas/composition/needs';
 
 export interface SharedGrants {
   /** The secret CloudFront sends to the API; every handler checks it. */
   readonly originVerifySecret: ISecret;
 }
 
-/** Turns a handler's needs into IAM grants on the stateful resources, naming each resource. */
-export function grantNeeds(grantee: IGrantable & IConstruct, needs: HandlerNeeds, data: DataResources, shared: SharedGrants): void {
+/**
+ * Turns a handler's declared needs (lambdas/composition/needs.ts, which its composition root
+ * enforces too) into IAM grants on the stateful resources, naming each resource.
+ */
+export function grantNeeds(grantee: IGrantable & IConstruct, needs: Needs, data: DataResources, shared: SharedGrants): void {
   for (const [key, access] of Object.entries(needs.tables) as [TableKey, TableAccess][]) {
     const table = data.tables[key];
     const definition: TableDefinition = tableDefinitions[key];
     // Each index by name, rather than CDK's `<table>/index/*`.
     const indexes = (definition.indexes ?? []).map((index) => `${table.tableArn}/index/${index.name}`);
     grantee.grantPrincipal.addToPrincipalPolicy(
-      new PolicyStatement({ actions: [...TABLE_ACTIONS[access]], resources: [table.tableArn, ...indexes] }),
+      new PolicyStatement({ actions: TABLE_ACTIONS[access].map((action) => `dynamodb:${action}`), resources: [table.tableArn, ...indexes] }),
     );
   }
   if (needs.userPoolActions?.length) {

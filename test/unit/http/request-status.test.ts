@@ -3,14 +3,13 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { mockClient } from 'aws-sdk-client-mock';
 import { hashToken } from '../../../lambdas/domain/completion-token';
 import type { Account, PendingRequest } from '../../../lambdas/domain/model';
-import { requestStatusHandler } from '../../../lambdas/http/request-status-handler';
+import { logger, routeHandler } from '../../../lambdas/composition/route-handler';
+import { requestStatusRoute } from '../../../lambdas/http/request-status';
 
-// The shared audit trail, replaced so the test can read what was recorded; the rest of the wiring is real.
-jest.mock('../../../lambdas/wiring', () => ({
-  ...jest.requireActual('../../../lambdas/wiring'),
-  audit: { record: jest.fn() },
-}));
-const { audit } = jest.requireMock('../../../lambdas/wiring') as { audit: { record: jest.Mock } };
+// The audit trail writes through the handlers' logger: the test reads what it was given.
+const auditLines = jest.spyOn(logger, 'info').mockImplementation(() => undefined);
+const ENTRY = { registration: 'registration-status', passwordReset: 'password-reset-status', emailChange: 'email-change-status' } as const;
+type Kind = keyof typeof ENTRY;
 
 const SITE_URL = 'https://support.example.jp';
 const ENV = {
@@ -77,12 +76,13 @@ function event(body: unknown): APIGatewayProxyEventV2 {
 
 const saved = { ...process.env };
 
-describe('requestStatusHandler (a completion page opens)', () => {
-  let invoke: (body: unknown, kind?: Parameters<typeof requestStatusHandler>[0]) => Promise<APIGatewayProxyStructuredResultV2>;
+describe('requestStatusRoute (a completion page opens)', () => {
+  let invoke: (body: unknown, kind?: Kind) => Promise<APIGatewayProxyStructuredResultV2>;
 
   beforeAll(() => {
     Object.assign(process.env, ENV);
-    invoke = (body, kind = 'passwordReset') => requestStatusHandler(kind)(event(body), {} as Context) as Promise<APIGatewayProxyStructuredResultV2>;
+    invoke = (body, kind = 'passwordReset') =>
+      routeHandler(ENTRY[kind], requestStatusRoute(kind))(event(body), {} as Context) as Promise<APIGatewayProxyStructuredResultV2>;
   });
 
   afterAll(() => {
@@ -91,7 +91,7 @@ describe('requestStatusHandler (a completion page opens)', () => {
 
   beforeEach(() => {
     db.reset();
-    audit.record.mockClear();
+    auditLines.mockClear();
     db.on(GetCommand, { TableName: 'requests-test' }).resolves({ Item: request });
     db.on(GetCommand, { TableName: 'accounts-test' }).resolves({ Item: account });
   });
@@ -113,7 +113,7 @@ describe('requestStatusHandler (a completion page opens)', () => {
     // Assess
     expect(result.statusCode).toBe(410);
     expect(JSON.parse(result.body!).error).toMatchObject({ code: 'LINK_INVALID', reason: 'unknown' });
-    expect(audit.record).toHaveBeenCalledWith(expect.objectContaining({ event: 'email-change.link-refused', reason: 'unknown' }));
+    expect(auditLines).toHaveBeenCalledWith('email-change.link-refused', expect.objectContaining({ audit: true, event: 'email-change.link-refused', reason: 'unknown' }));
   });
 
   it('answers 410 "replaced" once a newer request was made', async () => {

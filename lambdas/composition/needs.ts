@@ -1,22 +1,44 @@
-import type { RouteEntry } from '../../../lambdas/routes';
-import type { TableKey } from '../../../lambdas/resources/table-definitions';
+import type { TableKey } from '../resources/table-definitions';
+import type { RouteEntry } from '../routes';
 
 /**
- * What each handler touches, and so what its role may do: least privilege per route.
- * Keyed by every RouteEntry, so a new route does not compile until its needs are written here.
- * Derived from each handler's composition root (lambdas/handlers/<entry>.ts).
+ * What each handler (and the ops command) may touch: the one declaration that both the
+ * composition root (./root.ts, which refuses any other call) and the CDK role of each function
+ * (lib/constructs/api/grant-needs.ts) are made from. Keyed by every RouteEntry, so a new route
+ * does not compile until its needs are written here.
  */
-export type TableAccess = 'read' | 'readWrite';
+export type TableAccess = 'read' | 'readWrite' | 'readWriteScan';
 
-export interface HandlerNeeds {
+/**
+ * The DynamoDB actions behind the commands the adapters send: single-item reads and writes, no
+ * batches or transactions; Scan only for ops (listing letters to print).
+ */
+export const TABLE_ACTIONS: Record<TableAccess, readonly string[]> = {
+  read: ['GetItem', 'Query'],
+  readWrite: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
+  readWriteScan: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'Scan'],
+};
+
+/** Cognito admin API actions the identity adapter sends. */
+export type UserPoolAction =
+  | 'AdminCreateUser'
+  | 'AdminDeleteUser'
+  | 'AdminGetUser'
+  | 'AdminInitiateAuth'
+  | 'AdminSetUserPassword'
+  | 'AdminUpdateUserAttributes';
+
+export interface Needs {
   readonly tables: Partial<Record<TableKey, TableAccess>>;
-  /** Cognito admin API actions, without the `cognito-idp:` prefix. */
-  readonly userPoolActions?: readonly string[];
+  readonly userPoolActions?: readonly UserPoolAction[];
   readonly sendMail?: boolean;
+  /** The key of the passcode hash (a Secrets Manager secret on AWS). */
   readonly passcodeKey?: boolean;
+  /** The key that seals initial passwords until their letter is printed: ops only. */
+  readonly letterKey?: boolean;
 }
 
-export const handlerNeeds: Record<RouteEntry, HandlerNeeds> = {
+export const handlerNeeds: Record<RouteEntry, Needs> = {
   'first-login': {
     tables: { accounts: 'readWrite', requests: 'readWrite', limits: 'readWrite' },
     sendMail: true,
@@ -63,4 +85,14 @@ export const handlerNeeds: Record<RouteEntry, HandlerNeeds> = {
     sendMail: true,
     passcodeKey: true,
   },
+};
+
+/**
+ * The ops command's needs: what docs/deploy.md asks of the operator's credentials. Scan and
+ * AdminDeleteUser are ops-only; no handler gets them.
+ */
+export const opsNeeds: Needs = {
+  tables: { accounts: 'readWriteScan', requests: 'readWrite', sessions: 'readWrite', limits: 'readWrite' },
+  userPoolActions: ['AdminDeleteUser'],
+  letterKey: true,
 };

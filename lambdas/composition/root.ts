@@ -1,0 +1,136 @@
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { AuditLogger, type StructuredLogger } from '../adapters/audit-logger';
+import { CognitoIdentity } from '../adapters/cognito-identity';
+import { AccountsTable } from '../adapters/dynamodb/accounts-table';
+import { LimitsTable } from '../adapters/dynamodb/limits-table';
+import { RequestsTable } from '../adapters/dynamodb/requests-table';
+import { SessionsTable } from '../adapters/dynamodb/sessions-table';
+import { SecretReader } from '../adapters/secret-value';
+import { SesMailer } from '../adapters/ses-mailer';
+import { systemClock, systemRandom } from '../adapters/system';
+import type { MailWording } from '../domain/registration-emails';
+import { isDeclared, refuseUndeclared, type Call } from './declared-calls';
+import type { Needs } from './needs';
+import type { Resources, Rules } from './resources';
+
+/**
+ * Everything a use case may be given, under the names the use cases' Deps use: a use case takes
+ * this object as its deps and touches only what it reads.
+ */
+export interface Collaborators extends Rules {
+  readonly accounts: AccountsTable;
+  readonly requests: RequestsTable;
+  readonly sessions: SessionsTable;
+  readonly limits: LimitsTable;
+  readonly identity: CognitoIdentity;
+  readonly mailer: SesMailer;
+  readonly audit: AuditLogger;
+  readonly clock: typeof systemClock;
+  readonly random: typeof systemRandom;
+  readonly siteUrl: string;
+  readonly wording: MailWording;
+  /** Read by `ready()` when the needs declare them. */
+  readonly passcodeKey: string;
+  readonly letterKey: string;
+}
+
+export interface Composition {
+  readonly deps: Collaborators;
+  /** Reads the secrets the needs declare (once; a failed read is tried again next time). */
+  ready(): Promise<Collaborators>;
+  /** CloudFront's secret header value, when one is configured. */
+  readonly originSecret?: () => Promise<string>;
+}
+
+export interface CompositionInput {
+  readonly resources: Resources;
+  readonly needs: Needs;
+  /** Who the collaborators serve, named in a refusal: `login`, `ops`. */
+  readonly owner: string;
+  readonly logger: StructuredLogger;
+  readonly region?: string;
+}
+
+/** A value built on first use and kept: a handler pays only for the clients it touches. */
+function lazy<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= build());
+}
+
+function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`${what} is not configured`);
+  return value;
+}
+
+/**
+ * The one composition root: a plain description of the resources becomes lazily built
+ * collaborators. Every AWS client it builds refuses the calls the needs do not declare — the same
+ * declaration the deployed roles are granted from — so the two cannot drift apart.
+ */
+export function compose({ resources, needs, owner, logger, region }: CompositionInput): Composition {
+  const targets = {
+    tables: resources.tables,
+    passcodeKeyArn: resources.secrets.passcodeKey?.arn,
+    letterKeyArn: resources.secrets.letterKey?.arn,
+    originVerifyArn: resources.secrets.originVerify?.arn,
+  };
+  const allowed = (call: Call) => isDeclared(call, needs, targets);
+  const config = region ? { region } : {};
+  const dynamodb = lazy(() =>
+    DynamoDBDocumentClient.from(refuseUndeclared(new DynamoDBClient(config), 'dynamodb', allowed, owner), {
+      marshallOptions: { removeUndefinedValues: true },
+    }),
+  );
+  const cognito = lazy(() => refuseUndeclared(new CognitoIdentityProviderClient(config), 'cognito-idp', allowed, owner));
+  const ses = lazy(() => refuseUndeclared(new SESv2Client(config), 'ses', allowed, owner));
+  const secretReader = new SecretReader(lazy(() => refuseUndeclared(new SecretsManagerClient(config), 'secretsmanager', allowed, owner)));
+
+  const mail = () => required(resources.mail, 'mail');
+  const table = <T>(make: (client: DynamoDBDocumentClient, name: string) => T, key: keyof Resources['tables']) =>
+    lazy(() => make(dynamodb(), resources.tables[key]));
+  const accounts = table((c, n) => new AccountsTable(c, n), 'accounts');
+  const requests = table((c, n) => new RequestsTable(c, n), 'requests');
+  const sessions = table((c, n) => new SessionsTable(c, n), 'sessions');
+  const limits = table((c, n) => new LimitsTable(c, n), 'limits');
+  const identity = lazy(() => new CognitoIdentity(cognito(), resources.userPool.id, resources.userPool.clientId));
+  const mailer = lazy(() => new SesMailer(ses(), { name: mail().fromName, address: mail().fromAddress }, mail().configurationSet));
+  const audit = new AuditLogger(logger);
+
+  const secrets: { passcodeKey?: string; letterKey?: string } = {};
+  const deps: Collaborators = {
+    ...resources.rules,
+    get accounts() { return accounts(); },
+    get requests() { return requests(); },
+    get sessions() { return sessions(); },
+    get limits() { return limits(); },
+    get identity() { return identity(); },
+    get mailer() { return mailer(); },
+    audit,
+    clock: systemClock,
+    random: systemRandom,
+    get siteUrl() { return required(resources.siteUrl, 'the site URL'); },
+    get wording() { return mail().wording; },
+    get passcodeKey() { return required(secrets.passcodeKey, `${owner}: the passcode key (declared and read by ready())`); },
+    get letterKey() { return required(secrets.letterKey, `${owner}: the letter key (declared and read by ready())`); },
+  };
+
+  const originVerify = resources.secrets.originVerify;
+  return {
+    deps,
+    async ready() {
+      if (needs.passcodeKey) secrets.passcodeKey ??= await secretReader.value('passcode key', resources.secrets.passcodeKey);
+      if (needs.letterKey) secrets.letterKey ??= await secretReader.value('letter key', resources.secrets.letterKey);
+      return deps;
+    },
+    originSecret: originVerify ? () => secretReader.value('origin verify', originVerify) : undefined,
+  };
+}
+
+/** The collaborators plus a caller's own values, without building every collaborator as a spread would. */
+export function withExtras<T extends object>(deps: Collaborators, extras: T): Collaborators & T {
+  return Object.assign(Object.create(deps) as Collaborators, extras);
+}
