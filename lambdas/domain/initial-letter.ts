@@ -1,6 +1,6 @@
 import { newInitialPassword } from './initial-password';
 import { sealPassword } from './letter-seal';
-import type { Account } from './model';
+import type { IssuedInitialPassword } from './model';
 import { hashPassword } from './password-hash';
 import type { Clock, Random } from './ports';
 
@@ -11,9 +11,6 @@ export interface IssueInitialPasswordDeps {
   /** Seals the initial password until its letter is produced (ops `letters`). */
   letterKey: string;
 }
-
-/** What an account keeps of a newly issued initial password: its slow hash, expiry and sealed letter. */
-export type IssuedInitialPassword = Required<Pick<Account, 'initialPasswordHash' | 'initialPasswordExpiresAt' | 'pendingLetter'>>;
 
 /**
  * A new initial password for a letter (create-account, reissue, reset-registration): the plain

@@ -80,3 +80,6 @@ export interface Session {
 export function isActive(account: Account | undefined): account is Account & { email: string } {
   return !!account && account.status === 'registered' && !account.disabled && !!account.email;
 }
+
+/** What an account keeps of a newly issued initial password: its slow hash, expiry and sealed letter. */
+export type IssuedInitialPassword = Required<Pick<Account, 'initialPasswordHash' | 'initialPasswordExpiresAt' | 'pendingLetter'>>;

@@ -1,6 +1,5 @@
-import type { IssuedInitialPassword } from './initial-letter';
 import type { LockoutRule, RateRule } from './limits';
-import type { Account, PendingRequest, RequestKind, Session } from './model';
+import type { Account, IssuedInitialPassword, PendingRequest, RequestKind, Session } from './model';
 
 /** What the use cases need from the outside world; adapters implement these, tests fake them. */
 export interface Clock {

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AccountExistsError } from '../../domain/errors';
-import type { IssuedInitialPassword } from '../../domain/initial-letter';
+import type { IssuedInitialPassword } from '../../domain/model';
 import { PENDING_TOKEN_ATTRIBUTE, type Account, type RequestKind } from '../../domain/model';
 import type { AccountStore } from '../../domain/ports';
 import { tableDefinitions } from '../../resources/table-definitions';

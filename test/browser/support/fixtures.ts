@@ -6,12 +6,8 @@
 import { expect, test as base, type Page } from '@playwright/test';
 import { startLocalStack, type LocalStack } from '../../support/local-stack';
 import { Mailbox } from './mailbox';
+import type { MerchantAccount } from './merchant';
 import { registerMerchant, type RegisteredMerchant } from './registered-merchant';
-
-export interface MerchantAccount {
-  loginId: string;
-  initialPassword: string;
-}
 
 interface WorkerFixtures {
   stack: LocalStack;

@@ -3,7 +3,12 @@
  * login guide), so the specs read like the guide's steps.
  */
 import { expect, type Page } from '@playwright/test';
-import type { MerchantAccount } from './fixtures';
+
+/** The letter's initial login ID and password. */
+export interface MerchantAccount {
+  loginId: string;
+  initialPassword: string;
+}
 
 export const ACCEPTED_LINES = [
   '以降の手続き方法はご登録メールアドレスへご案内いたします。',

@@ -1,5 +1,5 @@
 import { AccountExistsError } from '../../../lambdas/domain/errors';
-import type { IssuedInitialPassword } from '../../../lambdas/domain/initial-letter';
+import type { IssuedInitialPassword } from '../../../lambdas/domain/model';
 import { PENDING_TOKEN_ATTRIBUTE, type Account, type RequestKind } from '../../../lambdas/domain/model';
 import type { AccountStore } from '../../../lambdas/domain/ports';
 
