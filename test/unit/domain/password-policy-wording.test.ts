@@ -8,6 +8,7 @@ import {
   RULE_MESSAGES,
 } from '../../../lambdas/domain/password-policy';
 import { LETTER_STEPS } from '../../../ops/letters/render';
+import { SITE_SLOTS } from '../../../static-site/site-slots';
 
 describe('password policy wording', () => {
   it("says the guide's words", () => {
@@ -28,7 +29,10 @@ describe('password policy wording', () => {
     expect(KEPT_IN_HISTORY).toBe(HISTORY_SIZE);
   });
 
-  it('is what the letters print', () => {
+  it('is what the pages and the letters print', () => {
+    expect(SITE_SLOTS['password-rule']).toBe(POLICY_WORDING.rule);
+    expect(SITE_SLOTS['password-symbols']).toBe(POLICY_WORDING.symbols.replace('&', '&amp;').replace('"', '&quot;').replace('<', '&lt;').replace('>', '&gt;'));
+    expect(SITE_SLOTS['password-history']).toBe(POLICY_WORDING.history);
     expect(LETTER_STEPS.some((step) => step.includes(`（${POLICY_WORDING.inShort}）`))).toBe(true);
   });
 });
