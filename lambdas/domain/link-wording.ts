@@ -4,7 +4,8 @@
  * words of its own flow. Both the server and the browser bundle read this module, so it imports
  * nothing.
  */
-export type LinkProblem = 'expired' | 'used' | 'replaced' | 'voided' | 'unknown';
+export const LINK_PROBLEMS = ['expired', 'used', 'replaced', 'voided', 'unknown'] as const;
+export type LinkProblem = (typeof LINK_PROBLEMS)[number];
 
 export type LinkWording = Record<LinkProblem, string>;
 
@@ -50,4 +51,4 @@ export const EMAIL_CHANGE_LINK_WORDING: LinkWording = {
 
 /** A reason the server gave, or `unknown` for anything this page does not know. */
 export const linkProblemOf = (reason: string | undefined): LinkProblem =>
-  reason !== undefined && Object.prototype.hasOwnProperty.call(API_LINK_WORDING, reason) ? (reason as LinkProblem) : 'unknown';
+  LINK_PROBLEMS.find((problem) => problem === reason) ?? 'unknown';
