@@ -39,3 +39,10 @@ export const routes: readonly Route[] = [
   { method: 'POST', path: '/api/email-change/status', entry: 'email-change-status' },
   { method: 'POST', path: '/api/email-change/complete', entry: 'complete-email-change' },
 ];
+
+/** The path of a handler's route: the browser's pages call the API by handler, never by a typed path. */
+export function apiPath(entry: RouteEntry): string {
+  const route = routes.find((candidate) => candidate.entry === entry);
+  if (!route) throw new Error(`no route for ${entry}`);
+  return route.path;
+}

@@ -1,14 +1,17 @@
 /**
  * Builds the merchant-facing static site: each page script is bundled from TypeScript (the
- * password policy is shared with the server and bundled in), CSS is copied as it is, and each
- * page is copied with its shared parts filled in: `<!-- include:NAME -->` stands for
- * `src/partials/NAME.html` (header, footer, the browser notice, the password policy text…), so
- * every page says those things in the same words.
+ * password policy, the API routes and the link wording are shared with the server and bundled
+ * in), CSS is copied as it is, and each page is put inside the shared layout (see page-layout.ts)
+ * with its shared parts filled in: `<!-- include:NAME -->` stands for `src/partials/NAME.html`
+ * (header, footer, the browser notice, the password policy text…), so every page says those
+ * things in the same words, and `{{name}}` for text taken from the product's rules (site-slots.ts).
  * Run directly (`npm run build:site`) it writes `static-site/dist/`.
  */
 import { build } from 'esbuild';
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fillSlots, parsePage, wrapInLayout } from './page-layout';
+import { SITE_SLOTS } from './site-slots';
 
 const SOURCE_DIR = path.join(__dirname, 'src');
 export const DEFAULT_OUT_DIR = path.join(__dirname, 'dist');
@@ -66,12 +69,20 @@ export async function expandIncludes(html: string, page: string, depth = 0): Pro
   return html.replace(INCLUDE, (_, name: string) => partials.get(name)!);
 }
 
+/** A page file as served: inside the layout, partials expanded, slots filled. */
+export async function renderPage(source: string, name: string): Promise<string> {
+  const page = parsePage(source, name);
+  if (!(PAGE_SCRIPTS as readonly string[]).includes(page.script)) throw new Error(`${name}: no page script "${page.script}"`);
+  const layout = await readFile(path.join(PARTIALS_DIR, 'layout.html'), 'utf8');
+  return fillSlots(await expandIncludes(wrapInLayout(page, layout, name), name), SITE_SLOTS, name);
+}
+
 async function copyPages(outDir: string): Promise<void> {
   const pages = (await readdir(SOURCE_DIR)).filter((name) => name.endsWith('.html'));
   await Promise.all(
     pages.map(async (name) => {
-      const html = await readFile(path.join(SOURCE_DIR, name), 'utf8');
-      await writeFile(path.join(outDir, name), await expandIncludes(html, name));
+      const source = await readFile(path.join(SOURCE_DIR, name), 'utf8');
+      await writeFile(path.join(outDir, name), await renderPage(source, name));
     }),
   );
 }

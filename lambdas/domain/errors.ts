@@ -1,4 +1,7 @@
+import { API_LINK_WORDING, type LinkProblem } from './link-wording';
 import type { RuleResult } from './password-policy';
+
+export type { LinkProblem };
 
 /**
  * Everything a merchant can do wrong, as classes. One place (`http/error-answers.ts`) turns each
@@ -44,21 +47,11 @@ export class EmailUnavailableError extends DomainError {
   }
 }
 
-export type LinkProblem = 'expired' | 'used' | 'replaced' | 'voided' | 'unknown';
-
-const LINK_MESSAGES: Record<LinkProblem, string> = {
-  expired: 'このURLは有効期限が切れています。お手数ですが、再度申請を行ってください。',
-  used: 'このURLのお手続きはすでに完了しています。ログインページからログインしてください。',
-  replaced: '新しい申請を受け付けたため、このURLは無効になりました。最新のメールに記載のURLからお手続きください。',
-  voided: 'パスコードの入力誤りが上限に達したため、この申請は無効になりました。お手数ですが、再度申請を行ってください。',
-  unknown: 'このURLは無効です。メールに記載のURLをご確認の上、再度アクセスしてください。',
-};
-
 /** A completion URL that can no longer be used, and why, so the page can say what to do. */
 export class LinkInvalidError extends DomainError {
   readonly code = 'LINK_INVALID';
   constructor(readonly reason: LinkProblem) {
-    super(LINK_MESSAGES[reason]);
+    super(API_LINK_WORDING[reason]);
   }
 }
 

@@ -1,10 +1,10 @@
 import { PasswordPolicyError } from './errors';
 import type { Account } from './model';
 import { hashPassword, matchesAny } from './password-hash';
-import { RULE_MESSAGES } from './password-policy';
+import { HISTORY_SIZE, RULE_MESSAGES } from './password-policy';
 
-/** None of the last 4 passwords (the initial password counts). */
-export const HISTORY_SIZE = 4;
+/** The policy owns the size; it is also read from here, where the history is kept. */
+export { HISTORY_SIZE };
 
 function recentHashes(account: Account): string[] {
   const initial = account.initialPasswordHash ? [account.initialPasswordHash] : [];

@@ -8,6 +8,8 @@ import { isCommonPassword } from './common-passwords';
 export const ALLOWED_SYMBOLS = `!#%&+-.:=?[]_"$'()*;<>@\\^\`{}|~`;
 export const MIN_LENGTH = 12;
 export const MAX_LENGTH = 30;
+/** None of the last 4 passwords may come back (the initial password counts). */
+export const HISTORY_SIZE = 4;
 
 export type PasswordRule =
   | 'length'
@@ -43,8 +45,21 @@ export const RULE_MESSAGES: Record<PasswordRule | 'history', string> = {
   notPersonal: 'メールアドレスやログインIDを含むパスワードは使用できません。',
   notCommon: '推測されやすいパスワードは使用できません。',
   confirmation: '新パスワードと新パスワード(確認用)が一致しません。',
-  history: '過去4つ前までに使用したパスワードは登録できません。',
+  history: `過去${HISTORY_SIZE}つ前までに使用したパスワードは登録できません。`,
 };
+
+/**
+ * The guide's policy, in the guide's words: the pages print it above the form (the site build
+ * fills it in) and the ops letters print it in short.
+ */
+export const POLICY_WORDING = {
+  rule: `新パスワードは半角${MIN_LENGTH}文字以上${MAX_LENGTH}文字以下で、英字(大文字)・英字(小文字)・数字・記号を各種1文字以上設定してください。`,
+  /** The allowed symbols one by one; `\\` is shown as the Japanese keyboard labels it. */
+  symbols: [...ALLOWED_SYMBOLS].map((c) => (c === '\\' ? '¥(\\)' : c)).join(' '),
+  history: `また、新パスワードには過去${HISTORY_SIZE}つ前までに使用したものは登録できません。`,
+  /** The rule in brief, as a step of the letter says it. */
+  inShort: `半角${MIN_LENGTH}文字以上${MAX_LENGTH}文字以下、英字(大文字)・英字(小文字)・数字・記号を各1文字以上`,
+} as const;
 
 const isUpper = (c: string) => c >= 'A' && c <= 'Z';
 const isLower = (c: string) => c >= 'a' && c <= 'z';

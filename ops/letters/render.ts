@@ -6,6 +6,7 @@
  * Self-contained: no script, no external file, so it prints the same anywhere.
  */
 import type { LetterAddress } from '../../lambdas/domain/model';
+import { POLICY_WORDING } from '../../lambdas/domain/password-policy';
 import { japanTime } from '../../lambdas/domain/registration-emails';
 import type { SupportContact } from './contact';
 import { spell } from './spell';
@@ -33,7 +34,7 @@ export const LETTER_STEPS = [
   'ログインページ（下記URL）を開き、「初回ログインはこちら」をクリックします。',
   '初回メールアドレス登録画面で、本書の<strong>初回ログインID</strong>と<strong>初回パスワード</strong>、ご登録になる<strong>メールアドレス</strong>を入力し、「登録」をクリックします。',
   'ご登録のメールアドレスに<strong>2通のメール</strong>が届きます。1通目にお手続き完了用のURL、2通目にパスコードが記載されています（いずれも有効期限があります）。',
-  '1通目のURLを開き、2通目の<strong>パスコード</strong>と<strong>新パスワード</strong>（半角12文字以上30文字以下、英字(大文字)・英字(小文字)・数字・記号を各1文字以上）を入力して「設定」をクリックします。',
+  `1通目のURLを開き、2通目の<strong>パスコード</strong>と<strong>新パスワード</strong>（${POLICY_WORDING.inShort}）を入力して「設定」をクリックします。`,
   '以上で登録完了です。<strong>以降はご登録のメールアドレスでログイン</strong>し、パスワードは設定したものをお使いください（初回ログインID・初回パスワードは使えなくなります）。',
 ];
 

@@ -1,8 +1,11 @@
 /**
- * Calls to the product's API on the site's own origin. Every failure comes back as the API's
+ * Calls to the product's API on the site's own origin, named by the handler that answers them
+ * (the server's route table gives the path). Every failure comes back as the API's
  * `{ code, message }` error, so a page only ever shows messages written for the merchant: a
  * network failure or a server fault becomes one generic message and never shows internals.
  */
+import { apiPath, type RouteEntry } from '../../../lambdas/routes';
+
 export const COMMUNICATION_ERROR_MESSAGE = '通信エラーが発生しました。時間をおいて再度お試しください。';
 
 export interface ApiError {
@@ -47,14 +50,14 @@ async function request<T>(path: string, init: RequestInit): Promise<ApiResult<T>
   return { ok: false, status: response.status, error: body.error };
 }
 
-export function postJson<T = { ok: true }>(path: string, body: unknown): Promise<ApiResult<T>> {
-  return request<T>(path, {
+export function postJson<T = { ok: true }>(route: RouteEntry, body: unknown): Promise<ApiResult<T>> {
+  return request<T>(apiPath(route), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify(body),
   });
 }
 
-export function getJson<T>(path: string): Promise<ApiResult<T>> {
-  return request<T>(path, { method: 'GET', headers: { Accept: 'application/json' } });
+export function getJson<T>(route: RouteEntry): Promise<ApiResult<T>> {
+  return request<T>(apiPath(route), { method: 'GET', headers: { Accept: 'application/json' } });
 }

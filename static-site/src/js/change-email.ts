@@ -3,11 +3,11 @@
  * and passcode) that prove it. Until that is done the current address stays the login ID.
  * The answer is the same whether or not another account uses the address.
  */
-import { postJson } from './api';
 import { startPage } from './boot';
 import { byId, field, replaceView } from './dom';
-import { FormFeedback, setSubmitting, showFieldErrors } from './form-feedback';
-import { leftForLogin, listenForLogout, loadMe } from './signed-in';
+import { FormFeedback } from './form-feedback';
+import { refuse, submitForm } from './form-submit';
+import { listenForLogout, loadMe } from './signed-in';
 import { EMAIL_FORMAT_MESSAGE, INPUT_PROBLEM_SUMMARY, isEmail, requiredMessage } from './validation';
 
 export const SAME_AS_CURRENT_MESSAGE = '現在のメールアドレスと同じです。新しいメールアドレスを入力してください。';
@@ -35,30 +35,22 @@ function start(): void {
     return undefined;
   }
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    feedback.clear();
-    const address = newEmail.value.trim();
-    const problem = problemWith(address);
-    if (problem) {
-      feedback.showFieldError('newEmail', problem);
-      feedback.showAlert(INPUT_PROBLEM_SUMMARY);
-      newEmail.focus();
-      return;
-    }
+  function check(): boolean {
+    const problem = problemWith(newEmail.value.trim());
+    if (!problem) return true;
+    feedback.showFieldError('newEmail', problem);
+    return refuse(feedback, INPUT_PROBLEM_SUMMARY);
+  }
 
-    setSubmitting(form, true);
-    const result = await postJson('/api/email-change', { newEmail: address });
-    if (leftForLogin(result)) return;
-    setSubmitting(form, false);
-    if (result.ok) {
-      replaceView(byId('change-form-section'), byId('change-accepted'));
-      return;
-    }
-    showFieldErrors(form, feedback, result.error);
-    feedback.showAlert(result.error.message);
-    if (form.querySelector('[aria-invalid="true"]')) feedback.focusFirstInvalid();
-    else newEmail.focus();
+  submitForm({
+    form,
+    feedback,
+    route: 'email-change',
+    signedIn: true,
+    check,
+    body: () => ({ newEmail: newEmail.value.trim() }),
+    success: () => replaceView(byId('change-form-section'), byId('change-accepted')),
+    focusOnError: newEmail,
   });
 }
 

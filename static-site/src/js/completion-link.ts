@@ -2,31 +2,24 @@
  * The pages a completion URL opens (registration, password reset, email change). The token
  * rides in the URL fragment (never sent to a server log); the page asks the server whether it
  * is still usable before the merchant types anything, and when it is not, says what to do next
- * for the reason the server gives, in the words of the flow it belongs to.
+ * for the reason the server gives, in the words of the flow it belongs to (link-wording.ts).
  *
  * The page has: #link-checking (shown while asking), #link-check-alert, the form's view (hidden
  * until the link is known to be good), #link-email-line / #link-email (the masked address the
  * request is for) and #link-invalid with #link-invalid-message.
  */
+import { linkProblemOf, type LinkWording } from '../../../lambdas/domain/link-wording';
+import type { RouteEntry } from '../../../lambdas/routes';
 import { postJson } from './api';
 import { byId, replaceView } from './dom';
-
-export type LinkInvalidReason = 'expired' | 'used' | 'replaced' | 'voided' | 'unknown';
-export type InvalidLinkTexts = Record<LinkInvalidReason, string>;
-
-export const REPLACED_TEXT =
-  'このURLは、その後に新しい申請が行われたため無効になりました。最後に届いたメールに記載されたURLからお手続きください。';
-
-const isReason = (texts: InvalidLinkTexts, reason: string | undefined): reason is LinkInvalidReason =>
-  reason !== undefined && Object.prototype.hasOwnProperty.call(texts, reason);
 
 export class CompletionLink {
   readonly token = location.hash.replace(/^#/, '');
 
   constructor(
-    private readonly statusPath: string,
+    private readonly statusRoute: RouteEntry,
     private readonly formView: HTMLElement,
-    private readonly texts: InvalidLinkTexts,
+    private readonly wording: LinkWording,
   ) {}
 
   /** Shows the form when the link is usable, the invalid-link view when it is not. */
@@ -37,7 +30,7 @@ export class CompletionLink {
       this.showInvalid('unknown');
       return;
     }
-    const result = await postJson<{ status: string; email?: string }>(this.statusPath, { token: this.token });
+    const result = await postJson<{ status: string; email?: string }>(this.statusRoute, { token: this.token });
     checking.hidden = true;
     if (result.ok) {
       if (result.data.email) {
@@ -52,8 +45,8 @@ export class CompletionLink {
   }
 
   showInvalid(reason: string | undefined): void {
-    const known = isReason(this.texts, reason) ? reason : 'unknown';
-    byId('link-invalid-message').textContent = this.texts[known];
+    const known = linkProblemOf(reason);
+    byId('link-invalid-message').textContent = this.wording[known];
     byId('link-invalid').dataset.reason = known;
     replaceView(this.formView, byId('link-invalid'));
   }

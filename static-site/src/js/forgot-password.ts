@@ -3,10 +3,10 @@
  * registered account gets the two emails (URL and passcode). The answer on screen is the same
  * whether or not the address is registered, so the page cannot be used to find out.
  */
-import { postJson } from './api';
 import { startPage } from './boot';
 import { byId, field, replaceView } from './dom';
-import { FormFeedback, setSubmitting, showFieldErrors } from './form-feedback';
+import { FormFeedback } from './form-feedback';
+import { refuse, submitForm } from './form-submit';
 import { EMAIL_FORMAT_MESSAGE, INPUT_PROBLEM_SUMMARY, isEmail, requiredMessage } from './validation';
 
 function start(): void {
@@ -14,30 +14,23 @@ function start(): void {
   const email = field(form, 'email');
   const feedback = new FormFeedback(form, byId('form-alert'));
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    feedback.clear();
+  function check(): boolean {
     const address = email.value.trim();
     const problem = !address ? requiredMessage('メールアドレス') : isEmail(address) ? undefined : EMAIL_FORMAT_MESSAGE;
-    if (problem) {
-      feedback.showFieldError('email', problem);
-      feedback.showAlert(INPUT_PROBLEM_SUMMARY);
-      email.focus();
-      return;
-    }
+    if (!problem) return true;
+    feedback.showFieldError('email', problem);
+    return refuse(feedback, INPUT_PROBLEM_SUMMARY);
+  }
 
-    setSubmitting(form, true);
-    const result = await postJson('/api/password-reset', { email: address });
-    setSubmitting(form, false);
-    if (result.ok) {
-      replaceView(byId('request-form-section'), byId('request-accepted'));
-      return;
-    }
-    // TOO_MANY_REQUESTS (and any other refusal) comes with a message written for the merchant.
-    showFieldErrors(form, feedback, result.error);
-    feedback.showAlert(result.error.message);
-    if (form.querySelector('[aria-invalid="true"]')) feedback.focusFirstInvalid();
-    else email.focus();
+  // TOO_MANY_REQUESTS (and any other refusal) comes with a message written for the merchant.
+  submitForm({
+    form,
+    feedback,
+    route: 'password-reset',
+    check,
+    body: () => ({ email: email.value.trim() }),
+    success: () => replaceView(byId('request-form-section'), byId('request-accepted')),
+    focusOnError: email,
   });
 }
 

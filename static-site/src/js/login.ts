@@ -1,9 +1,10 @@
 /** Login page (index.html): ログインID (the registered email) and パスワード. */
-import { postJson } from './api';
+import type { ApiError } from './api';
 import { showArrivalNotice } from './arrival-notice';
 import { startPage } from './boot';
 import { byId, field } from './dom';
-import { FormFeedback, setSubmitting } from './form-feedback';
+import { FormFeedback } from './form-feedback';
+import { submitForm } from './form-submit';
 import { showPasswordToggle } from './show-password';
 import { requiredMessage } from './validation';
 
@@ -24,26 +25,30 @@ function start(): void {
   showPasswordToggle(byId<HTMLInputElement>('show-password'), [password]);
   showArrivalNotice(ARRIVAL_NOTICES);
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    feedback.clear();
-    byId('page-status').replaceChildren();
+  /** Each empty field says so under itself; no summary, the form is that short. */
+  function check(): boolean {
+    byId('page-status').replaceChildren(); // the arrival notice is old news once the merchant tries
     if (!loginId.value.trim()) feedback.showFieldError('loginId', requiredMessage('ログインID'));
     if (!password.value) feedback.showFieldError('password', requiredMessage('パスワード'));
-    if (form.querySelector('[aria-invalid="true"]')) {
-      feedback.focusFirstInvalid();
-      return;
-    }
+    if (!form.querySelector('[aria-invalid="true"]')) return true;
+    feedback.focusFirstInvalid();
+    return false;
+  }
 
-    setSubmitting(form, true);
-    const result = await postJson('/api/login', { loginId: loginId.value.trim(), password: password.value });
-    if (result.ok) {
-      location.href = 'home.html';
-      return;
-    }
-    setSubmitting(form, false);
-    feedback.showAlert(result.error.message);
+  /** Every refusal is one message (which part was wrong is not told), and the password is retyped. */
+  function refused(error: ApiError): void {
+    feedback.showAlert(error.message);
     password.focus();
+  }
+
+  submitForm({
+    form,
+    feedback,
+    route: 'login',
+    check,
+    body: () => ({ loginId: loginId.value.trim(), password: password.value }),
+    success: 'home.html',
+    otherwise: refused,
   });
 }
 

@@ -4,10 +4,12 @@
  * (passcode.html) and forgot password (reset-password.html); they differ only in their API
  * routes, where success leads, and what an unusable link tells the merchant.
  */
-import { postJson, type ApiError } from './api';
-import { CompletionLink, type InvalidLinkTexts } from './completion-link';
+import type { LinkWording } from '../../../lambdas/domain/link-wording';
+import type { RouteEntry } from '../../../lambdas/routes';
+import { CompletionLink } from './completion-link';
 import { byId, field } from './dom';
-import { FormFeedback, setSubmitting, showFieldErrors } from './form-feedback';
+import { FormFeedback } from './form-feedback';
+import { refuse, submitForm } from './form-submit';
 import { NewPasswordFields, POLICY_SUMMARY } from './new-password-fields';
 import { PasscodeField } from './passcode-field';
 import { showPasswordToggle } from './show-password';
@@ -15,65 +17,41 @@ import { INPUT_PROBLEM_SUMMARY } from './validation';
 
 export interface PasscodePasswordPage {
   /** `{ token }` → 200 pending or 410 LINK_INVALID. */
-  statusPath: string;
+  statusRoute: RouteEntry;
   /** `{ token, passcode, newPassword, newPasswordConfirmation }`. */
-  completePath: string;
+  completeRoute: RouteEntry;
   /** Where the merchant goes once the password is set (the login page, with a notice). */
   successUrl: string;
-  invalidLinkTexts: InvalidLinkTexts;
+  linkWording: LinkWording;
 }
 
 export function startPasscodePasswordPage(page: PasscodePasswordPage): void {
-  const formView = byId('passcode-view');
-  const link = new CompletionLink(page.statusPath, formView, page.invalidLinkTexts);
+  const link = new CompletionLink(page.statusRoute, byId('passcode-view'), page.linkWording);
   const form = byId<HTMLFormElement>('passcode-form');
   const feedback = new FormFeedback(form, byId('form-alert'));
   const passcode = new PasscodeField(field(form, 'passcode'), feedback);
   const passwords = new NewPasswordFields(form, feedback);
   showPasswordToggle(byId<HTMLInputElement>('show-password'), [passwords.newPassword, passwords.confirmation]);
 
-  /** Shows what the browser can already tell is wrong; true when the form can be sent. */
-  function checkFields(): boolean {
+  function check(): boolean {
     const passcodeProblems = passcode.check();
     const { problems, policyFailed } = passwords.check();
     const all = [...passcodeProblems, ...problems];
-    if (all.length === 0) return true;
-    feedback.showAlert(policyFailed ? POLICY_SUMMARY : INPUT_PROBLEM_SUMMARY, all);
-    feedback.focusFirstInvalid();
-    return false;
+    return all.length === 0 || refuse(feedback, policyFailed ? POLICY_SUMMARY : INPUT_PROBLEM_SUMMARY, all);
   }
 
-  function showServerError(error: ApiError): void {
-    switch (error.code) {
-      case 'LINK_INVALID':
-        link.showInvalid(error.reason);
-        return;
-      case 'PASSCODE_WRONG':
-        passcode.showWrong(error);
-        return;
-      case 'PASSWORD_POLICY':
-        passwords.showPolicyRejection(error);
-        return;
-      default:
-        showFieldErrors(form, feedback, error);
-        feedback.showAlert(error.message);
-        feedback.focusFirstInvalid();
-    }
-  }
-
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    feedback.clear();
-    if (!checkFields()) return;
-
-    setSubmitting(form, true);
-    const result = await postJson(page.completePath, { token: link.token, passcode: passcode.value, ...passwords.values });
-    if (result.ok) {
-      location.href = page.successUrl;
-      return;
-    }
-    setSubmitting(form, false);
-    showServerError(result.error);
+  submitForm({
+    form,
+    feedback,
+    route: page.completeRoute,
+    check,
+    body: () => ({ token: link.token, passcode: passcode.value, ...passwords.values }),
+    success: page.successUrl,
+    errors: {
+      LINK_INVALID: (error) => link.showInvalid(error.reason),
+      PASSCODE_WRONG: (error) => passcode.showWrong(error),
+      PASSWORD_POLICY: (error) => passwords.showPolicyRejection(error),
+    },
   });
 
   link.restartOnNewLink();

@@ -26,7 +26,7 @@ export function leftForLogin(result: ApiResult<unknown>): boolean {
 
 /** The signed-in account, or undefined after showing why not (or leaving for the login page). */
 export async function loadMe(alertRegion: HTMLElement): Promise<Me | undefined> {
-  const result = await getJson<Me>('/api/me');
+  const result = await getJson<Me>('me');
   if (result.ok) return result.data;
   if (!leftForLogin(result)) alertRegion.textContent = result.error.message;
   return undefined;
@@ -36,7 +36,7 @@ export function listenForLogout(alertRegion: HTMLElement): void {
   const button = byId<HTMLButtonElement>('logout');
   button.addEventListener('click', async () => {
     button.disabled = true;
-    const result = await postJson('/api/logout', {});
+    const result = await postJson('logout', {});
     // Already signed out is still signed out.
     if (result.ok || result.status === 401) {
       location.href = './?loggedOut=1';
