@@ -36,7 +36,7 @@ const ruleFields = {
   INITIAL_PASSWORD_VALIDITY_DAYS: withDefault(positiveInt, 90),
 };
 
-export const rulesSchema = z.object(ruleFields);
+const rulesSchema = z.object(ruleFields);
 export type RulesConfig = z.infer<typeof rulesSchema>;
 
 export const configSchema = z.object({

@@ -14,7 +14,7 @@ const positiveInt = z.number().int().positive();
 const hostname = z.hostname().refine((h) => h.includes('.'), 'must be a fully qualified domain name');
 const retentionDays = Object.values(RetentionDays).filter((v): v is number => typeof v === 'number');
 
-export const stageConfigSchema = z
+const stageConfigSchema = z
   .strictObject({
     /** Target account and region; when absent, the CLI's credentials decide at deploy time. */
     account: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id').optional(),

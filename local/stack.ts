@@ -15,7 +15,7 @@ import { createDevServer } from './dev-server';
 import type { EmulatorPorts } from './emulators';
 import { provisionLocalResources } from './provision';
 
-export const REPO_ROOT = resolve(__dirname, '..');
+const REPO_ROOT = resolve(__dirname, '..');
 
 export interface LocalStackOptions {
   port?: number;

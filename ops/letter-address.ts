@@ -4,11 +4,11 @@ import type { LetterAddress } from '../lambdas/domain/model';
  * The letter fields an account keeps (its address block), as ops gives them on the command line
  * (`create-account --company …`) or in an import file, checked the same way in both places.
  */
-export const LETTER_FIELDS = ['companyName', 'contactName', 'postalCode', 'postalAddress'] as const;
+const LETTER_FIELDS = ['companyName', 'contactName', 'postalCode', 'postalAddress'] as const;
 export type LetterField = (typeof LETTER_FIELDS)[number];
 
 /** Longest values that still fit the letter's address block (characters). */
-export const LETTER_FIELD_MAX_LENGTH: Record<LetterField, number> = {
+const LETTER_FIELD_MAX_LENGTH: Record<LetterField, number> = {
   companyName: 40,
   contactName: 30,
   postalCode: 8,
@@ -16,7 +16,7 @@ export const LETTER_FIELD_MAX_LENGTH: Record<LetterField, number> = {
 };
 
 /** The address may span a few lines (building, floor); the other fields are one line. */
-export const MAX_ADDRESS_LINES = 3;
+const MAX_ADDRESS_LINES = 3;
 
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f]/;
 

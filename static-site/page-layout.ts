@@ -13,10 +13,10 @@
  * `script` the page script under `js/`, `header` which header it shows (`public` or `signed-in`).
  * Text from the build goes in through `{{slot}}` marks; a mark nobody fills fails the build.
  */
-export const SITE_NAME = 'お客様サポートWEB';
+const SITE_NAME = 'お客様サポートWEB';
 
-export const HEADERS = ['public', 'signed-in'] as const;
-export type Header = (typeof HEADERS)[number];
+const HEADERS = ['public', 'signed-in'] as const;
+type Header = (typeof HEADERS)[number];
 
 export interface Page {
   title?: string;

@@ -20,7 +20,7 @@ export const TABLE_ACTIONS: Record<TableAccess, readonly string[]> = {
 };
 
 /** Cognito admin API actions the identity adapter sends. */
-export type UserPoolAction =
+type UserPoolAction =
   | 'AdminCreateUser'
   | 'AdminDeleteUser'
   | 'AdminGetUser'

@@ -4,7 +4,7 @@
  * words of its own flow. Both the server and the browser bundle read this module, so it imports
  * nothing.
  */
-export const LINK_PROBLEMS = ['expired', 'used', 'replaced', 'voided', 'unknown'] as const;
+const LINK_PROBLEMS = ['expired', 'used', 'replaced', 'voided', 'unknown'] as const;
 export type LinkProblem = (typeof LINK_PROBLEMS)[number];
 
 export type LinkWording = Record<LinkProblem, string>;

@@ -114,7 +114,7 @@ export interface Mailer {
   send(email: Email): Promise<void>;
 }
 
-export type AuditOutcome = 'success' | 'failure';
+type AuditOutcome = 'success' | 'failure';
 
 export interface AuditEvent {
   event: string;

@@ -1,5 +1,5 @@
 /**
- * The security headers every page and API answer carries (DESIGN.md). The API answers and the
+ * The security headers every page and API answer carries (docs/design.md). The API answers and the
  * local server use this object; CloudFront's response headers policy is built from the same values.
  */
 export const CONTENT_SECURITY_POLICY =

@@ -13,7 +13,7 @@ export interface TableDefinition {
 
 export const TTL_ATTRIBUTE = 'expiresAtEpoch';
 export const ACCOUNTS_BY_EMAIL_INDEX = 'byEmail';
-export const SESSIONS_BY_LOGIN_ID_INDEX = 'byLoginId';
+const SESSIONS_BY_LOGIN_ID_INDEX = 'byLoginId';
 
 export const tableDefinitions = {
   /** One item per merchant account, provisioned by ops; found by login ID or by registered email. */

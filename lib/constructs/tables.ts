@@ -3,7 +3,6 @@ import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/a
 import { Construct } from 'constructs';
 import { tableDefinitions, type TableDefinition, type TableKey } from '../../lambdas/resources/table-definitions';
 
-export { ACCOUNTS_BY_EMAIL_INDEX, TTL_ATTRIBUTE, tableDefinitions } from '../../lambdas/resources/table-definitions';
 
 export interface TablesProps {
   readonly deletionProtection: boolean;

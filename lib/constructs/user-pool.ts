@@ -61,7 +61,7 @@ export class MerchantUserPool extends Construct {
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG2',
       reason:
-        "Sign-in is the guide's email and password (DESIGN.md), checked server-side by the Lambdas through the admin flow; no browser talks to Cognito. Lockout after 5 failures, WAF per-IP rate limits and the failed-login alarm protect it.",
+        "Sign-in is the guide's email and password (docs/design.md), checked server-side by the Lambdas through the admin flow; no browser talks to Cognito. Lockout after 5 failures, WAF per-IP rate limits and the failed-login alarm protect it.",
     });
     if (props.featurePlan !== 'PLUS') {
       Validations.of(this.userPool).acknowledge({

@@ -12,7 +12,7 @@ import { resolveTarget, TargetError } from '../target';
 
 export const LETTERS_USAGE = 'letters <loginId…> | --since DATE | --from-import RUN   Print the pending letters (each exactly once): PDF and HTML.';
 
-export const DEFAULT_LETTERS_DIR = join(LOCAL_DIR, 'letters');
+const DEFAULT_LETTERS_DIR = join(LOCAL_DIR, 'letters');
 const FORMATS: readonly LetterFormat[] = ['pdf', 'html', 'both'];
 
 const HELP = `Usage: npm run --silent ops -- letters <loginId…> | --since DATE | --from-import RUN [options]

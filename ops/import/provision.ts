@@ -10,7 +10,7 @@ import type { Progress } from './progress';
 import type { ImportRow } from './rows';
 
 /** Accounts provisioned at once: scrypt keeps a core busy per account, DynamoDB does not mind. */
-export const IMPORT_CONCURRENCY = 4;
+const IMPORT_CONCURRENCY = 4;
 
 export interface ImportDeps {
   exists(loginId: string): Promise<boolean>;

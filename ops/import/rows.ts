@@ -27,7 +27,7 @@ export interface ImportRow {
   letter: LetterAddress;
 }
 
-export interface RowProblem {
+interface RowProblem {
   /** The file's line (1: the header). */
   line: number;
   message: string;

@@ -4,9 +4,9 @@
  */
 import { existsSync } from 'node:fs';
 
-export const CHROMIUM_PATH = () => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_PATH = () => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export class PdfUnavailableError extends Error {}
+class PdfUnavailableError extends Error {}
 
 export async function renderPdf(html: string): Promise<Buffer> {
   const executablePath = CHROMIUM_PATH();

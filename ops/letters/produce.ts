@@ -32,7 +32,7 @@ export interface ProduceOptions {
   contact: SupportContact;
 }
 
-export interface HeldBack {
+interface HeldBack {
   loginId: string;
   reason: string;
 }

@@ -27,7 +27,7 @@ export interface LetterContext {
   producedAt: Date;
 }
 
-export const LETTER_TITLE = 'お客様サポートWEB アカウント登録のご案内';
+const LETTER_TITLE = 'お客様サポートWEB アカウント登録のご案内';
 
 /** The login guide's steps, in short. */
 export const LETTER_STEPS = [
@@ -38,7 +38,7 @@ export const LETTER_STEPS = [
   '以上で登録完了です。<strong>以降はご登録のメールアドレスでログイン</strong>し、パスワードは設定したものをお使いください（初回ログインID・初回パスワードは使えなくなります）。',
 ];
 
-export const BROWSER_NOTICE = [
+const BROWSER_NOTICE = [
   'お客様サポートWEBの動作保証ブラウザはGoogle ChromeまたはMicrosoft Edgeとなります。',
   '画面が表示されない等ございましたら、お使いのブラウザをご確認ください。※Internet Explorerには対応していません。',
 ];
@@ -50,7 +50,7 @@ const japanDate = (at: Date) =>
   new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: 'long', day: 'numeric' }).format(at);
 
 /** The login page's address as printed: the origin and a final slash. */
-export const loginPageUrl = (siteUrl: string) => `${siteUrl.replace(/\/+$/, '')}/`;
+const loginPageUrl = (siteUrl: string) => `${siteUrl.replace(/\/+$/, '')}/`;
 
 const STYLE = `
 @page { size: A4; margin: 0; }

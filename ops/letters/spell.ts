@@ -2,7 +2,7 @@
  * A credential spelled out one character at a time with its kind, printed under it so a merchant
  * reading the letter cannot take 0 for O or 1 for l or I.
  */
-export type CharacterKind = '英大文字' | '英小文字' | '数字' | '記号';
+type CharacterKind = '英大文字' | '英小文字' | '数字' | '記号';
 
 export interface SpelledCharacter {
   char: string;
@@ -28,7 +28,7 @@ const SYMBOL_NAMES: Record<string, string> = {
   '$': 'ドル',
 };
 
-export function kindOf(char: string): CharacterKind {
+function kindOf(char: string): CharacterKind {
   if (/[A-Z]/.test(char)) return '英大文字';
   if (/[a-z]/.test(char)) return '英小文字';
   if (/[0-9]/.test(char)) return '数字';

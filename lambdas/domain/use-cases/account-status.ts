@@ -12,7 +12,7 @@ export interface AccountStatusDeps {
 }
 
 /** What became of a request the account points to, judged as its link would be. */
-export type RequestState = 'pending' | 'completing' | 'expired' | 'used' | 'voided' | 'replaced' | 'missing';
+type RequestState = 'pending' | 'completing' | 'expired' | 'used' | 'voided' | 'replaced' | 'missing';
 
 export interface RequestView {
   state: RequestState;

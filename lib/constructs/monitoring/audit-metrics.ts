@@ -4,7 +4,7 @@ import { Duration } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 
 /** Audit lines (README "Audit events") counted into metrics. */
-export const AUDIT_METRIC_PATTERNS = {
+const AUDIT_METRIC_PATTERNS = {
   FailedLogins: FilterPattern.all(
     FilterPattern.booleanValue('$.audit', true),
     FilterPattern.stringValue('$.event', '=', 'login'),

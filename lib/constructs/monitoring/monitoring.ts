@@ -23,7 +23,7 @@ import type { DeployedHandler } from '../api/api-routes';
 import { AuditMetrics } from './audit-metrics';
 import { SavedAuditQueries } from './audit-queries';
 
-export interface MonitoringThresholds {
+interface MonitoringThresholds {
   /** Share of API answers that are 5xx, in percent, over 5 minutes. */
   readonly api5xxPercent: number;
   readonly failedLoginsPer5Min: number;

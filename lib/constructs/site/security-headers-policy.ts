@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { CONTENT_SECURITY_POLICY, HSTS_MAX_AGE_SECONDS } from '../../../lambdas/http/security-headers';
 
 /**
- * DESIGN.md's headers on every answer CloudFront gives, pages and API alike; the values come
+ * docs/design.md's headers on every answer CloudFront gives, pages and API alike; the values come
  * from the module the local server and the handlers use, so all three agree.
  */
 export class SecurityHeadersPolicy extends Construct {

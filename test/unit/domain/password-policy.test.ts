@@ -14,7 +14,7 @@ const STRONG = 'Vt4!rW9q]Zm2';
 /** Long enough to cut any length from; every prefix of 4 or more has all four classes. */
 const FILLER = 'Vt4!rW9q]Zm2pX8(Lm3^Rt6{Hs5~Jd7kQ2)';
 
-/** The guide's symbols, written out here from DESIGN.md rather than taken from the module. */
+/** The guide's symbols, written out here from docs/design.md rather than taken from the module. */
 const GUIDE_SYMBOLS = ['!', '#', '%', '&', '+', '-', '.', ':', '=', '?', '[', ']', '_', '"', '$', "'", '(', ')', '*', ';', '<', '>', '@', '\\', '^', '`', '{', '}', '|', '~'];
 
 function judged(password: string, rule: PasswordRule, context?: PasswordContext): boolean | undefined {
