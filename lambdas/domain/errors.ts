@@ -1,7 +1,6 @@
 import { API_LINK_WORDING, type LinkProblem } from './link-wording';
 import type { RuleResult } from './password-policy';
 
-export type { LinkProblem };
 
 /**
  * Everything a merchant can do wrong, as classes. One place (`http/error-answers.ts`) turns each

@@ -4,7 +4,6 @@ import { hashPassword, matchesAny } from './password-hash';
 import { HISTORY_SIZE, RULE_MESSAGES } from './password-policy';
 
 /** The policy owns the size; it is also read from here, where the history is kept. */
-export { HISTORY_SIZE };
 
 function recentHashes(account: Account): string[] {
   const initial = account.initialPasswordHash ? [account.initialPasswordHash] : [];

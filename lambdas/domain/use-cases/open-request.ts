@@ -1,5 +1,6 @@
 import { hashToken } from '../completion-token';
-import { LinkInvalidError, type LinkProblem } from '../errors';
+import { LinkInvalidError } from '../errors';
+import type { LinkProblem } from '../link-wording';
 import { PENDING_TOKEN_ATTRIBUTE, type Account, type PendingRequest, type RequestKind } from '../model';
 import type { AccountStore, AuditLog, Clock, RequestStore } from '../ports';
 

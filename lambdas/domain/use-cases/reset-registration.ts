@@ -1,7 +1,7 @@
 import { AccountStateError } from '../errors';
 import { issueInitialPassword, type IssueInitialPasswordDeps } from '../initial-letter';
 import { lockoutKey } from '../limits';
-import { HISTORY_SIZE } from '../password-history';
+import { HISTORY_SIZE } from '../password-policy';
 import type { AccountStore, AuditLog, Identity, LimitStore, SessionStore } from '../ports';
 
 export interface ResetRegistrationDeps extends IssueInitialPasswordDeps {

@@ -1,7 +1,8 @@
 import { PasswordPolicyError } from '../../../lambdas/domain/errors';
 import type { Account } from '../../../lambdas/domain/model';
 import { verifyPassword } from '../../../lambdas/domain/password-hash';
-import { HISTORY_SIZE, historyWith, refuseRecentPassword } from '../../../lambdas/domain/password-history';
+import { historyWith, refuseRecentPassword } from '../../../lambdas/domain/password-history';
+import { HISTORY_SIZE } from '../../../lambdas/domain/password-policy';
 import { PASSWORDS, quickHash } from '../fakes/world';
 
 const [P1, P2, P3] = PASSWORDS.previous;

@@ -1,4 +1,3 @@
-import { HISTORY_SIZE as KEPT_IN_HISTORY } from '../../../lambdas/domain/password-history';
 import {
   ALLOWED_SYMBOLS,
   HISTORY_SIZE,
@@ -23,10 +22,6 @@ describe('password policy wording', () => {
     expect(POLICY_WORDING.history).toContain(`過去${HISTORY_SIZE}つ前`);
     expect(RULE_MESSAGES.history).toContain(`過去${HISTORY_SIZE}つ前`);
     expect(POLICY_WORDING.symbols.replace('¥(\\)', '\\').split(' ').join('')).toBe(ALLOWED_SYMBOLS);
-  });
-
-  it('is the one history size the password history keeps', () => {
-    expect(KEPT_IN_HISTORY).toBe(HISTORY_SIZE);
   });
 
   it('is what the pages and the letters print', () => {

@@ -1,5 +1,6 @@
 import { hashToken } from '../../../../lambdas/domain/completion-token';
-import { LinkInvalidError, type LinkProblem } from '../../../../lambdas/domain/errors';
+import { LinkInvalidError } from '../../../../lambdas/domain/errors';
+import type { LinkProblem } from '../../../../lambdas/domain/link-wording';
 import type { RequestKind } from '../../../../lambdas/domain/model';
 import { openRequest } from '../../../../lambdas/domain/use-cases/open-request';
 import { startRequest } from '../../../../lambdas/domain/use-cases/start-request';
