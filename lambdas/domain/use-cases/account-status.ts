@@ -1,5 +1,5 @@
 import { AccountStateError } from '../errors';
-import { lockoutKey } from '../limits';
+import { lockoutKey } from '../lockout';
 import { PENDING_TOKEN_ATTRIBUTE, type Account, type LetterAddress, type RequestKind } from '../model';
 import type { AccountStore, AuditLog, Clock, LimitStore, RequestStore } from '../ports';
 

@@ -1,6 +1,6 @@
 import { AccountStateError } from '../errors';
 import { issueInitialPassword, type IssueInitialPasswordDeps } from '../initial-letter';
-import { lockoutKey } from '../limits';
+import { lockoutKey } from '../lockout';
 import type { AccountStore, AuditLog, LimitStore } from '../ports';
 
 export interface ReissueInitialPasswordDeps extends IssueInitialPasswordDeps {

@@ -1,6 +1,6 @@
 import { AccountStateError } from '../errors';
 import { issueInitialPassword, type IssueInitialPasswordDeps } from '../initial-letter';
-import { lockoutKey } from '../limits';
+import { lockoutKey } from '../lockout';
 import { HISTORY_SIZE } from '../password-history';
 import type { AccountStore, AuditLog, Identity, LimitStore, SessionStore } from '../ports';
 
