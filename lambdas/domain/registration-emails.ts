@@ -1,3 +1,4 @@
+import { japanDateTime } from './japan-time';
 import type { RequestKind } from './model';
 import type { Email } from './ports';
 
@@ -102,14 +103,6 @@ export function passcodeEmail(kind: RequestKind, to: string, passcode: string, w
 export const registrationUrlEmail = (to: string, url: string, w: MailWording) => completionUrlEmail('registration', to, url, w);
 export const registrationPasscodeEmail = (to: string, passcode: string, w: MailWording) => passcodeEmail('registration', to, passcode, w);
 
-/** Japan time, as merchants read it: 2026年11月27日 19:30. */
-export function japanTime(iso: string): string {
-  const parts = new Intl.DateTimeFormat('ja-JP', {
-    timeZone: 'Asia/Tokyo', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
-  }).format(new Date(iso));
-  return parts;
-}
-
 /** After a password change or reset: so a merchant notices one they did not make. */
 export function passwordChangedEmail(to: string, at: string, w: MailWording): Email {
   return {
@@ -120,7 +113,7 @@ export function passwordChangedEmail(to: string, at: string, w: MailWording): Em
       '',
       'お客様サポートWEBのパスワードが変更されました。',
       '',
-      `変更日時 : ${japanTime(at)}`,
+      `変更日時 : ${japanDateTime(at)}`,
       '',
       'お客様ご自身による変更の場合は、本メールへの対応は不要です。',
       'お心当たりのない場合は、至急下記お問合せ先までご連絡ください。',
@@ -139,7 +132,7 @@ export function emailChangedEmail(to: string, newEmailMasked: string, at: string
       '',
       'お客様サポートWEBのご登録メールアドレス(ログインID)が変更されました。',
       '',
-      `変更日時 : ${japanTime(at)}`,
+      `変更日時 : ${japanDateTime(at)}`,
       `新しいメールアドレス : ${newEmailMasked}`,
       '',
       '今後、このメールアドレスではログインできません。',

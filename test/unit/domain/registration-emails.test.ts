@@ -3,7 +3,6 @@ import {
   completionUrlEmail,
   describeValidity,
   emailChangedEmail,
-  japanTime,
   passcodeEmail,
   passwordChangedEmail,
   registrationPasscodeEmail,
@@ -111,17 +110,6 @@ describe('registration emails', () => {
       // Assess
       expect(text).toContain('パスワード再設定の申請を受け付けいたしました。');
       expect(text).not.toContain('メールアドレス申請');
-    });
-  });
-
-  describe('japanTime', () => {
-    it.each([
-      ['2026-11-27T10:30:00.000Z', '2026年11月27日 19:30'],
-      ['2025-04-01T15:00:00.000Z', '2025年4月2日 00:00'],
-      ['2025-12-31T14:59:59.999Z', '2025年12月31日 23:59'],
-      ['2025-04-01T00:05:00.000Z', '2025年4月1日 09:05'],
-    ])('shows %s in Japan time as %s', (iso, shown) => {
-      expect(japanTime(iso)).toBe(shown);
     });
   });
 
