@@ -3,7 +3,7 @@ import { AuditLogger } from './adapters/audit-logger';
 import { secretValue } from './adapters/secret-value';
 import type { Config } from './config';
 import type { LockoutRule, RateRule } from './domain/limits';
-import type { MailWording } from './domain/registration-emails';
+import type { MailWording } from './domain/emails/common';
 
 /**
  * What every handler's composition root shares: the logger and audit trail, and the product's

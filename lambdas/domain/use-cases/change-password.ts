@@ -3,7 +3,8 @@ import { lockoutGuard, type LockoutRule } from '../lockout';
 import { historyWith, refuseRecentPassword } from '../password-history';
 import { passwordViolations } from '../password-policy';
 import type { Identity, LimitStore, Mailer } from '../ports';
-import { passwordChangedEmail, type MailWording } from '../registration-emails';
+import type { MailWording } from '../emails/common';
+import { passwordChangedEmail } from '../emails/notices';
 import { sendNotice } from './send-notice';
 import { signedInAccount, type SignedInDeps } from './signed-in-account';
 
