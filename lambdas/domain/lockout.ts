@@ -61,3 +61,9 @@ export function lockoutGuard(flow: LockoutFlow, id: string, deps: LockoutDeps, n
     passed: () => limits.clearFailures(key),
   };
 }
+
+/** For ops: when the ID is locked in the flow at `at`, the end of the lock. */
+export const lockEnd = (limits: LimitStore, flow: LockoutFlow, id: string, at: Date) => limits.lockedUntil(lockoutKey(flow, id), at);
+
+/** For ops: a new letter (or a reset) gives the merchant a fresh count, lock included. */
+export const unlock = (limits: LimitStore, flow: LockoutFlow, id: string) => limits.clearFailures(lockoutKey(flow, id));

@@ -1,4 +1,4 @@
-import { lockoutGuard, lockoutKey } from '../../../lambdas/domain/lockout';
+import { lockEnd, lockoutGuard, lockoutKey, unlock } from '../../../lambdas/domain/lockout';
 import { fakeWorld, type FakeWorld } from '../fakes/world';
 
 describe('lockout', () => {
@@ -98,6 +98,24 @@ describe('lockout', () => {
 
       // Assess
       expect(await guard.lockedReason()).toBe('locked until 2025-04-01T09:15:00.000Z');
+    });
+  });
+
+  describe('lockEnd and unlock (ops)', () => {
+    it('show the end of a lock, and lift it with its count', async () => {
+      // Arrange
+      const world = fakeWorld();
+      const line = { event: 'registration.requested', outcome: 'failure', loginId: 'M20250401', reason: 'wrong initial password' } as const;
+      for (let i = 0; i < 5; i += 1) await lockoutGuard('first-login', 'M20250401', world).failed(line);
+      const lockedEnd = await lockEnd(world.limits, 'first-login', 'm20250401', world.clock.now());
+
+      // Act
+      await unlock(world.limits, 'first-login', 'M20250401');
+
+      // Assess
+      expect(lockedEnd).toEqual(new Date('2025-04-01T09:15:00.000Z'));
+      expect(await lockEnd(world.limits, 'first-login', 'M20250401', world.clock.now())).toBeUndefined();
+      expect(await lockEnd(world.limits, 'login', 'M20250401', world.clock.now())).toBeUndefined();
     });
   });
 });
