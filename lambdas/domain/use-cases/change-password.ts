@@ -1,10 +1,10 @@
+import type { MailWording } from '../emails/common';
+import { passwordChangedEmail } from '../emails/notices';
 import { CurrentPasswordWrongError, PasswordPolicyError } from '../errors';
 import { lockoutGuard, type LockoutRule } from '../lockout';
 import { historyWith, refuseRecentPassword } from '../password-history';
 import { passwordViolations } from '../password-policy';
 import type { Identity, LimitStore, Mailer } from '../ports';
-import type { MailWording } from '../emails/common';
-import { passwordChangedEmail } from '../emails/notices';
 import { sendNotice } from './send-notice';
 import { signedInAccount, type SignedInDeps } from './signed-in-account';
 
