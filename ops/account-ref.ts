@@ -1,4 +1,5 @@
 import type { AccountRef } from '../lambdas/domain/use-cases/account-status';
+import { japanConsoleTime } from '../lambdas/domain/japan-time';
 import type { AccountStore } from '../lambdas/domain/ports';
 import { UsageError, oneLoginId } from './arguments';
 import { TargetError } from './target';
@@ -31,11 +32,4 @@ export function requiredReason(command: string, reason: string | undefined): str
 }
 
 /** ISO time as ops read it on their console: Japan time, with the ISO value for copying. */
-export function jst(iso: string | undefined): string {
-  if (!iso) return '—';
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
-  const part = (type: string) => parts.find((p) => p.type === type)?.value;
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')} JST`;
-}
+export const jst = (iso: string | undefined): string => (iso ? japanConsoleTime(iso) : '—');

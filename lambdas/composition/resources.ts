@@ -1,5 +1,5 @@
 import type { Config, RulesConfig } from '../config';
-import type { MailWording } from '../domain/registration-emails';
+import type { MailWording } from '../domain/emails/common';
 import type { LockoutRule, RateRule } from '../domain/limits';
 import type { SecretSource } from '../adapters/secret-value';
 import type { TableKey } from '../resources/table-definitions';

@@ -12,7 +12,7 @@ import { SessionsTable } from '../adapters/dynamodb/sessions-table';
 import { SecretReader } from '../adapters/secret-value';
 import { SesMailer } from '../adapters/ses-mailer';
 import { systemClock, systemRandom } from '../adapters/system';
-import type { MailWording } from '../domain/registration-emails';
+import type { MailWording } from '../domain/emails/common';
 import { isDeclared, refuseUndeclared, type Call } from './declared-calls';
 import type { Needs } from './needs';
 import type { Resources, Rules } from './resources';

@@ -4,6 +4,7 @@
  * The initial passwords stay sealed in the accounts until `letters`; nothing here sees them.
  */
 import { AccountExistsError } from '../../lambdas/domain/errors';
+import { japanStamp } from '../../lambdas/domain/japan-time';
 import type { NewAccount } from '../../lambdas/domain/use-cases/create-account';
 import { mapWithConcurrency } from '../pool';
 import type { Progress } from './progress';
@@ -25,16 +26,7 @@ export interface ImportResult {
 }
 
 /** `import-20261127-103000`: the run's time in Japan, also the tag `letters --from-import` selects by. */
-export function importRunId(at: Date): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-    })
-      .formatToParts(at)
-      .map((part) => [part.type, part.value]),
-  );
-  return `import-${parts.year}${parts.month}${parts.day}-${parts.hour}${parts.minute}${parts.second}`;
-}
+export const importRunId = (at: Date): string => `import-${japanStamp(at)}`;
 
 export async function importRows(
   rows: readonly ImportRow[],

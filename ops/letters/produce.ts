@@ -6,6 +6,7 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { japanStamp } from '../../lambdas/domain/japan-time';
 import { openPassword } from '../../lambdas/domain/letter-seal';
 import type { AccountStore, AuditLog, Clock } from '../../lambdas/domain/ports';
 import { mapWithConcurrency } from '../pool';
@@ -54,18 +55,6 @@ export interface ProduceResult {
 
 const TAKE_CONCURRENCY = 8;
 
-/** `20261127-103512` in Japan time: files of one day sort by time. */
-function stamp(at: Date): string {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-    })
-      .formatToParts(at)
-      .map((part) => [part.type, part.value]),
-  );
-  return `${p.year}${p.month}${p.day}-${p.hour}${p.minute}${p.second}`;
-}
-
 /**
  * Reserves new output files (never overwrites earlier letters) before anything is taken, so a
  * letter is never taken when there is nowhere to write it. Readable by the owner only.
@@ -73,7 +62,7 @@ function stamp(at: Date): string {
 function reserveOutput(outDir: string, at: Date): { fd: number; base: string } {
   mkdirSync(outDir, { recursive: true, mode: 0o700 });
   for (let n = 1; ; n += 1) {
-    const base = join(outDir, `letters-${stamp(at)}${n > 1 ? `-${n}` : ''}`);
+    const base = join(outDir, `letters-${japanStamp(at)}${n > 1 ? `-${n}` : ''}`);
     if (existsSync(`${base}.pdf`)) continue;
     try {
       return { fd: openSync(`${base}.html`, 'wx', 0o600), base };

@@ -6,8 +6,8 @@
  * Self-contained: no script, no external file, so it prints the same anywhere.
  */
 import type { LetterAddress } from '../../lambdas/domain/model';
+import { japanDate, japanDateTime } from '../../lambdas/domain/japan-time';
 import { POLICY_WORDING } from '../../lambdas/domain/password-policy';
-import { japanTime } from '../../lambdas/domain/registration-emails';
 import type { SupportContact } from './contact';
 import { spell } from './spell';
 
@@ -45,9 +45,6 @@ const BROWSER_NOTICE = [
 
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-const japanDate = (at: Date) =>
-  new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: 'long', day: 'numeric' }).format(at);
 
 /** The login page's address as printed: the origin and a final slash. */
 const loginPageUrl = (siteUrl: string) => `${siteUrl.replace(/\/+$/, '')}/`;
@@ -148,7 +145,7 @@ function renderLetter(letter: LetterContent, context: LetterContext): string {
     </tr>
     <tr>
       <th scope="row">有効期限</th>
-      <td class="validity" data-credential="expiresAt">${japanTime(letter.expiresAt)}まで（日本時間）</td>
+      <td class="validity" data-credential="expiresAt">${japanDateTime(letter.expiresAt)}まで（日本時間）</td>
     </tr>
     <tr>
       <th scope="row">ログインページ</th>

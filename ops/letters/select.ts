@@ -1,4 +1,5 @@
 /** Which pending letters a `letters` run produces: named accounts, those issued since a date, or one import's. */
+import { japanDay, japanMidnight } from '../../lambdas/domain/japan-time';
 import type { Account } from '../../lambdas/domain/model';
 
 export type LetterSelection = { loginIds: string[] } | { since: string } | { fromImport: string };
@@ -9,12 +10,12 @@ export type LetterSelection = { loginIds: string[] } | { since: string } | { fro
  */
 export function parseSince(value: string): string | undefined {
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const text = day ? `${value}T00:00:00+09:00` : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) ? value : undefined;
+  const text = day ? japanMidnight(value) : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) ? value : undefined;
   if (!text) return undefined;
   const at = new Date(text);
   if (Number.isNaN(at.getTime())) return undefined;
   // 2026-02-31 would roll over to March: refuse it instead.
-  if (day && new Date(at.getTime() + 9 * 3_600_000).toISOString().slice(0, 10) !== value) return undefined;
+  if (day && japanDay(at) !== value) return undefined;
   return at.toISOString();
 }
 

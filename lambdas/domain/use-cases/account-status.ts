@@ -1,5 +1,5 @@
 import { AccountStateError } from '../errors';
-import { lockoutKey } from '../limits';
+import { lockEnd } from '../lockout';
 import { PENDING_TOKEN_ATTRIBUTE, type Account, type LetterAddress, type RequestKind } from '../model';
 import type { AccountStore, AuditLog, Clock, LimitStore, RequestStore } from '../ports';
 
@@ -88,8 +88,8 @@ export async function accountStatus(ref: AccountRef, by: { operator: string }, d
     invited ? requestView('registration', account, deps, nowIso) : undefined,
     invited ? undefined : requestView('passwordReset', account, deps, nowIso),
     invited ? undefined : requestView('emailChange', account, deps, nowIso),
-    deps.limits.lockedUntil(lockoutKey('first-login', account.loginId), now),
-    account.email ? deps.limits.lockedUntil(lockoutKey('login', account.email), now) : undefined,
+    lockEnd(deps.limits, 'first-login', account.loginId, now),
+    account.email ? lockEnd(deps.limits, 'login', account.email, now) : undefined,
   ]);
   const pendingRegistration = registration?.state === 'pending' || registration?.state === 'completing';
 

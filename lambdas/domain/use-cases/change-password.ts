@@ -1,9 +1,11 @@
+import type { MailWording } from '../emails/common';
+import { passwordChangedEmail } from '../emails/notices';
 import { CurrentPasswordWrongError, PasswordPolicyError } from '../errors';
-import { lockoutKey, type LockoutRule } from '../limits';
+import type { LockoutRule } from '../limits';
+import { lockoutGuard } from '../lockout';
 import { historyWith, refuseRecentPassword } from '../password-history';
 import { passwordViolations } from '../password-policy';
 import type { Identity, LimitStore, Mailer } from '../ports';
-import { passwordChangedEmail, type MailWording } from '../registration-emails';
 import { sendNotice } from './send-notice';
 import { signedInAccount, type SignedInDeps } from './signed-in-account';
 
@@ -27,22 +29,24 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string; newPasswordConfirmation: string },
   deps: ChangePasswordDeps,
 ): Promise<void> {
-  const { audit, limits } = deps;
+  const { audit } = deps;
   const { session, account } = await signedInAccount(sessionId, deps);
   const { loginId, email } = account;
   const now = deps.clock.now();
-  const lockKey = lockoutKey('login', email);
-  const refuse = (reason: string) => audit.record({ event: 'password.changed', outcome: 'failure', loginId, email, reason });
+  const lockout = lockoutGuard('login', email, deps, now);
+  const line = (reason: string) => ({ event: 'password.changed', outcome: 'failure', loginId, email, reason }) as const;
+  const refuse = (reason: string) => audit.record(line(reason));
 
-  const locked = await limits.lockedUntil(lockKey, now);
-  const verified = !locked && (await deps.identity.verifyPassword(email, input.currentPassword)) === loginId;
-  if (!verified) {
-    const nowLocked = !locked && (await limits.recordFailure(lockKey, deps.lockout, now));
-    refuse(locked ? 'locked' : 'wrong current password');
-    if (nowLocked) audit.record({ event: 'lockout', outcome: 'success', loginId, email, flow: 'login', minutes: deps.lockout.lockMinutes });
+  const locked = await lockout.lockedReason();
+  if (locked) {
+    refuse('locked');
     throw new CurrentPasswordWrongError();
   }
-  await limits.clearFailures(lockKey);
+  if ((await deps.identity.verifyPassword(email, input.currentPassword)) !== loginId) {
+    await lockout.failed(line('wrong current password'));
+    throw new CurrentPasswordWrongError();
+  }
+  await lockout.passed();
 
   const violations = passwordViolations(input.newPassword, { email, loginId, confirmation: input.newPasswordConfirmation });
   if (violations.length > 0) {

@@ -1,7 +1,8 @@
-import { maskEmail } from '../mask-email';
+import type { MailWording } from '../emails/common';
+import { emailChangedEmail } from '../emails/notices';
 import { EmailUnavailableError, LinkInvalidError } from '../errors';
+import { maskEmail } from '../mask-email';
 import type { Identity, Mailer } from '../ports';
-import { emailChangedEmail, type MailWording } from '../registration-emails';
 import { redeemRequest, type RedeemRequestDeps } from './redeem-request';
 import { sendNotice } from './send-notice';
 

@@ -1,7 +1,8 @@
+import type { MailWording } from '../emails/common';
+import { passwordChangedEmail } from '../emails/notices';
 import { LinkInvalidError } from '../errors';
 import { historyWith, refuseRecentPassword } from '../password-history';
 import type { Identity, Mailer, SessionStore } from '../ports';
-import { passwordChangedEmail, type MailWording } from '../registration-emails';
 import { redeemRequest, type RedeemRequestDeps } from './redeem-request';
 import { sendNotice } from './send-notice';
 

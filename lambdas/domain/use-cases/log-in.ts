@@ -1,6 +1,7 @@
 import { InvalidCredentialsError } from '../errors';
 import { isActive, type Session } from '../model';
-import { lockoutKey, type LockoutRule } from '../limits';
+import type { LockoutRule } from '../limits';
+import { lockoutGuard } from '../lockout';
 import type { AccountStore, AuditLog, Clock, Identity, LimitStore, Random, SessionStore } from '../ports';
 import { hashSessionId, newSessionId } from '../session-id';
 
@@ -25,28 +26,28 @@ export interface LogInDeps {
  * 4. The login time is kept, and the one before it, for the signed-in home.
  */
 export async function logIn(credentials: { loginId: string; password: string }, deps: LogInDeps): Promise<string> {
-  const { audit, clock, limits } = deps;
+  const { audit, clock } = deps;
   const email = credentials.loginId.trim().toLowerCase();
   const now = clock.now();
-  const lockKey = lockoutKey('login', email);
+  const lockout = lockoutGuard('login', email, deps, now);
   const refuse = async (reason: string, loginId: string | undefined, counts = true): Promise<never> => {
     // Auditors follow one login ID: name the account the email belongs to, when there is one.
     const owner = loginId ?? (await deps.accounts.findByEmail(email))?.loginId;
-    const locked = counts && (await limits.recordFailure(lockKey, deps.lockout, now));
-    audit.record({ event: 'login', outcome: 'failure', loginId: owner, email, reason });
-    if (locked) audit.record({ event: 'lockout', outcome: 'success', loginId: owner, email, flow: 'login', minutes: deps.lockout.lockMinutes });
+    const line = { event: 'login', outcome: 'failure', loginId: owner, email, reason } as const;
+    if (counts) await lockout.failed(line);
+    else audit.record(line);
     throw new InvalidCredentialsError(reason);
   };
 
-  const lockedUntil = await limits.lockedUntil(lockKey, now);
-  if (lockedUntil) return refuse(`locked until ${lockedUntil.toISOString()}`, undefined, false);
+  const locked = await lockout.lockedReason();
+  if (locked) return refuse(locked, undefined, false);
   const loginId = await deps.identity.verifyPassword(email, credentials.password);
   const account = loginId ? await deps.accounts.get(loginId) : undefined;
   if (!loginId) return refuse('wrong email or password', undefined);
   if (!isActive(account) || account.email !== email) {
     return refuse(account?.disabled ? 'account disabled' : `account ${account?.status ?? 'missing'}`, loginId);
   }
-  await limits.clearFailures(lockKey);
+  await lockout.passed();
 
   const sessionId = newSessionId(deps.random);
   const session: Session = {

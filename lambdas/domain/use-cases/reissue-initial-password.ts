@@ -1,6 +1,6 @@
 import { AccountStateError } from '../errors';
 import { issueInitialPassword, type IssueInitialPasswordDeps } from '../initial-letter';
-import { lockoutKey } from '../limits';
+import { unlock } from '../lockout';
 import type { AccountStore, AuditLog, LimitStore } from '../ports';
 
 export interface ReissueInitialPasswordDeps extends IssueInitialPasswordDeps {
@@ -49,7 +49,7 @@ export async function reissueInitialPassword(loginId: string, by: { operator: st
   if (!(await accounts.reissueInitialPassword(loginId, stored))) {
     return refuse('account no longer invited', `${loginId} was registered or removed meanwhile; nothing was changed. See \`status ${loginId}\`.`);
   }
-  await deps.limits.clearFailures(lockoutKey('first-login', loginId));
+  await unlock(deps.limits, 'first-login', loginId);
 
   const registrationVoided = !!account.pendingTokenHash;
   audit.record({

@@ -1,5 +1,6 @@
-import { TooManyRequestsError, ValidationError } from '../errors';
-import { mailKeys, type RateRule } from '../limits';
+import { ValidationError } from '../errors';
+import type { RateRule } from '../limits';
+import { takeMailRate } from '../mail-rate';
 import type { LimitStore } from '../ports';
 import { signedInAccount, type SignedInDeps } from './signed-in-account';
 import { startRequest, type StartRequestDeps } from './start-request';
@@ -17,17 +18,12 @@ export interface RequestEmailChangeDeps extends SignedInDeps, StartRequestDeps {
  * 3. Until the proof is complete the old email stays the login ID.
  */
 export async function requestEmailChange(sessionId: string | undefined, input: { newEmail: string }, deps: RequestEmailChangeDeps): Promise<void> {
-  const { audit, limits, accounts, clock } = deps;
+  const { audit, accounts, clock } = deps;
   const { account } = await signedInAccount(sessionId, deps);
   const newEmail = input.newEmail.toLowerCase();
   if (newEmail === account.email) throw new ValidationError({ newEmail: '現在のメールアドレスと同じです。新しいメールアドレスを入力してください。' });
 
-  for (const key of [mailKeys.account(account.loginId), mailKeys.address(newEmail)]) {
-    if (!(await limits.take(key, deps.mailRate, clock.now()))) {
-      audit.record({ event: 'email-change.requested', outcome: 'failure', loginId: account.loginId, email: newEmail, reason: 'mail rate limit' });
-      throw new TooManyRequestsError();
-    }
-  }
+  await takeMailRate('email-change.requested', { loginId: account.loginId, email: newEmail }, deps, clock.now());
   if (await accounts.findByEmail(newEmail)) {
     audit.record({ event: 'email-change.requested', outcome: 'failure', loginId: account.loginId, email: newEmail, reason: 'email in use' });
     return;

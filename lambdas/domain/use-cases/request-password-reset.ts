@@ -1,5 +1,6 @@
-import { MailNotSentError, TooManyRequestsError } from '../errors';
-import { mailKeys, type RateRule } from '../limits';
+import { MailNotSentError } from '../errors';
+import type { RateRule } from '../limits';
+import { takeMailRate } from '../mail-rate';
 import { isActive } from '../model';
 import type { LimitStore } from '../ports';
 import { startRequest, type StartRequestDeps } from './start-request';
@@ -17,12 +18,9 @@ export interface RequestPasswordResetDeps extends StartRequestDeps {
  *    evens out the time the two paths take.)
  */
 export async function requestPasswordReset(input: { email: string }, deps: RequestPasswordResetDeps): Promise<void> {
-  const { accounts, audit, limits, clock } = deps;
+  const { accounts, audit, clock } = deps;
   const email = input.email.toLowerCase();
-  if (!(await limits.take(mailKeys.address(email), deps.mailRate, clock.now()))) {
-    audit.record({ event: 'password-reset.requested', outcome: 'failure', email, reason: 'mail rate limit' });
-    throw new TooManyRequestsError();
-  }
+  await takeMailRate('password-reset.requested', { email }, deps, clock.now());
 
   const account = await accounts.findByEmail(email);
   if (!isActive(account) || account.email !== email) {

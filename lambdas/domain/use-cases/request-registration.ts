@@ -1,5 +1,8 @@
-import { EmailUnavailableError, InvalidCredentialsError, TooManyRequestsError } from '../errors';
-import { lockoutKey, mailKeys, type LockoutRule, type RateRule } from '../limits';
+import { EmailUnavailableError, InvalidCredentialsError } from '../errors';
+import type { RateRule } from '../limits';
+import type { LockoutRule } from '../limits';
+import { lockoutGuard } from '../lockout';
+import { takeMailRate } from '../mail-rate';
 import { DECOY_HASH, verifyPassword } from '../password-hash';
 import type { LimitStore } from '../ports';
 import { startRequest, type StartRequestDeps } from './start-request';
@@ -25,21 +28,21 @@ export interface RegistrationApplication {
  * 4. The two-email proof (startRequest); a new request replaces the earlier one.
  */
 export async function requestRegistration(application: RegistrationApplication, deps: RequestRegistrationDeps) {
-  const { accounts, limits, audit, clock } = deps;
+  const { accounts, audit, clock } = deps;
   const email = application.email.toLowerCase();
   const now = clock.now();
-  const lockKey = lockoutKey('first-login', application.loginId);
+  const lockout = lockoutGuard('first-login', application.loginId, deps, now);
   const refuse = async (reason: string, counts = true): Promise<never> => {
-    const locked = counts && (await limits.recordFailure(lockKey, deps.lockout, now));
-    audit.record({ event: 'registration.requested', outcome: 'failure', loginId: application.loginId, email, reason });
-    if (locked) audit.record({ event: 'lockout', outcome: 'success', loginId: application.loginId, flow: 'first-login', minutes: deps.lockout.lockMinutes });
+    const line = { event: 'registration.requested', outcome: 'failure', loginId: application.loginId, email, reason } as const;
+    if (counts) await lockout.failed(line);
+    else audit.record(line);
     throw new InvalidCredentialsError(reason);
   };
 
-  const lockedUntil = await limits.lockedUntil(lockKey, now);
+  const locked = await lockout.lockedReason();
   const account = await accounts.get(application.loginId);
   const passwordRight = await verifyPassword(application.initialPassword, account?.initialPasswordHash ?? DECOY_HASH);
-  if (lockedUntil) return refuse(`locked until ${lockedUntil.toISOString()}`, false);
+  if (locked) return refuse(locked, false);
   if (!account) return refuse('unknown login ID');
   if (account.disabled) return refuse('account disabled');
   if (account.status !== 'invited' || !account.initialPasswordHash) return refuse(`account ${account.status}`);
@@ -47,7 +50,7 @@ export async function requestRegistration(application: RegistrationApplication, 
   if (account.initialPasswordExpiresAt && account.initialPasswordExpiresAt <= now.toISOString()) {
     return refuse('initial password expired');
   }
-  await limits.clearFailures(lockKey);
+  await lockout.passed();
 
   const holder = await accounts.findByEmail(email);
   if (holder && holder.loginId !== account.loginId) {
@@ -55,12 +58,7 @@ export async function requestRegistration(application: RegistrationApplication, 
     throw new EmailUnavailableError();
   }
 
-  for (const key of [mailKeys.account(account.loginId), mailKeys.address(email)]) {
-    if (!(await limits.take(key, deps.mailRate, now))) {
-      audit.record({ event: 'registration.requested', outcome: 'failure', loginId: account.loginId, email, reason: 'mail rate limit' });
-      throw new TooManyRequestsError();
-    }
-  }
+  await takeMailRate('registration.requested', { loginId: account.loginId, email }, deps, now);
 
   if (!(await startRequest('registration', account.loginId, email, deps))) return refuse('account no longer invited', false);
 }

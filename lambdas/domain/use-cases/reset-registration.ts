@@ -1,6 +1,6 @@
 import { AccountStateError } from '../errors';
 import { issueInitialPassword, type IssueInitialPasswordDeps } from '../initial-letter';
-import { lockoutKey } from '../limits';
+import { unlock } from '../lockout';
 import { HISTORY_SIZE } from '../password-policy';
 import type { AccountStore, AuditLog, Identity, LimitStore, SessionStore } from '../ports';
 
@@ -67,7 +67,7 @@ export async function resetRegistration(
       email,
     );
   }
-  await deps.limits.clearFailures(lockoutKey('first-login', loginId));
+  await unlock(deps.limits, 'first-login', loginId);
 
   audit.record({
     event: 'account.registration-reset',

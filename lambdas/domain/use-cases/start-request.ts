@@ -1,9 +1,10 @@
 import { hashToken, newCompletionToken } from '../completion-token';
+import type { MailWording } from '../emails/common';
+import { COMPLETION_PAGE, completionUrlEmail, passcodeEmail } from '../emails/proof';
 import { MailNotSentError } from '../errors';
 import type { PendingRequest, RequestKind } from '../model';
 import { hashPasscode, newPasscode } from '../passcode';
 import type { AccountStore, AuditLog, Clock, Mailer, Random, RequestStore } from '../ports';
-import { COMPLETION_PAGE, completionUrlEmail, passcodeEmail, type MailWording } from '../registration-emails';
 import { AUDIT_PREFIX } from './open-request';
 
 export interface StartRequestDeps {

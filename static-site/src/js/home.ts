@@ -2,6 +2,7 @@
  * Signed-in home: who is signed in and when they last logged in, the ways to change the
  * password and the email, and ログアウト. Without a session the merchant goes to login.
  */
+import { japanDateTime } from '../../../lambdas/domain/japan-time';
 import { showArrivalNotice } from './arrival-notice';
 import { startPage } from './boot';
 import { byId } from './dom';
@@ -18,14 +19,7 @@ const FIRST_LOGIN = '—（今回が初回のログインです）';
 export function formatJapanTime(iso: string | null): string | undefined {
   const date = iso ? new Date(iso) : undefined;
   if (!date || Number.isNaN(date.getTime())) return undefined;
-  return new Intl.DateTimeFormat('ja-JP', {
-    timeZone: 'Asia/Tokyo',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(date);
+  return japanDateTime(date);
 }
 
 async function showAccount(alertRegion: HTMLElement): Promise<void> {

@@ -1,6 +1,6 @@
 import { CurrentPasswordWrongError, InvalidCredentialsError, PasswordPolicyError, SessionRequiredError } from '../../../../lambdas/domain/errors';
 import { verifyPassword } from '../../../../lambdas/domain/password-hash';
-import { japanTime } from '../../../../lambdas/domain/registration-emails';
+import { japanDateTime } from '../../../../lambdas/domain/japan-time';
 import { hashSessionId } from '../../../../lambdas/domain/session-id';
 import { changePassword } from '../../../../lambdas/domain/use-cases/change-password';
 import { logIn } from '../../../../lambdas/domain/use-cases/log-in';
@@ -230,7 +230,7 @@ describe('changePassword (パスワード変更)', () => {
       // Assess
       expect(world.mailer.sent).toHaveLength(1);
       expect(world.mailer.sent[0]).toMatchObject({ to: MERCHANT.email, subject: NOTICE_SUBJECT });
-      expect(world.mailer.sent[0].text).toContain(`変更日時 : ${japanTime('2025-04-01T09:03:00.000Z')}`);
+      expect(world.mailer.sent[0].text).toContain(`変更日時 : ${japanDateTime('2025-04-01T09:03:00.000Z')}`);
     });
 
     it('changes the password even when the notice cannot be sent, and audits the lost notice', async () => {

@@ -1,7 +1,7 @@
 import { hashToken } from '../../../../lambdas/domain/completion-token';
 import { EmailUnavailableError, InvalidCredentialsError, LinkInvalidError, PasscodeWrongError } from '../../../../lambdas/domain/errors';
 import type { Identity } from '../../../../lambdas/domain/ports';
-import { japanTime } from '../../../../lambdas/domain/registration-emails';
+import { japanDateTime } from '../../../../lambdas/domain/japan-time';
 import { completeEmailChange } from '../../../../lambdas/domain/use-cases/complete-email-change';
 import { logIn } from '../../../../lambdas/domain/use-cases/log-in';
 import { requestEmailChange } from '../../../../lambdas/domain/use-cases/request-email-change';
@@ -77,7 +77,7 @@ describe('completeEmailChange (メールアドレス変更 → パスコード �
       expect(notice.to).toBe(MERCHANT.email);
       expect(notice.subject).toBe(NOTICE_SUBJECT);
       expect(notice.text).toContain('新しいメールアドレス : h***@example.net');
-      expect(notice.text).toContain(`変更日時 : ${japanTime('2025-04-01T09:04:00.000Z')}`);
+      expect(notice.text).toContain(`変更日時 : ${japanDateTime('2025-04-01T09:04:00.000Z')}`);
       expect(notice.text).not.toContain(NEW_EMAIL);
     });
 

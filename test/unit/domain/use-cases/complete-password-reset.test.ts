@@ -2,7 +2,7 @@ import { openRequest } from '../../../../lambdas/domain/use-cases/open-request';
 import { hashToken } from '../../../../lambdas/domain/completion-token';
 import { InvalidCredentialsError, LinkInvalidError, PasscodeWrongError, PasswordPolicyError } from '../../../../lambdas/domain/errors';
 import { verifyPassword } from '../../../../lambdas/domain/password-hash';
-import { japanTime } from '../../../../lambdas/domain/registration-emails';
+import { japanDateTime } from '../../../../lambdas/domain/japan-time';
 import { hashSessionId } from '../../../../lambdas/domain/session-id';
 import { completeEmailChange } from '../../../../lambdas/domain/use-cases/complete-email-change';
 import { completePasswordReset } from '../../../../lambdas/domain/use-cases/complete-password-reset';
@@ -213,7 +213,7 @@ describe('completePasswordReset (パスワード再設定 → 設定)', () => {
       const notice = world.mailer.sent[world.mailer.sent.length - 1];
       expect(notice.to).toBe(MERCHANT.email);
       expect(notice.subject).toBe(NOTICE_SUBJECT);
-      expect(notice.text).toContain(`変更日時 : ${japanTime('2025-04-01T09:07:00.000Z')}`);
+      expect(notice.text).toContain(`変更日時 : ${japanDateTime('2025-04-01T09:07:00.000Z')}`);
       expect(notice.text).not.toContain(NEW_PASSWORD);
     });
 

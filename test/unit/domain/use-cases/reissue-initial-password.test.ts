@@ -1,6 +1,6 @@
 import { AccountStateError, InvalidCredentialsError, LinkInvalidError } from '../../../../lambdas/domain/errors';
 import { openPassword } from '../../../../lambdas/domain/letter-seal';
-import { lockoutKey } from '../../../../lambdas/domain/limits';
+import { lockoutKey } from '../../../../lambdas/domain/lockout';
 import { verifyPassword } from '../../../../lambdas/domain/password-hash';
 import { createAccount } from '../../../../lambdas/domain/use-cases/create-account';
 import { openRequest } from '../../../../lambdas/domain/use-cases/open-request';

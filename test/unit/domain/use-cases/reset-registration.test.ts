@@ -1,6 +1,6 @@
 import { AccountStateError, InvalidCredentialsError, LinkInvalidError, PasswordPolicyError } from '../../../../lambdas/domain/errors';
 import { openPassword } from '../../../../lambdas/domain/letter-seal';
-import { lockoutKey } from '../../../../lambdas/domain/limits';
+import { lockoutKey } from '../../../../lambdas/domain/lockout';
 import { verifyPassword } from '../../../../lambdas/domain/password-hash';
 import { hashSessionId } from '../../../../lambdas/domain/session-id';
 import { completeRegistration } from '../../../../lambdas/domain/use-cases/complete-registration';
