@@ -351,6 +351,14 @@ export function describeAccountStoreContract(name: string, makeStore: () => Acco
           previousLoginAt: '2025-04-03T09:00:00.000Z',
         });
       });
+
+      it('writes the login time even for an account that is not there (the update has no condition)', async () => {
+        // Act
+        await store.recordLogin({ ...registered, loginId: 'M99999999' }, '2025-04-03T09:00:00.000Z');
+
+        // Assess
+        expect(await store.get('M99999999')).toEqual({ loginId: 'M99999999', lastLoginAt: '2025-04-03T09:00:00.000Z' });
+      });
     });
   });
 }

@@ -124,6 +124,15 @@ export function describeRequestStoreContract(name: string, makeStore: () => Requ
         expect(await store.claim('token-hash', '2025-04-02T00:00:00.000Z', '2025-04-02T00:00:00.000Z')).toBe(false);
         expect(await store.recordWrongPasscode('token-hash', 5)).toBeUndefined();
       });
+
+      it('marks even an unknown token hash used, so it can never be claimed (the update has no condition)', async () => {
+        // Act
+        await store.markUsed('nothing');
+
+        // Assess
+        expect(await store.get('nothing')).toEqual({ tokenHash: 'nothing', status: 'used' });
+        expect(await store.claim('nothing', 'z', 'z')).toBe(false);
+      });
     });
   });
 }
