@@ -2,18 +2,16 @@
  * The rest of a merchant's account life through the real handlers and the emulators: forgot
  * password, change password, change email, session lifetimes and disabled accounts.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { EMAIL_CHANGED_MAIL_SUBJECT, Mailbox, PASSWORD_CHANGED_MAIL_SUBJECT } from '../browser/support/mailbox';
 import { startLocalStack, type LocalStack } from '../support/local-stack';
+import { scratchDir } from '../support/scratch-dir';
 import { loggedIn, PASSWORD, registeredMerchant, tokenOf } from './support/merchant';
+import { runOpsSync } from './support/ops-cli';
 import { SiteClient, type SiteAnswer } from './support/site-client';
 
 const NEW_PASSWORD = 'Yr8$nB3w=Tq6Hc';
-const workDir = mkdtempSync(join(tmpdir(), 'account-life-'));
-const targetFile = join(workDir, 'target.json');
+const workDir = scratchDir('account-life-');
+const targetFile = workDir.path('target.json');
 let stack: LocalStack;
 let mailbox: Mailbox;
 
@@ -23,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await stack?.stop();
-  rmSync(workDir, { recursive: true, force: true });
+  workDir.remove();
 });
 
 /** What a page can see of an answer: status, body and the headers that are not about timing. */
@@ -155,13 +153,7 @@ describe('sessions', () => {
 });
 
 describe('a disabled account', () => {
-  const REPO = resolve(__dirname, '../..');
-  const ops = (...args: string[]) =>
-    spawnSync(join(REPO, 'node_modules/.bin/tsx'), [join(REPO, 'ops/cli.ts'), ...args], {
-      cwd: REPO,
-      env: { ...process.env, LOCAL_TARGET_FILE: targetFile, OPS_OPERATOR: 'ops.tanaka' },
-      encoding: 'utf8',
-    });
+  const ops = (...args: string[]) => runOpsSync(args, { LOCAL_TARGET_FILE: targetFile, OPS_OPERATOR: 'ops.tanaka' });
 
   it('loses its sessions, cannot log in or reset, with the answers anyone gets, until enabled again', async () => {
     const { email, loginId } = await registeredMerchant(stack);

@@ -4,6 +4,7 @@
  */
 import { decodeMimeWords, Mailbox, PASSCODE_MAIL_SUBJECT, URL_MAIL_SUBJECT } from '../browser/support/mailbox';
 import { startLocalStack, type LocalStack } from '../support/local-stack';
+import { tokenOf } from './support/merchant';
 import { SiteClient } from './support/site-client';
 
 const NEW_PASSWORD = 'Kx7#mQ2v!Lp9Rz';
@@ -18,7 +19,6 @@ beforeAll(async () => {
 afterAll(() => stack?.stop());
 
 const newEmail = () => `merchant${(addresses += 1)}.${Date.now()}@example.com`;
-const tokenOf = (completionUrl: string) => completionUrl.slice(completionUrl.indexOf('#') + 1);
 
 async function applyForRegistration(site: SiteClient, email = newEmail()) {
   const account = await stack.createAccount();

@@ -4,20 +4,17 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { Mailbox } from '../browser/support/mailbox';
 import { startLocalStack, type LocalStack } from '../support/local-stack';
+import { scratchDir } from '../support/scratch-dir';
 import { loggedIn, PASSWORD, registeredMerchant, tokenOf } from './support/merchant';
+import { runOps, type OpsResult } from './support/ops-cli';
 import { SiteClient } from './support/site-client';
 
-const REPO = resolve(__dirname, '../..');
 const NEW_PASSWORD = 'Yr8$nB3w=Tq6Hc';
 const WRONG = 'Wrong#Password9';
-const workDir = mkdtempSync(join(tmpdir(), 'ops-accounts-'));
-const targetFile = join(workDir, 'target.json');
+const workDir = scratchDir('ops-accounts-');
+const targetFile = workDir.path('target.json');
 let stack: LocalStack;
 let mailbox: Mailbox;
 let serial = 0;
@@ -31,41 +28,26 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await stack?.stop();
-  rmSync(workDir, { recursive: true, force: true });
+  workDir.remove();
 });
 
 /** Everything a run printed, kept so the whole test file can be checked for secrets at the end. */
 const printed: string[] = [];
 
-/**
- * The ops command with its audit lines on (they go to stderr as JSON). Run asynchronously: the
- * local stack serves the site from this very process, so its event loop must keep turning.
- */
-interface OpsRun {
-  status: number;
-  stdout: string;
-  stderr: string;
+/** The ops command with its audit lines on (they go to stderr as JSON). */
+interface OpsRun extends OpsResult {
   audit: Record<string, unknown>[];
 }
 
-function ops(...args: string[]): Promise<OpsRun> {
-  return new Promise((done) => {
-    execFile(
-      join(REPO, 'node_modules/.bin/tsx'),
-      [join(REPO, 'ops/cli.ts'), ...args],
-      { cwd: REPO, env: { ...process.env, LOCAL_TARGET_FILE: targetFile, OPS_OPERATOR: 'ops.tanaka', POWERTOOLS_LOG_LEVEL: 'INFO' }, encoding: 'utf8' },
-      (error, stdout, stderr) => {
-        printed.push(stdout, stderr);
-        const audit = stderr
-          .split('\n')
-          .filter((line) => line.startsWith('{'))
-          .map((line) => JSON.parse(line) as Record<string, unknown>)
-          .filter((line) => line.audit === true);
-        const status = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        done({ status, stdout, stderr, audit });
-      },
-    );
-  });
+async function ops(...args: string[]): Promise<OpsRun> {
+  const run = await runOps(args, { LOCAL_TARGET_FILE: targetFile, OPS_OPERATOR: 'ops.tanaka', POWERTOOLS_LOG_LEVEL: 'INFO' });
+  printed.push(run.stdout, run.stderr);
+  const audit = run.stderr
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((line) => line.audit === true);
+  return { ...run, audit };
 }
 
 async function json(running: OpsRun | Promise<OpsRun>) {

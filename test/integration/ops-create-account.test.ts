@@ -1,14 +1,11 @@
 /** `npm run ops -- create-account` as an ops engineer runs it beside a running local stack. */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { startLocalStack, type LocalStack } from '../support/local-stack';
+import { scratchDir } from '../support/scratch-dir';
+import { runOpsSync } from './support/ops-cli';
 import { SiteClient } from './support/site-client';
 
-const REPO = resolve(__dirname, '../..');
-const workDir = mkdtempSync(join(tmpdir(), 'ops-'));
-const targetFile = join(workDir, 'target.json');
+const workDir = scratchDir('ops-');
+const targetFile = workDir.path('target.json');
 let stack: LocalStack;
 
 beforeAll(async () => {
@@ -16,17 +13,10 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await stack?.stop();
-  rmSync(workDir, { recursive: true, force: true });
+  workDir.remove();
 });
 
-function ops(args: string[], env: Record<string, string> = { LOCAL_TARGET_FILE: targetFile }) {
-  const run = spawnSync(join(REPO, 'node_modules/.bin/tsx'), [join(REPO, 'ops/cli.ts'), ...args], {
-    cwd: REPO,
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-  });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const ops = (args: string[], env: Record<string, string> = { LOCAL_TARGET_FILE: targetFile }) => runOpsSync(args, env);
 
 it('provisions an account whose letter credentials open first login', async () => {
   const created = ops(['create-account', 'SHOP-1001', '--json']);
@@ -60,7 +50,7 @@ it('refuses a malformed login ID before touching anything', () => {
 });
 
 it('says how to start the local stack when none is running', () => {
-  const none = ops(['create-account', 'SHOP-1003'], { LOCAL_TARGET_FILE: join(workDir, 'absent.json') });
+  const none = ops(['create-account', 'SHOP-1003'], { LOCAL_TARGET_FILE: workDir.path('absent.json') });
   expect(none.status).not.toBe(0);
   expect(none.stderr).toContain('npm start');
 });

@@ -2,22 +2,22 @@
  * `npm run ops -- import` and `letters` as an ops engineer runs them beside a running local stack:
  * a CSV in, printable letters out, and the credentials on the letters open the first login.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AccountsTable } from '../../lambdas/adapters/dynamodb/accounts-table';
 import { startLocalStack, type LocalStack } from '../support/local-stack';
+import { scratchDir } from '../support/scratch-dir';
+import { REPO, runOps } from './support/ops-cli';
 import { SiteClient } from './support/site-client';
 
 // Each test runs the command a few times (a second or more each); the project's testTimeout does not reach here.
 jest.setTimeout(60_000);
 
-const REPO = resolve(__dirname, '../..');
-const workDir = mkdtempSync(join(tmpdir(), 'ops-letters-'));
-const targetFile = join(workDir, 'target.json');
+const scratch = scratchDir('ops-letters-');
+const workDir = scratch.dir;
+const targetFile = scratch.path('target.json');
 let stack: LocalStack;
 let accounts: AccountsTable;
 
@@ -27,23 +27,14 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await stack?.stop();
-  rmSync(workDir, { recursive: true, force: true });
+  scratch.remove();
 });
 
 /**
  * Runs the ops command; audit lines (stderr) on, so the tests can read them. Asynchronously: the
  * site it reads (the letters' contact) is served by this very process.
  */
-function ops(args: string[], env: Record<string, string> = {}): Promise<{ status: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(
-      join(REPO, 'node_modules/.bin/tsx'),
-      [join(REPO, 'ops/cli.ts'), ...args],
-      { cwd: REPO, env: { ...process.env, LOCAL_TARGET_FILE: targetFile, POWERTOOLS_LOG_LEVEL: 'INFO', ...env }, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => done({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const ops = (args: string[], env: Record<string, string> = {}) => runOps(args, { LOCAL_TARGET_FILE: targetFile, POWERTOOLS_LOG_LEVEL: 'INFO', ...env });
 
 function csvFile(name: string, content: string | Buffer): string {
   const path = join(workDir, name);

@@ -149,8 +149,9 @@ export class FakeAccountStore implements AccountStore {
 
   async recordLogin(account: Account, at: string): Promise<void> {
     await Promise.resolve();
-    const item = this.items.get(account.loginId);
-    if (!item) return;
+    // AccountsTable's update has no condition: for a login ID not there it writes a bare item.
+    const item = this.items.get(account.loginId) ?? ({ loginId: account.loginId } as Account);
+    this.items.set(account.loginId, item);
     if (account.lastLoginAt) item.previousLoginAt = account.lastLoginAt;
     item.lastLoginAt = at;
   }

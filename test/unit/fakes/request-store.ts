@@ -4,7 +4,7 @@ import type { RequestStore } from '../../../lambdas/domain/ports';
 /**
  * The requests table in memory, honouring `RequestsTable`'s conditions:
  * - a wrong passcode counts only while pending and under the maximum; a request that cannot
- *   take another guess answers the maximum; reaching it voids a pending request;
+ *   take another guess answers undefined; reaching the maximum voids a pending request;
  * - a claim succeeds only on a pending request or on a completing one claimed before `staleBefore`;
  * - release returns only a completing request to pending.
  */
@@ -61,6 +61,8 @@ export class FakeRequestStore implements RequestStore {
   async markUsed(tokenHash: string): Promise<void> {
     await Promise.resolve();
     const item = this.items.get(tokenHash);
+    // RequestsTable's update has no condition: an unknown token hash becomes a bare "used" item.
     if (item) item.status = 'used';
+    else this.items.set(tokenHash, { tokenHash, status: 'used' } as PendingRequest);
   }
 }

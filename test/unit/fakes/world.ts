@@ -1,5 +1,5 @@
 import { randomBytes, scryptSync } from 'node:crypto';
-import type { Account } from '../../../lambdas/domain/model';
+import type { Account, RequestKind } from '../../../lambdas/domain/model';
 import type { Email } from '../../../lambdas/domain/ports';
 import { hashPassword } from '../../../lambdas/domain/password-hash';
 import type { MailWording } from '../../../lambdas/domain/emails/common';
@@ -171,4 +171,13 @@ export async function failureOf(attempt: Promise<unknown>): Promise<unknown> {
   const outcome = await outcomeOf(attempt);
   if (!('rejected' in outcome)) throw new Error('expected the attempt to fail, but it succeeded');
   return outcome.rejected;
+}
+
+/** The account a request of `kind` is for: invited for a registration, registered otherwise. */
+export function seedAccountFor(kind: RequestKind, world: FakeWorld): void {
+  if (kind === 'registration') {
+    world.accounts.seed({ loginId: MERCHANT.loginId, status: 'invited', initialPasswordHash: quickHash('Hq7#xTk4Wp9=Ny'), passwordHistory: [], createdAt: '2025-03-01T00:00:00.000Z' });
+  } else {
+    seedRegisteredAccount(world);
+  }
 }

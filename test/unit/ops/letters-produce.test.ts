@@ -1,6 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { sealPassword } from '../../../lambdas/domain/letter-seal';
 import type { Account } from '../../../lambdas/domain/model';
 import { GUIDE_CONTACT } from '../../../ops/letters/contact';
@@ -9,6 +7,7 @@ import { parseSince, selectPending } from '../../../ops/letters/select';
 import { FakeAccountStore } from '../fakes/account-store';
 import { FakeAudit } from '../fakes/audit';
 import { FakeClock } from '../fakes/clock';
+import { scratchDir } from '../../support/scratch-dir';
 
 const LETTER_KEY = 'unit-test-letter-key-0123456789abcdef0123';
 const NOW = '2026-11-27T01:00:00.000Z';
@@ -60,6 +59,7 @@ describe('selectPending', () => {
 });
 
 describe('produceLetters', () => {
+  let scratch: ReturnType<typeof scratchDir>;
   let outDir: string;
   let accounts: FakeAccountStore;
   let audit: FakeAudit;
@@ -76,14 +76,15 @@ describe('produceLetters', () => {
   const deps = () => ({ accounts, audit, clock: new FakeClock(NOW), letterKey: LETTER_KEY, renderPdf });
 
   beforeEach(() => {
-    outDir = join(mkdtempSync(join(tmpdir(), 'letters-')), 'out');
+    scratch = scratchDir('letters-');
+    outDir = scratch.path('out');
     accounts = new FakeAccountStore();
     audit = new FakeAudit();
     renderPdf = jest.fn(async (_html: string): Promise<Uint8Array> => Buffer.from('%PDF-1.4 fake'));
     accounts.seed(pendingAccount('SHOP-0001', 'Hq7#xTk4Wp9=Ny'));
     accounts.seed(pendingAccount('SHOP-0002', 'Mv3%eRt9Yc6+Pq'));
   });
-  afterEach(() => rmSync(join(outDir, '..'), { recursive: true, force: true }));
+  afterEach(() => scratch.remove());
 
   it('writes the letters with their opened passwords into one HTML and one PDF, readable by the owner only', async () => {
     // Act

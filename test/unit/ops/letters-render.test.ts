@@ -1,9 +1,8 @@
 import { GUIDE_CONTACT, supportContactFor, supportContactOf } from '../../../ops/letters/contact';
 import { LETTER_STEPS, renderLettersHtml, type LetterContent } from '../../../ops/letters/render';
 import { spell, spellAsText } from '../../../ops/letters/spell';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { scratchDir } from '../../support/scratch-dir';
 
 const LETTER: LetterContent = {
   loginId: 'SHOP-0001',
@@ -114,8 +113,8 @@ describe('supportContactFor', () => {
 
   it('gives a stage the contact its emails name (cdk.json), else the guide\'s', () => {
     // Prepare
-    const dir = mkdtempSync(join(tmpdir(), 'cdk-json-'));
-    const cdkJson = join(dir, 'cdk.json');
+    const dir = scratchDir('cdk-json-');
+    const cdkJson = dir.path('cdk.json');
     writeFileSync(cdkJson, JSON.stringify({ context: { stages: { prod: { supportContactEmail: 'help@example.jp' }, dev: { supportContactName: '担当', supportContactEmail: 'dev@example.jp' } } } }));
 
     try {
@@ -123,9 +122,9 @@ describe('supportContactFor', () => {
       expect(supportContactFor('prod', cdkJson)).toEqual({ name: GUIDE_CONTACT.name, email: 'help@example.jp' });
       expect(supportContactFor('dev', cdkJson)).toEqual({ name: '担当', email: 'dev@example.jp' });
       expect(supportContactFor('other', cdkJson)).toEqual(GUIDE_CONTACT);
-      expect(supportContactFor('prod', join(dir, 'absent.json'))).toEqual(GUIDE_CONTACT);
+      expect(supportContactFor('prod', dir.path('absent.json'))).toEqual(GUIDE_CONTACT);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      dir.remove();
     }
   });
 });

@@ -1,25 +1,13 @@
-import { ConditionalCheckFailedException, DynamoDBClient, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import 'aws-sdk-client-mock-jest';
 import { AccountsTable } from '../../../../lambdas/adapters/dynamodb/accounts-table';
 import { AccountExistsError } from '../../../../lambdas/domain/errors';
-import type { Account } from '../../../../lambdas/domain/model';
+import { conditionFailed, mockDocumentClient, throughputExceeded } from '../../../support/dynamodb-mock';
+import { INVITED as invited } from '../../../support/records';
 
 const TABLE = 'accounts-test';
-const db = mockClient(DynamoDBDocumentClient);
-const table = new AccountsTable(DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'ap-northeast-1' })), TABLE);
-
-const conditionFailed = () => new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
-
-const invited: Account = {
-  loginId: 'M20250401',
-  status: 'invited',
-  initialPasswordHash: 'scrypt$32768$8$3$salt$key',
-  initialPasswordExpiresAt: '2025-06-30T09:00:00.000Z',
-  passwordHistory: [],
-  createdAt: '2025-04-01T09:00:00.000Z',
-};
+const { db, client } = mockDocumentClient();
+const table = new AccountsTable(client, TABLE);
 
 describe('AccountsTable', () => {
   beforeEach(() => {
@@ -100,7 +88,7 @@ describe('AccountsTable', () => {
 
     it('lets any other DynamoDB error through', async () => {
       // Prepare
-      const throttled = new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} });
+      const throttled = throughputExceeded();
       db.on(PutCommand).rejects(throttled);
 
       // Act
@@ -159,7 +147,7 @@ describe('AccountsTable', () => {
 
     it('lets any other DynamoDB error through', async () => {
       // Prepare
-      const throttled = new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} });
+      const throttled = throughputExceeded();
       db.on(UpdateCommand).rejects(throttled);
 
       // Act
@@ -381,7 +369,7 @@ describe('AccountsTable', () => {
     });
 
     it('lets other faults through', async () => {
-      const fault = new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} });
+      const fault = throughputExceeded();
       db.on(UpdateCommand).rejects(fault);
       await expect(table.reissueInitialPassword('M20250401', issued)).rejects.toBe(fault);
     });

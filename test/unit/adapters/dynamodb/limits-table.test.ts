@@ -1,14 +1,11 @@
-import { ConditionalCheckFailedException, DynamoDBClient, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
+import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import 'aws-sdk-client-mock-jest';
 import { LimitsTable } from '../../../../lambdas/adapters/dynamodb/limits-table';
+import { conditionFailed, mockDocumentClient, throughputExceeded } from '../../../support/dynamodb-mock';
 
 const TABLE = 'limits-test';
-const db = mockClient(DynamoDBDocumentClient);
-const table = new LimitsTable(DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'ap-northeast-1' })), TABLE);
-
-const conditionFailed = () => new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
+const { db, client } = mockDocumentClient();
+const table = new LimitsTable(client, TABLE);
 const AT = new Date('2025-04-01T09:00:00.000Z');
 const AT_S = AT.getTime() / 1000;
 const LOCKOUT = { threshold: 5, lockMinutes: 15 };
@@ -109,7 +106,7 @@ describe('LimitsTable', () => {
 
     it('lets any other DynamoDB error through', async () => {
       // Prepare
-      const throttled = new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} });
+      const throttled = throughputExceeded();
       db.on(UpdateCommand).rejects(throttled);
 
       // Act
@@ -201,7 +198,7 @@ describe('LimitsTable', () => {
 
     it('lets any other DynamoDB error through', async () => {
       // Prepare
-      const throttled = new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} });
+      const throttled = throughputExceeded();
       db.on(UpdateCommand).rejects(throttled);
 
       // Act

@@ -1,27 +1,13 @@
-import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import 'aws-sdk-client-mock-jest';
 import { RequestsTable } from '../../../../lambdas/adapters/dynamodb/requests-table';
-import type { PendingRequest } from '../../../../lambdas/domain/model';
+import { conditionFailed, mockDocumentClient } from '../../../support/dynamodb-mock';
+import { PENDING_REQUEST as request } from '../../../support/records';
 
 const TABLE = 'requests-test';
-const db = mockClient(DynamoDBDocumentClient);
-const table = new RequestsTable(DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'ap-northeast-1' })), TABLE);
+const { db, client } = mockDocumentClient();
+const table = new RequestsTable(client, TABLE);
 
-const conditionFailed = () => new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
-
-const request: PendingRequest = {
-  tokenHash: 'token-hash',
-  kind: 'registration',
-  loginId: 'M20250401',
-  email: 'hanako@example.com',
-  passcodeHash: 'passcode-hash',
-  wrongPasscodes: 0,
-  status: 'pending',
-  createdAt: '2025-04-01T09:00:00.000Z',
-  expiresAt: '2025-04-02T09:00:00.000Z',
-};
 const EXPIRES_EPOCH = Date.parse('2025-04-02T09:00:00.000Z') / 1000;
 const WEEK_S = 7 * 24 * 3600;
 

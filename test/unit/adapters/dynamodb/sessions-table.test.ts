@@ -1,22 +1,14 @@
-import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import 'aws-sdk-client-mock-jest';
 import { SessionsTable } from '../../../../lambdas/adapters/dynamodb/sessions-table';
-import type { Session } from '../../../../lambdas/domain/model';
+import { conditionFailed, mockDocumentClient } from '../../../support/dynamodb-mock';
+import { session as sessionOf } from '../../../support/records';
 
 const TABLE = 'sessions-test';
-const db = mockClient(DynamoDBDocumentClient);
-const table = new SessionsTable(DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'ap-northeast-1' })), TABLE);
+const { db, client } = mockDocumentClient();
+const table = new SessionsTable(client, TABLE);
 
-const session: Session = {
-  sessionIdHash: 'session-hash',
-  loginId: 'M20250401',
-  email: 'hanako@example.com',
-  createdAt: '2025-04-01T09:00:00.000Z',
-  lastSeenAt: '2025-04-01T09:00:00.000Z',
-  expiresAt: '2025-04-01T21:00:00.000Z',
-};
+const session = sessionOf('session-hash', 'M20250401', 'hanako@example.com');
 const EXPIRES_EPOCH = Date.parse('2025-04-01T21:00:00.000Z') / 1000;
 
 describe('SessionsTable', () => {
@@ -70,7 +62,7 @@ describe('SessionsTable', () => {
   });
 
   it('does not revive, nor fail on, a session deleted meanwhile', async () => {
-    db.on(UpdateCommand).rejects(new ConditionalCheckFailedException({ message: 'gone', $metadata: {} }));
+    db.on(UpdateCommand).rejects(conditionFailed());
     await expect(table.touch('session-hash', '2025-04-01T09:10:00.000Z')).resolves.toBeUndefined();
   });
 

@@ -18,12 +18,11 @@ import {
   stringsIn,
   type FakeWorld,
 } from '../../fakes/world';
+import { otherThan } from '../../../support/redeeming';
 
 const OPS = { operator: 'ops-tanaka' };
 const LOGIN_ID = 'M20250401';
 const EMAIL = 'hanako@example.com';
-
-const otherThan = (passcode: string) => (passcode === '000000' ? '999999' : '000000');
 
 /** Every secret the world holds: hashes, sealed passwords, token and passcode hashes. */
 function secretsOf(world: FakeWorld): string[] {

@@ -1,5 +1,5 @@
 import { hashToken } from '../../../../lambdas/domain/completion-token';
-import { EmailUnavailableError, InvalidCredentialsError, LinkInvalidError, PasscodeWrongError } from '../../../../lambdas/domain/errors';
+import { EmailUnavailableError, InvalidCredentialsError, PasscodeWrongError } from '../../../../lambdas/domain/errors';
 import type { Identity } from '../../../../lambdas/domain/ports';
 import { japanDateTime } from '../../../../lambdas/domain/japan-time';
 import { completeEmailChange } from '../../../../lambdas/domain/use-cases/complete-email-change';
@@ -8,16 +8,10 @@ import { requestEmailChange } from '../../../../lambdas/domain/use-cases/request
 import { requestPasswordReset } from '../../../../lambdas/domain/use-cases/request-password-reset';
 import { showHome } from '../../../../lambdas/domain/use-cases/show-home';
 import { failureOf, fakeWorld, lastRegistrationMails, MERCHANT, PASSWORDS, seedRegisteredAccount, type FakeWorld } from '../../fakes/world';
+import { expectLinkProblem, otherThan } from '../../../support/redeeming';
 
 const NEW_EMAIL = 'hanako.new@example.net';
 const NOTICE_SUBJECT = '【GMOフィナンシャルゲート】お客様サポートWEB用メールアドレス変更完了のお知らせ';
-
-const otherThan = (passcode: string) => (passcode === '000000' ? '999999' : '000000');
-
-function expectLinkProblem(error: unknown, reason: string) {
-  expect(error).toBeInstanceOf(LinkInvalidError);
-  expect((error as LinkInvalidError).reason).toBe(reason);
-}
 
 describe('completeEmailChange (メールアドレス変更 → パスコード → 設定)', () => {
   let world: FakeWorld;

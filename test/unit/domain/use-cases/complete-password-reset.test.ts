@@ -20,11 +20,10 @@ import {
   seedRegisteredAccount,
   type FakeWorld,
 } from '../../fakes/world';
+import { expectLinkProblem, otherThan } from '../../../support/redeeming';
 
 const NEW_PASSWORD = PASSWORDS.fresh;
 const NOTICE_SUBJECT = '【GMOフィナンシャルゲート】お客様サポートWEBパスワード変更完了のお知らせ';
-
-const otherThan = (passcode: string) => (passcode === '000000' ? '999999' : '000000');
 
 function submission(token: string, passcode: string, newPassword: string = NEW_PASSWORD, newPasswordConfirmation = newPassword) {
   return { token, passcode, newPassword, newPasswordConfirmation };
@@ -35,11 +34,6 @@ async function requested(world: FakeWorld, email: string = MERCHANT.email) {
   await requestPasswordReset({ email }, world);
   if (world.mailer.sent.length !== before + 2) throw new Error('no reset mails were sent');
   return lastRegistrationMails(world);
-}
-
-function expectLinkProblem(error: unknown, reason: string) {
-  expect(error).toBeInstanceOf(LinkInvalidError);
-  expect((error as LinkInvalidError).reason).toBe(reason);
 }
 
 describe('completePasswordReset (パスワード再設定 → 設定)', () => {

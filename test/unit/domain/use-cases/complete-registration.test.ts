@@ -4,7 +4,8 @@ import { verifyPassword } from '../../../../lambdas/domain/password-hash';
 import { completeRegistration } from '../../../../lambdas/domain/use-cases/complete-registration';
 import { logIn } from '../../../../lambdas/domain/use-cases/log-in';
 import { requestRegistration } from '../../../../lambdas/domain/use-cases/request-registration';
-import { fakeWorld, hashOnce, lastRegistrationMails, LETTER, seedInvitedAccount, type FakeWorld } from '../../fakes/world';
+import { failureOf, fakeWorld, hashOnce, lastRegistrationMails, LETTER, seedInvitedAccount, type FakeWorld } from '../../fakes/world';
+import { otherThan } from '../../../support/redeeming';
 
 const EMAIL = 'hanako.suzuki@example.com';
 const NEW_PASSWORD = 'Vt4!rW9q]Zm2';
@@ -14,19 +15,8 @@ async function requested(world: FakeWorld) {
   return lastRegistrationMails(world);
 }
 
-const otherThan = (passcode: string) => (passcode === '000000' ? '999999' : '000000');
-
 function submission(token: string, passcode: string, newPassword = NEW_PASSWORD, newPasswordConfirmation = newPassword) {
   return { token, passcode, newPassword, newPasswordConfirmation };
-}
-
-async function failure(attempt: Promise<unknown>): Promise<unknown> {
-  return attempt.then(
-    () => {
-      throw new Error('expected the completion to fail');
-    },
-    (error: unknown) => error,
-  );
 }
 
 describe('completeRegistration (パスコード入力 → 設定)', () => {
@@ -43,7 +33,7 @@ describe('completeRegistration (パスコード入力 → 設定)', () => {
       const { token, passcode } = await requested(world);
 
       // Act
-      const error = await failure(completeRegistration(submission(token, otherThan(passcode), 'short'), world));
+      const error = await failureOf(completeRegistration(submission(token, otherThan(passcode), 'short'), world));
 
       // Assess
       expect(error).toBeInstanceOf(PasswordPolicyError);
@@ -56,7 +46,7 @@ describe('completeRegistration (パスコード入力 → 設定)', () => {
       const { token, passcode } = await requested(world);
 
       // Act
-      const error = await failure(completeRegistration(submission(token, passcode, 'Hanako.Suzuki#1', 'Hanako.Suzuki#2'), world));
+      const error = await failureOf(completeRegistration(submission(token, passcode, 'Hanako.Suzuki#1', 'Hanako.Suzuki#2'), world));
 
       // Assess
       expect((error as PasswordPolicyError).violations.map((v) => v.rule)).toEqual(['notPersonal', 'confirmation']);
@@ -68,7 +58,7 @@ describe('completeRegistration (パスコード入力 → 設定)', () => {
       const { token, passcode } = await requested(world);
 
       // Act
-      const error = await failure(completeRegistration(submission(token, passcode, LETTER.initialPassword), world));
+      const error = await failureOf(completeRegistration(submission(token, passcode, LETTER.initialPassword), world));
 
       // Assess
       expect(error).toBeInstanceOf(PasswordPolicyError);
@@ -85,7 +75,7 @@ describe('completeRegistration (パスコード入力 → 設定)', () => {
       const { token, passcode } = await requested(world);
 
       // Act
-      const error = await failure(completeRegistration(submission(token, otherThan(passcode)), world));
+      const error = await failureOf(completeRegistration(submission(token, otherThan(passcode)), world));
 
       // Assess
       expect(error).toBeInstanceOf(PasscodeWrongError);
@@ -99,13 +89,13 @@ describe('completeRegistration (パスコード入力 → 設定)', () => {
       const { token, passcode } = await requested(world);
       const remaining: number[] = [];
       for (let i = 0; i < 4; i += 1) {
-        const error = await failure(completeRegistration(submission(token, otherThan(passcode)), world));
+        const error = await failureOf(completeRegistration(submission(token, otherThan(passcode)), world));
         remaining.push((error as PasscodeWrongError).remainingAttempts);
       }
 
       // Act
-      const fifth = await failure(completeRegistration(submission(token, otherThan(passcode)), world));
-      const right = await failure(completeRegistration(submission(token, passcode), world));
+      const fifth = await failureOf(completeRegistration(submission(token, otherThan(passcode)), world));
+      const right = await failureOf(completeRegistration(submission(token, passcode), world));
 
       // Assess
       expect(remaining).toEqual([4, 3, 2, 1]);
@@ -121,11 +111,11 @@ describe('completeRegistration (パスコード入力 → 設定)', () => {
     it('gives a new request its own attempts, while the voided link stays voided', async () => {
       // Prepare
       const voided = await requested(world);
-      for (let i = 0; i < 5; i += 1) await failure(completeRegistration(submission(voided.token, otherThan(voided.passcode)), world));
+      for (let i = 0; i < 5; i += 1) await failureOf(completeRegistration(submission(voided.token, otherThan(voided.passcode)), world));
 
       // Act
       const fresh = await requested(world);
-      const error = await failure(completeRegistration(submission(fresh.token, otherThan(fresh.passcode)), world));
+      const error = await failureOf(completeRegistration(submission(fresh.token, otherThan(fresh.passcode)), world));
 
       // Assess
       expect((error as PasscodeWrongError).remainingAttempts).toBe(4);
@@ -174,7 +164,7 @@ describe('completeRegistration (パスコード入力 → 設定)', () => {
       await completeRegistration(submission(token, passcode), world);
 
       // Act
-      const error = await failure(completeRegistration(submission(token, passcode, 'Kx7#mQ2$vLp9'), world));
+      const error = await failureOf(completeRegistration(submission(token, passcode, 'Kx7#mQ2$vLp9'), world));
 
       // Assess
       expect(error).toBeInstanceOf(LinkInvalidError);
@@ -185,8 +175,8 @@ describe('completeRegistration (パスコード入力 → 設定)', () => {
     it('leaves no password, passcode or token in any audit event', async () => {
       // Prepare
       const { token, passcode } = await requested(world);
-      await failure(completeRegistration(submission(token, otherThan(passcode)), world));
-      await failure(completeRegistration(submission(token, passcode, 'short'), world));
+      await failureOf(completeRegistration(submission(token, otherThan(passcode)), world));
+      await failureOf(completeRegistration(submission(token, passcode, 'short'), world));
 
       // Act
       await completeRegistration(submission(token, passcode), world);
@@ -210,7 +200,7 @@ describe('completeRegistration (パスコード入力 → 設定)', () => {
       world.identity.failNextRegister();
 
       // Act
-      const first = await failure(completeRegistration(submission(token, passcode), world));
+      const first = await failureOf(completeRegistration(submission(token, passcode), world));
       const afterFailure = world.requests.peek(hashToken(token));
       await completeRegistration(submission(token, passcode), world);
 
@@ -228,7 +218,7 @@ describe('completeRegistration (パスコード入力 → 設定)', () => {
       world.accounts.failNextCompletion();
 
       // Act
-      await failure(completeRegistration(submission(token, passcode), world));
+      await failureOf(completeRegistration(submission(token, passcode), world));
       const afterFailure = world.requests.peek(hashToken(token));
       await completeRegistration(submission(token, passcode), world);
 
@@ -244,7 +234,7 @@ describe('completeRegistration (パスコード入力 → 設定)', () => {
       world.identity.seed({ email: EMAIL, loginId: 'M00000001', password: 'Kx7#mQ2$vLp9' });
 
       // Act
-      const error = await failure(completeRegistration(submission(token, passcode), world));
+      const error = await failureOf(completeRegistration(submission(token, passcode), world));
 
       // Assess
       expect(error).toBeInstanceOf(EmailUnavailableError);
@@ -280,7 +270,7 @@ describe('completeRegistration (パスコード入力 → 設定)', () => {
       await world.requests.claim(hashToken(token), world.clock.iso(), new Date(0).toISOString());
 
       // Act
-      const error = await failure(completeRegistration(submission(token, otherThan(passcode)), world));
+      const error = await failureOf(completeRegistration(submission(token, otherThan(passcode)), world));
 
       // Assess: nothing was voided, so neither the merchant nor the audit trail may be told so.
       expect(world.requests.peek(hashToken(token))?.status).toBe('completing');
@@ -293,7 +283,7 @@ describe('completeRegistration (パスコード入力 → 設定)', () => {
       const { token, passcode } = await requested(world);
       await world.requests.claim(hashToken(token), world.clock.iso(), new Date(0).toISOString());
       world.clock.advance({ seconds: 59 });
-      const whileHeld = await failure(completeRegistration(submission(token, passcode), world));
+      const whileHeld = await failureOf(completeRegistration(submission(token, passcode), world));
       world.clock.advance({ seconds: 2 });
 
       // Act

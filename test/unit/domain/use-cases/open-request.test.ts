@@ -5,21 +5,13 @@ import type { RequestKind } from '../../../../lambdas/domain/model';
 import { openRequest } from '../../../../lambdas/domain/use-cases/open-request';
 import { startRequest } from '../../../../lambdas/domain/use-cases/start-request';
 import { FakeAccountStore } from '../../fakes/account-store';
-import { fakeWorld, lastRegistrationMails, MERCHANT, quickHash, seedRegisteredAccount, type FakeWorld } from '../../fakes/world';
+import { fakeWorld, lastRegistrationMails, MERCHANT, seedAccountFor, seedRegisteredAccount, type FakeWorld } from '../../fakes/world';
 
 const KINDS: RequestKind[] = ['registration', 'passwordReset', 'emailChange'];
 const TO = 'taro.new@example.net';
 /** Where each kind's mails go: a reset to the account's own address, the others to a new one. */
 const ADDRESS: Record<RequestKind, string> = { registration: TO, passwordReset: MERCHANT.email, emailChange: TO };
 const PREFIX = { registration: 'registration', passwordReset: 'password-reset', emailChange: 'email-change' };
-
-function seedAccountFor(kind: RequestKind, world: FakeWorld) {
-  if (kind === 'registration') {
-    world.accounts.seed({ loginId: MERCHANT.loginId, status: 'invited', initialPasswordHash: quickHash('Hq7#xTk4Wp9=Ny'), passwordHistory: [], createdAt: '2025-03-01T00:00:00.000Z' });
-  } else {
-    seedRegisteredAccount(world);
-  }
-}
 
 async function started(kind: RequestKind, world: FakeWorld): Promise<string> {
   if (!(await startRequest(kind, MERCHANT.loginId, ADDRESS[kind], world))) throw new Error('the request did not start');

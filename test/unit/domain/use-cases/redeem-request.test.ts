@@ -4,31 +4,14 @@ import type { RequestKind } from '../../../../lambdas/domain/model';
 import type { OpenRequest } from '../../../../lambdas/domain/use-cases/open-request';
 import { redeemRequest, type Redemption } from '../../../../lambdas/domain/use-cases/redeem-request';
 import { startRequest } from '../../../../lambdas/domain/use-cases/start-request';
-import {
-  failureOf,
-  fakeWorld,
-  lastRegistrationMails,
-  MERCHANT,
-  quickHash,
-  seedRegisteredAccount,
-  type FakeWorld,
-} from '../../fakes/world';
+import { failureOf, fakeWorld, lastRegistrationMails, MERCHANT, seedAccountFor, seedRegisteredAccount, type FakeWorld } from '../../fakes/world';
+import { otherThan } from '../../../support/redeeming';
 
 const KINDS: RequestKind[] = ['registration', 'passwordReset', 'emailChange'];
 const TO = 'taro.new@example.net';
 /** Where each kind's mails go: a reset to the account's own address, the others to a new one. */
 const ADDRESS: Record<RequestKind, string> = { registration: TO, passwordReset: MERCHANT.email, emailChange: TO };
 const PREFIX = { registration: 'registration', passwordReset: 'password-reset', emailChange: 'email-change' };
-
-const otherThan = (passcode: string) => (passcode === '000000' ? '999999' : '000000');
-
-function seedAccountFor(kind: RequestKind, world: FakeWorld) {
-  if (kind === 'registration') {
-    world.accounts.seed({ loginId: MERCHANT.loginId, status: 'invited', initialPasswordHash: quickHash('Hq7#xTk4Wp9=Ny'), passwordHistory: [], createdAt: '2025-03-01T00:00:00.000Z' });
-  } else {
-    seedRegisteredAccount(world);
-  }
-}
 
 /** The steps a use case gives, as mocks that record what they were given. */
 function steps() {

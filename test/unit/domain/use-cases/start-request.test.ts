@@ -10,7 +10,7 @@ import {
   lastRegistrationMails,
   MERCHANT,
   PASSCODE_KEY,
-  quickHash,
+  seedAccountFor,
   seedRegisteredAccount,
   SITE_URL,
   stringsIn,
@@ -30,14 +30,6 @@ const SUBJECT = {
 const AUDIT = { registration: 'registration.requested', passwordReset: 'password-reset.requested', emailChange: 'email-change.requested' };
 
 /** The account each kind needs: invited for a registration, registered for the others. */
-function seedAccountFor(kind: RequestKind, world: FakeWorld) {
-  if (kind === 'registration') {
-    world.accounts.seed({ loginId: MERCHANT.loginId, status: 'invited', initialPasswordHash: quickHash('Hq7#xTk4Wp9=Ny'), passwordHistory: [], createdAt: '2025-03-01T00:00:00.000Z' });
-  } else {
-    seedRegisteredAccount(world);
-  }
-}
-
 describe.each(KINDS)('startRequest (%s)', (kind) => {
   const to = ADDRESS[kind];
 

@@ -1,0 +1,85 @@
+import type { SessionStore } from '../../lambdas/domain/ports';
+import { session } from '../support/records';
+
+/**
+ * What every SessionStore must do, the fake as SessionsTable. Each test starts with three
+ * sessions of account A (a1–a3) and one of B (b1).
+ */
+export function describeSessionStoreContract(name: string, makeStore: () => SessionStore | Promise<SessionStore>): void {
+  describe(`${name} (SessionStore contract)`, () => {
+    let store: SessionStore;
+    const hashesOf = async (...hashes: string[]) => {
+      const found = [];
+      for (const hash of hashes) if (await store.get(hash)) found.push(hash);
+      return found;
+    };
+    const ALL = ['a1', 'a2', 'a3', 'b1'];
+
+    beforeEach(async () => {
+      store = await makeStore();
+      for (const s of [session('a1', 'A'), session('a2', 'A'), session('a3', 'A'), session('b1', 'B')]) await store.put(s);
+    });
+
+    describe('put, get, touch and delete', () => {
+      it('reads back what was put, and nothing for an unknown session', async () => {
+        expect(await store.get('a1')).toEqual(session('a1', 'A'));
+        expect(await store.get('nothing')).toBeUndefined();
+      });
+
+      it('touches the last-seen time only', async () => {
+        // Act
+        await store.touch('a1', '2025-04-01T09:10:00.000Z');
+
+        // Assess
+        expect(await store.get('a1')).toEqual({ ...session('a1', 'A'), lastSeenAt: '2025-04-01T09:10:00.000Z' });
+      });
+
+      it('does not revive, nor fail on, a session deleted meanwhile', async () => {
+        // Prepare
+        await store.delete('a1');
+
+        // Act
+        const touched = store.touch('a1', '2025-04-01T09:10:00.000Z');
+
+        // Assess
+        await expect(touched).resolves.toBeUndefined();
+        expect(await store.get('a1')).toBeUndefined();
+        expect(await hashesOf(...ALL)).toEqual(['a2', 'a3', 'b1']);
+      });
+    });
+
+    describe('deleteAllOf', () => {
+      it("ends every session of the account and counts them, leaving other accounts' alone", async () => {
+        // Act
+        const ended = await store.deleteAllOf('A');
+
+        // Assess
+        expect(ended).toBe(3);
+        expect(await hashesOf(...ALL)).toEqual(['b1']);
+      });
+
+      it('keeps the one session it is told to keep', async () => {
+        // Act
+        const ended = await store.deleteAllOf('A', 'a2');
+
+        // Assess
+        expect(ended).toBe(2);
+        expect(await hashesOf(...ALL)).toEqual(['a2', 'b1']);
+      });
+
+      it('answers 0 for an account without sessions', async () => {
+        expect(await store.deleteAllOf('C')).toBe(0);
+        expect(await hashesOf(...ALL)).toHaveLength(4);
+      });
+
+      it('does not keep a session of another account named as `keep`', async () => {
+        // Act
+        const ended = await store.deleteAllOf('A', 'b1');
+
+        // Assess
+        expect(ended).toBe(3);
+        expect(await hashesOf(...ALL)).toEqual(['b1']);
+      });
+    });
+  });
+}
