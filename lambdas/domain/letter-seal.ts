@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash } from 'node:crypto';
+import type { Random } from './ports';
 
 /**
  * Initial passwords wait for their letter sealed with AES-256-GCM under the ops letter key, bound
@@ -7,8 +8,8 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
  */
 const keyOf = (letterKey: string) => createHash('sha256').update(letterKey, 'utf8').digest();
 
-export function sealPassword(letterKey: string, loginId: string, password: string): string {
-  const iv = randomBytes(12);
+export function sealPassword(letterKey: string, loginId: string, password: string, random: Random): string {
+  const iv = random.bytes(12);
   const cipher = createCipheriv('aes-256-gcm', keyOf(letterKey), iv);
   cipher.setAAD(Buffer.from(loginId, 'utf8'));
   const sealed = Buffer.concat([cipher.update(password, 'utf8'), cipher.final()]);

@@ -1,4 +1,5 @@
-import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { scrypt, timingSafeEqual } from 'node:crypto';
+import type { Random } from './ports';
 
 /**
  * scrypt at one of OWASP's equivalent settings (N=2^15, r=8, p=3): 32 MiB per hash fits a small
@@ -19,9 +20,9 @@ function derive(password: string, salt: Buffer, n: number, r: number, p: number)
   );
 }
 
-/** `scrypt$N$r$p$salt$key`, both base64url. */
-export async function hashPassword(password: string): Promise<string> {
-  const salt = randomBytes(16);
+/** `scrypt$N$r$p$salt$key`, both base64url; the salt from the Random port. */
+export async function hashPassword(password: string, random: Random): Promise<string> {
+  const salt = random.bytes(16);
   const key = await derive(password, salt, N, R, P);
   return ['scrypt', N, R, P, salt.toString('base64url'), key.toString('base64url')].join('$');
 }

@@ -1,5 +1,6 @@
 import { PasswordPolicyError } from './errors';
 import type { Account } from './model';
+import type { Random } from './ports';
 import { hashPassword, matchesAny } from './password-hash';
 import { HISTORY_SIZE, RULE_MESSAGES } from './password-policy';
 
@@ -19,6 +20,6 @@ export async function refuseRecentPassword(password: string, account: Account, o
 }
 
 /** The history after `password` becomes the account's password, newest first. */
-export async function historyWith(password: string, account: Account): Promise<string[]> {
-  return [await hashPassword(password), ...recentHashes(account)].slice(0, HISTORY_SIZE);
+export async function historyWith(password: string, account: Account, random: Random): Promise<string[]> {
+  return [await hashPassword(password, random), ...recentHashes(account)].slice(0, HISTORY_SIZE);
 }

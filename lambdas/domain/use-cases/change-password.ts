@@ -5,11 +5,13 @@ import type { LockoutRule } from '../limits';
 import { lockoutGuard } from '../lockout';
 import { historyWith, refuseRecentPassword } from '../password-history';
 import { passwordViolations } from '../password-policy';
-import type { Identity, LimitStore, Mailer } from '../ports';
+import type { Identity, LimitStore, Mailer, Random } from '../ports';
 import { sendNotice } from './send-notice';
 import { signedInAccount, type SignedInDeps } from './signed-in-account';
 
 export interface ChangePasswordDeps extends SignedInDeps {
+  /** The new password's salt. */
+  random: Random;
   identity: Identity;
   limits: LimitStore;
   lockout: LockoutRule;
@@ -56,7 +58,7 @@ export async function changePassword(
   await refuseRecentPassword(input.newPassword, account, () => refuse('history'));
 
   await deps.identity.setPassword(email, input.newPassword);
-  await deps.accounts.changePassword(loginId, await historyWith(input.newPassword, account));
+  await deps.accounts.changePassword(loginId, await historyWith(input.newPassword, account, deps.random));
   const ended = await deps.sessions.deleteAllOf(loginId, session.sessionIdHash);
   audit.record({ event: 'password.changed', outcome: 'success', loginId, email, sessionsEnded: ended });
   await sendNotice(deps, passwordChangedEmail(email, now.toISOString(), deps.wording), loginId);

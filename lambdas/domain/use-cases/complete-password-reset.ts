@@ -2,11 +2,13 @@ import type { MailWording } from '../emails/common';
 import { passwordChangedEmail } from '../emails/notices';
 import { LinkInvalidError } from '../errors';
 import { historyWith, refuseRecentPassword } from '../password-history';
-import type { Identity, Mailer, SessionStore } from '../ports';
+import type { Identity, Mailer, Random, SessionStore } from '../ports';
 import { redeemRequest, type RedeemRequestDeps } from './redeem-request';
 import { sendNotice } from './send-notice';
 
 export interface CompletePasswordResetDeps extends RedeemRequestDeps {
+  /** The new password's salt. */
+  random: Random;
   identity: Identity;
   sessions: SessionStore;
   mailer: Mailer;
@@ -34,7 +36,7 @@ export async function completePasswordReset(
       // The account first, on the condition that this reset is still the live one; Cognito only
       // then, since a password set there cannot be taken back. If Cognito fails, the history is.
       apply: async ({ account, request }) => {
-        const history = await historyWith(input.newPassword, account);
+        const history = await historyWith(input.newPassword, account, deps.random);
         if (!(await deps.accounts.changePassword(account.loginId, history, { tokenHash: request.tokenHash }))) {
           throw new LinkInvalidError('replaced');
         }

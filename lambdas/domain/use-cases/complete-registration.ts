@@ -1,9 +1,11 @@
 import { LinkInvalidError } from '../errors';
 import { historyWith, refuseRecentPassword } from '../password-history';
-import type { Identity } from '../ports';
+import type { Identity, Random } from '../ports';
 import { redeemRequest, type RedeemRequestDeps } from './redeem-request';
 
 export interface CompleteRegistrationDeps extends RedeemRequestDeps {
+  /** The new password's salt. */
+  random: Random;
   identity: Identity;
 }
 
@@ -33,7 +35,7 @@ export async function completeRegistration(input: RegistrationCompletion, deps: 
         await deps.identity.register({ email: request.email, loginId: account.loginId, password: input.newPassword });
         const completed = await deps.accounts.completeRegistration(account.loginId, request.tokenHash, {
           email: request.email,
-          passwordHistory: await historyWith(input.newPassword, account),
+          passwordHistory: await historyWith(input.newPassword, account, deps.random),
           registeredAt: deps.clock.now().toISOString(),
         });
         if (!completed) throw new LinkInvalidError('replaced');

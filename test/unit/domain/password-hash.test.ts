@@ -1,3 +1,4 @@
+import { systemRandom } from '../../../lambdas/adapters/system';
 import { DECOY_HASH, hashPassword, matchesAny, verifyPassword } from '../../../lambdas/domain/password-hash';
 
 // scrypt takes ~100–300 ms per call: hash once, and keep the number of verifications small.
@@ -7,7 +8,7 @@ let hash: string;
 let otherHash: string;
 
 beforeAll(async () => {
-  [hash, otherHash] = await Promise.all([hashPassword(PASSWORD), hashPassword(OTHER)]);
+  [hash, otherHash] = await Promise.all([hashPassword(PASSWORD, systemRandom), hashPassword(OTHER, systemRandom)]);
 });
 
 describe('password hash', () => {
@@ -19,7 +20,7 @@ describe('password hash', () => {
 
   it('salts every hash, so the same password hashes differently', async () => {
     // Act
-    const again = await hashPassword(PASSWORD);
+    const again = await hashPassword(PASSWORD, systemRandom);
 
     // Assess
     expect(again).not.toBe(hash);

@@ -3,6 +3,7 @@ import type { Account } from '../../../lambdas/domain/model';
 import { verifyPassword } from '../../../lambdas/domain/password-hash';
 import { historyWith, refuseRecentPassword } from '../../../lambdas/domain/password-history';
 import { HISTORY_SIZE } from '../../../lambdas/domain/password-policy';
+import { SeededRandom } from '../fakes/random';
 import { PASSWORDS, quickHash } from '../fakes/world';
 
 const [P1, P2, P3] = PASSWORDS.previous;
@@ -74,7 +75,7 @@ describe('password history', () => {
   describe('historyWith', () => {
     it('puts the new password first and drops the oldest beyond 4', async () => {
       // Act
-      const next = await historyWith(PASSWORDS.fresh, account(history));
+      const next = await historyWith(PASSWORDS.fresh, account(history), new SeededRandom());
 
       // Assess
       expect(next).toHaveLength(4);
@@ -88,7 +89,7 @@ describe('password history', () => {
       const initial = quickHash('Hq7#xTk4Wp9=Ny');
 
       // Act
-      const next = await historyWith(PASSWORDS.fresh, account([], initial));
+      const next = await historyWith(PASSWORDS.fresh, account([], initial), new SeededRandom());
 
       // Assess
       expect(next).toHaveLength(2);

@@ -58,7 +58,7 @@ export type FakeWorld = ReturnType<typeof fakeWorld>;
 const hashes = new Map<string, Promise<string>>();
 export function hashOnce(password: string): Promise<string> {
   let hash = hashes.get(password);
-  if (!hash) hashes.set(password, (hash = hashPassword(password)));
+  if (!hash) hashes.set(password, (hash = hashPassword(password, new SeededRandom(password))));
   return hash;
 }
 

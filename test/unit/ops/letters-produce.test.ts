@@ -7,6 +7,7 @@ import { parseSince, selectPending } from '../../../ops/letters/select';
 import { FakeAccountStore } from '../fakes/account-store';
 import { FakeAudit } from '../fakes/audit';
 import { FakeClock } from '../fakes/clock';
+import { SeededRandom } from '../fakes/random';
 import { scratchDir } from '../../support/scratch-dir';
 
 const LETTER_KEY = 'unit-test-letter-key-0123456789abcdef0123';
@@ -20,7 +21,7 @@ function pendingAccount(loginId: string, password: string, overrides: Partial<Ac
     initialPasswordExpiresAt: '2027-02-25T01:00:00.000Z',
     passwordHistory: [],
     letter: { companyName: `会社 ${loginId}`, postalCode: '150-0043', postalAddress: '東京都' },
-    pendingLetter: { sealedPassword: sealPassword(LETTER_KEY, loginId, password), issuedAt: '2026-11-27T00:30:00.000Z', ...pending },
+    pendingLetter: { sealedPassword: sealPassword(LETTER_KEY, loginId, password, new SeededRandom(loginId)), issuedAt: '2026-11-27T00:30:00.000Z', ...pending },
     createdAt: '2026-11-27T00:30:00.000Z',
     ...overrides,
   };
@@ -193,7 +194,7 @@ describe('produceLetters', () => {
     accounts.seed(pendingAccount('SHOP-0003', 'x', { status: 'registered' }));
     accounts.seed(pendingAccount('SHOP-0004', 'x', { disabled: { at: NOW, reason: 'r', by: 'ops' } }));
     accounts.seed(pendingAccount('SHOP-0005', 'x', { initialPasswordExpiresAt: '2026-11-27T00:59:59.000Z' }));
-    accounts.seed({ ...pendingAccount('SHOP-0006', 'x'), pendingLetter: { sealedPassword: sealPassword('another-key', 'SHOP-0006', 'x'), issuedAt: NOW } });
+    accounts.seed({ ...pendingAccount('SHOP-0006', 'x'), pendingLetter: { sealedPassword: sealPassword('another-key', 'SHOP-0006', 'x', new SeededRandom()), issuedAt: NOW } });
 
     // Act
     const result = await produceLetters(options(), deps());
