@@ -55,6 +55,13 @@ module.exports = {
       to: { path: ['^lambdas/(adapters|composition|http|handlers|config|resources)', SDK_AND_FRAMEWORKS] },
     },
     {
+      name: 'use-case-groups-apart',
+      severity: 'error',
+      comment: "A merchant's step and an ops command share only what lives in use-cases/shared/.",
+      from: { path: '^lambdas/domain/use-cases/(merchant|ops|shared)/' },
+      to: { path: '^lambdas/domain/use-cases/(merchant|ops)/', pathNot: '^lambdas/domain/use-cases/$1/' },
+    },
+    {
       name: 'adapters-not-to-outer-layers',
       severity: 'error',
       from: { path: '^lambdas/adapters/' },

@@ -1,4 +1,4 @@
-import type { AccountRef } from '../lambdas/domain/use-cases/account-status';
+import type { AccountRef } from '../lambdas/domain/use-cases/ops/account-status';
 import { japanConsoleTime } from '../lambdas/domain/japan-time';
 import type { AccountStore } from '../lambdas/domain/ports';
 import { UsageError, oneLoginId } from './arguments';

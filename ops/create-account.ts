@@ -1,4 +1,4 @@
-import { createAccount, type NewAccount } from '../lambdas/domain/use-cases/create-account';
+import { createAccount, type NewAccount } from '../lambdas/domain/use-cases/ops/create-account';
 import { opsDeps } from './context';
 import type { Target } from './target';
 

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { routeHandler } from '../composition/route-handler';
-import { changePassword } from '../domain/use-cases/change-password';
+import { changePassword } from '../domain/use-cases/merchant/change-password';
 import { passwordField } from '../http/fields';
 
 /** パスワード変更 → 変更 (signed in) */

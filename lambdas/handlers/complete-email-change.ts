@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { routeHandler } from '../composition/route-handler';
-import { completeEmailChange } from '../domain/use-cases/complete-email-change';
+import { completeEmailChange } from '../domain/use-cases/merchant/complete-email-change';
 import { passcodeField, tokenField } from '../http/fields';
 
 /** メールアドレス変更 (from the email's URL) → パスコード → 設定 */

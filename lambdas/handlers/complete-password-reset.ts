@@ -1,5 +1,5 @@
 import { routeHandler } from '../composition/route-handler';
-import { completePasswordReset } from '../domain/use-cases/complete-password-reset';
+import { completePasswordReset } from '../domain/use-cases/merchant/complete-password-reset';
 import { newPasswordBody } from '../http/fields';
 
 /** パスワード再設定 → 設定 */

@@ -1,5 +1,5 @@
 import { routeHandler } from '../composition/route-handler';
-import { completeRegistration } from '../domain/use-cases/complete-registration';
+import { completeRegistration } from '../domain/use-cases/merchant/complete-registration';
 import { newPasswordBody } from '../http/fields';
 
 /** パスコード入力 → 設定 */

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { routeHandler } from '../composition/route-handler';
-import { requestEmailChange } from '../domain/use-cases/request-email-change';
+import { requestEmailChange } from '../domain/use-cases/merchant/request-email-change';
 import { emailField } from '../http/fields';
 import { MAIL_REQUEST_FLOOR_MS, paced } from '../http/paced';
 

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { routeHandler } from '../composition/route-handler';
-import { requestRegistration } from '../domain/use-cases/request-registration';
+import { requestRegistration } from '../domain/use-cases/merchant/request-registration';
 import { emailField, loginIdField, passwordField } from '../http/fields';
 
 /** 初回メールアドレス登録 → 登録 */

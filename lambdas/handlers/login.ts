@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { routeHandler } from '../composition/route-handler';
-import { logIn } from '../domain/use-cases/log-in';
+import { logIn } from '../domain/use-cases/merchant/log-in';
 import { loginIdField, passwordField } from '../http/fields';
 import { sessionCookie } from '../http/session-cookie';
 

@@ -1,5 +1,5 @@
 import { routeHandler } from '../composition/route-handler';
-import { logOut } from '../domain/use-cases/log-out';
+import { logOut } from '../domain/use-cases/merchant/log-out';
 import { CLEARED_SESSION_COOKIE } from '../http/session-cookie';
 
 /** ログアウト */

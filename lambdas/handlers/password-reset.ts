@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { routeHandler } from '../composition/route-handler';
-import { requestPasswordReset } from '../domain/use-cases/request-password-reset';
+import { requestPasswordReset } from '../domain/use-cases/merchant/request-password-reset';
 import { emailField } from '../http/fields';
 import { MAIL_REQUEST_FLOOR_MS, paced } from '../http/paced';
 

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { maskEmail } from '../domain/mask-email';
 import type { RequestKind } from '../domain/model';
-import { openRequest, type OpenRequestDeps } from '../domain/use-cases/open-request';
+import { openRequest, type OpenRequestDeps } from '../domain/use-cases/shared/open-request';
 import { tokenField } from './fields';
 
 /** A completion page opens: is its URL still usable? The same route for every kind of request. */

@@ -1,4 +1,4 @@
-import { reissueInitialPassword } from '../../lambdas/domain/use-cases/reissue-initial-password';
+import { reissueInitialPassword } from '../../lambdas/domain/use-cases/ops/reissue-initial-password';
 import { jst } from '../account-ref';
 import { oneLoginId, parseCommand } from '../arguments';
 import { operator, opsDeps, opsRules } from '../context';

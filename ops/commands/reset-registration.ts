@@ -1,4 +1,4 @@
-import { resetRegistration } from '../../lambdas/domain/use-cases/reset-registration';
+import { resetRegistration } from '../../lambdas/domain/use-cases/ops/reset-registration';
 import { jst, requiredReason } from '../account-ref';
 import { oneLoginId, parseCommand } from '../arguments';
 import { operator, opsDeps, opsRules } from '../context';

@@ -1,4 +1,4 @@
-import { setAccountDisabled } from '../../lambdas/domain/use-cases/set-account-disabled';
+import { setAccountDisabled } from '../../lambdas/domain/use-cases/ops/set-account-disabled';
 import { loginIdOf, oneAccountRef, requiredReason } from '../account-ref';
 import { parseCommand } from '../arguments';
 import { operator, opsDeps } from '../context';

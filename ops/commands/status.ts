@@ -1,4 +1,4 @@
-import { accountStatus, type AccountStatus, type RequestView } from '../../lambdas/domain/use-cases/account-status';
+import { accountStatus, type AccountStatus, type RequestView } from '../../lambdas/domain/use-cases/ops/account-status';
 import { jst, oneAccountRef } from '../account-ref';
 import { parseCommand } from '../arguments';
 import { operator, opsDeps } from '../context';

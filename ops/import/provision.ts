@@ -5,7 +5,7 @@
  */
 import { AccountExistsError } from '../../lambdas/domain/errors';
 import { japanStamp } from '../../lambdas/domain/japan-time';
-import type { NewAccount } from '../../lambdas/domain/use-cases/create-account';
+import type { NewAccount } from '../../lambdas/domain/use-cases/ops/create-account';
 import { mapWithConcurrency } from '../pool';
 import type { Progress } from './progress';
 import type { ImportRow } from './rows';

@@ -23,6 +23,9 @@ const TREE: Record<string, string> = {
   'ops/uses-local.ts': "import { server } from '../local/server';\nexport const x = server;", // ops-not-to-local
   'local/server.ts': 'export const server = 1;',
   'static-site/src/js/page.ts': "import { table } from '../../../lambdas/adapters/table';\nexport const x = table;", // site-shares-only-plain-rules
+  'lambdas/domain/use-cases/ops/command.ts': "import { step } from '../shared/step';\nexport const command = step;", // allowed
+  'lambdas/domain/use-cases/shared/step.ts': 'export const step = 1;',
+  'lambdas/domain/use-cases/merchant/uses-ops.ts': "import { command } from '../ops/command';\nexport const x = command;", // use-case-groups-apart
   'lambdas/domain/a.ts': "import { b } from './b';\nexport const a = () => b;", // no-cycles
   'lambdas/domain/b.ts': "import { a } from './a';\nexport const b = () => a;",
 };
@@ -68,6 +71,10 @@ describe('the import rules', () => {
     expect(broken('http-builds-no-adapter')).toEqual(['lambdas/http/builds.ts']);
     expect(broken('handlers-through-the-root')).toEqual(['lambdas/handlers/builds.ts']);
     expect(broken('site-shares-only-plain-rules')).toEqual(['static-site/src/js/page.ts']);
+  });
+
+  it("keep a merchant's steps and ops' commands apart but for the shared steps", () => {
+    expect(broken('use-case-groups-apart')).toEqual(['lambdas/domain/use-cases/merchant/uses-ops.ts']);
   });
 
   it('refuse import cycles', () => {

@@ -1,4 +1,4 @@
-import type { AccountStatus } from '../../../lambdas/domain/use-cases/account-status';
+import type { AccountStatus } from '../../../lambdas/domain/use-cases/ops/account-status';
 import { jst, loginIdOf, oneAccountRef, requiredReason } from '../../../ops/account-ref';
 import { UsageError } from '../../../ops/arguments';
 import { renderStatus } from '../../../ops/commands/status';

@@ -1,5 +1,5 @@
 import { AccountExistsError } from '../../../lambdas/domain/errors';
-import type { NewAccount } from '../../../lambdas/domain/use-cases/create-account';
+import type { NewAccount } from '../../../lambdas/domain/use-cases/ops/create-account';
 import { importRows, importRunId } from '../../../ops/import/provision';
 import type { Progress, RowOutcome } from '../../../ops/import/progress';
 import type { ImportRow } from '../../../ops/import/rows';

@@ -1,0 +1,65 @@
+import type { MailWording } from '../../emails/common';
+import { passwordChangedEmail } from '../../emails/notices';
+import { CurrentPasswordWrongError, PasswordPolicyError } from '../../errors';
+import type { LockoutRule } from '../../limits';
+import { lockoutGuard } from '../../lockout';
+import { historyWith, refuseRecentPassword } from '../../password-history';
+import { passwordViolations } from '../../password-policy';
+import type { Identity, LimitStore, Mailer, Random } from '../../ports';
+import { sendNotice } from '../shared/send-notice';
+import { signedInAccount, type SignedInDeps } from '../shared/signed-in-account';
+
+export interface ChangePasswordDeps extends SignedInDeps {
+  /** The new password's salt. */
+  random: Random;
+  identity: Identity;
+  limits: LimitStore;
+  lockout: LockoutRule;
+  mailer: Mailer;
+  wording: MailWording;
+}
+
+/**
+ * パスワード変更 (signed in).
+ * 1. The current password must be right; wrong guesses count towards the login lock, so a
+ *    borrowed session cannot be used to guess it.
+ * 2. The new one must meet the policy and not be one of the last 4.
+ * 3. Cognito and the history get it; every other session ends, this one stays; a notice is sent.
+ */
+export async function changePassword(
+  sessionId: string | undefined,
+  input: { currentPassword: string; newPassword: string; newPasswordConfirmation: string },
+  deps: ChangePasswordDeps,
+): Promise<void> {
+  const { audit } = deps;
+  const { session, account } = await signedInAccount(sessionId, deps);
+  const { loginId, email } = account;
+  const now = deps.clock.now();
+  const lockout = lockoutGuard('login', email, deps, now);
+  const line = (reason: string) => ({ event: 'password.changed', outcome: 'failure', loginId, email, reason }) as const;
+  const refuse = (reason: string) => audit.record(line(reason));
+
+  const locked = await lockout.lockedReason();
+  if (locked) {
+    refuse('locked');
+    throw new CurrentPasswordWrongError();
+  }
+  if ((await deps.identity.verifyPassword(email, input.currentPassword)) !== loginId) {
+    await lockout.failed(line('wrong current password'));
+    throw new CurrentPasswordWrongError();
+  }
+  await lockout.passed();
+
+  const violations = passwordViolations(input.newPassword, { email, loginId, confirmation: input.newPasswordConfirmation });
+  if (violations.length > 0) {
+    refuse(violations.map((v) => v.rule).join(','));
+    throw new PasswordPolicyError(violations.map(({ rule, message }) => ({ rule, message })));
+  }
+  await refuseRecentPassword(input.newPassword, account, () => refuse('history'));
+
+  await deps.identity.setPassword(email, input.newPassword);
+  await deps.accounts.changePassword(loginId, await historyWith(input.newPassword, account, deps.random));
+  const ended = await deps.sessions.deleteAllOf(loginId, session.sessionIdHash);
+  audit.record({ event: 'password.changed', outcome: 'success', loginId, email, sessionsEnded: ended });
+  await sendNotice(deps, passwordChangedEmail(email, now.toISOString(), deps.wording), loginId);
+}

@@ -1,0 +1,55 @@
+import type { MailWording } from '../../emails/common';
+import { passwordChangedEmail } from '../../emails/notices';
+import { LinkInvalidError } from '../../errors';
+import { historyWith, refuseRecentPassword } from '../../password-history';
+import type { Identity, Mailer, Random, SessionStore } from '../../ports';
+import { redeemRequest, type RedeemRequestDeps } from '../shared/redeem-request';
+import { sendNotice } from '../shared/send-notice';
+
+export interface CompletePasswordResetDeps extends RedeemRequestDeps {
+  /** The new password's salt. */
+  random: Random;
+  identity: Identity;
+  sessions: SessionStore;
+  mailer: Mailer;
+  wording: MailWording;
+}
+
+/**
+ * パスワード再設定 → 設定: the link, the policy and the passcode as every two-email request; none
+ * of the last 4 passwords; then Cognito and the history get the new password, every session of
+ * the account ends (whoever knew the old password is out), and a notice goes to the merchant.
+ */
+export async function completePasswordReset(
+  input: { token: string; passcode: string; newPassword: string; newPasswordConfirmation: string },
+  deps: CompletePasswordResetDeps,
+) {
+  const { request } = await redeemRequest(
+    'passwordReset',
+    { token: input.token, passcode: input.passcode, newPassword: { password: input.newPassword, confirmation: input.newPasswordConfirmation } },
+    deps,
+    {
+      check: ({ account, request }) =>
+        refuseRecentPassword(input.newPassword, account, () =>
+          deps.audit.record({ event: 'password-reset.password-refused', outcome: 'failure', loginId: account.loginId, email: request.email, reason: 'history' }),
+        ),
+      // The account first, on the condition that this reset is still the live one; Cognito only
+      // then, since a password set there cannot be taken back. If Cognito fails, the history is.
+      apply: async ({ account, request }) => {
+        const history = await historyWith(input.newPassword, account, deps.random);
+        if (!(await deps.accounts.changePassword(account.loginId, history, { tokenHash: request.tokenHash }))) {
+          throw new LinkInvalidError('replaced');
+        }
+        try {
+          await deps.identity.setPassword(request.email, input.newPassword);
+        } catch (error) {
+          await deps.accounts.changePassword(account.loginId, account.passwordHistory);
+          throw error;
+        }
+      },
+    },
+  );
+  const ended = await deps.sessions.deleteAllOf(request.loginId);
+  deps.audit.record({ event: 'password-reset.completed', outcome: 'success', loginId: request.loginId, email: request.email, sessionsEnded: ended });
+  await sendNotice(deps, passwordChangedEmail(request.email, deps.clock.now().toISOString(), deps.wording), request.loginId);
+}

@@ -1,0 +1,64 @@
+import { EmailUnavailableError, InvalidCredentialsError } from '../../errors';
+import type { RateRule } from '../../limits';
+import type { LockoutRule } from '../../limits';
+import { lockoutGuard } from '../../lockout';
+import { takeMailRate } from '../../mail-rate';
+import { DECOY_HASH, verifyPassword } from '../../password-hash';
+import type { LimitStore } from '../../ports';
+import { startRequest, type StartRequestDeps } from '../shared/start-request';
+
+export interface RequestRegistrationDeps extends StartRequestDeps {
+  limits: LimitStore;
+  lockout: LockoutRule;
+  mailRate: RateRule;
+}
+
+export interface RegistrationApplication {
+  loginId: string;
+  initialPassword: string;
+  email: string;
+}
+
+/**
+ * First login (初回メールアドレス登録): the letter's ID and password plus the email to register.
+ * 1. Check the initial login ID and password (same answer and cost for every kind of wrong,
+ *    a locked or disabled ID included); 5 consecutive failures lock the ID for 15 minutes.
+ * 2. Refuse an email another merchant already logs in with.
+ * 3. Limit the mails per account and per address, so nobody can mail-bomb an inbox.
+ * 4. The two-email proof (startRequest); a new request replaces the earlier one.
+ */
+export async function requestRegistration(application: RegistrationApplication, deps: RequestRegistrationDeps) {
+  const { accounts, audit, clock } = deps;
+  const email = application.email.toLowerCase();
+  const now = clock.now();
+  const lockout = lockoutGuard('first-login', application.loginId, deps, now);
+  const refuse = async (reason: string, counts = true): Promise<never> => {
+    const line = { event: 'registration.requested', outcome: 'failure', loginId: application.loginId, email, reason } as const;
+    if (counts) await lockout.failed(line);
+    else audit.record(line);
+    throw new InvalidCredentialsError(reason);
+  };
+
+  const locked = await lockout.lockedReason();
+  const account = await accounts.get(application.loginId);
+  const passwordRight = await verifyPassword(application.initialPassword, account?.initialPasswordHash ?? DECOY_HASH);
+  if (locked) return refuse(locked, false);
+  if (!account) return refuse('unknown login ID');
+  if (account.disabled) return refuse('account disabled');
+  if (account.status !== 'invited' || !account.initialPasswordHash) return refuse(`account ${account.status}`);
+  if (!passwordRight) return refuse('wrong initial password');
+  if (account.initialPasswordExpiresAt && account.initialPasswordExpiresAt <= now.toISOString()) {
+    return refuse('initial password expired');
+  }
+  await lockout.passed();
+
+  const holder = await accounts.findByEmail(email);
+  if (holder && holder.loginId !== account.loginId) {
+    audit.record({ event: 'registration.requested', outcome: 'failure', loginId: account.loginId, email, reason: 'email in use' });
+    throw new EmailUnavailableError();
+  }
+
+  await takeMailRate('registration.requested', { loginId: account.loginId, email }, deps, now);
+
+  if (!(await startRequest('registration', account.loginId, email, deps))) return refuse('account no longer invited', false);
+}

@@ -1,0 +1,38 @@
+import { SessionRequiredError } from '../../errors';
+import type { Session } from '../../model';
+import type { AuditLog, Clock, SessionStore } from '../../ports';
+import { hashSessionId } from '../../session-id';
+
+export interface CurrentSessionDeps {
+  sessions: SessionStore;
+  audit: AuditLog;
+  clock: Clock;
+  sessionIdleMinutes: number;
+}
+
+/** Writing lastSeenAt on every call would cost a write per page view; a minute's slack is harmless. */
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * The session a cookie stands for, judged by the server's record alone: a deleted record, the
+ * idle timeout or the absolute end each end it, whatever the browser still holds.
+ */
+export async function currentSession(sessionId: string | undefined, deps: CurrentSessionDeps): Promise<Session> {
+  if (!sessionId) throw new SessionRequiredError('missing');
+  const sessionIdHash = hashSessionId(sessionId);
+  const session = await deps.sessions.get(sessionIdHash);
+  if (!session) throw new SessionRequiredError('unknown');
+
+  const now = deps.clock.now();
+  const idleEnd = new Date(new Date(session.lastSeenAt).getTime() + deps.sessionIdleMinutes * 60_000);
+  const expired = now >= idleEnd ? 'idle' : now.toISOString() >= session.expiresAt ? 'absolute' : undefined;
+  if (expired) {
+    await deps.sessions.delete(sessionIdHash);
+    deps.audit.record({ event: 'session.expired', outcome: 'success', loginId: session.loginId, reason: expired });
+    throw new SessionRequiredError('expired');
+  }
+  if (now.getTime() - new Date(session.lastSeenAt).getTime() >= TOUCH_EVERY_MS) {
+    await deps.sessions.touch(sessionIdHash, now.toISOString());
+  }
+  return session;
+}

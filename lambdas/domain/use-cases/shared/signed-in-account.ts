@@ -1,0 +1,24 @@
+import { SessionRequiredError } from '../../errors';
+import { isActive, type Account, type Session } from '../../model';
+import type { AccountStore } from '../../ports';
+import { currentSession, type CurrentSessionDeps } from './current-session';
+
+export interface SignedInDeps extends CurrentSessionDeps {
+  accounts: AccountStore;
+}
+
+/**
+ * The account behind a session, only while it may be used: a disabled account's sessions end at
+ * its next request (the local Cognito emulator would still let it sign in; this is the product's
+ * own check).
+ */
+export async function signedInAccount(sessionId: string | undefined, deps: SignedInDeps): Promise<{ session: Session; account: Account & { email: string } }> {
+  const session = await currentSession(sessionId, deps);
+  const account = await deps.accounts.get(session.loginId);
+  if (!isActive(account)) {
+    await deps.sessions.delete(session.sessionIdHash);
+    deps.audit.record({ event: 'session.ended', outcome: 'success', loginId: session.loginId, reason: account?.disabled ? 'account disabled' : 'account inactive' });
+    throw new SessionRequiredError('unknown');
+  }
+  return { session, account };
+}
