@@ -1,9 +1,9 @@
 import {
-  CognitoIdentityProviderClient,
+  type CognitoIdentityProviderClient,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { CreateTableCommand, DynamoDBClient, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, type DynamoDBClient, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { tableDefinitions, type TableDefinition, type TableKey } from '../lambdas/resources/table-definitions';
 import { userPoolDefinition } from '../lambdas/resources/user-pool-definition';
 

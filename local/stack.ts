@@ -128,9 +128,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
   const documents = DynamoDBDocumentClient.from(dynamodb);
   /** Test time travel: sets `changes(item)` on every item of a table. */
-  async function rewriteAll(table: string, key: string, changes: (item: Record<string, any>) => Record<string, string>) {
+  async function rewriteAll(table: string, key: string, changes: (item: Record<string, string>) => Record<string, string>) {
     const { Items = [] } = await documents.send(new ScanCommand({ TableName: table }));
-    for (const item of Items) {
+    for (const item of Items as Record<string, string>[]) {
       const values = changes(item);
       await documents.send(
         new UpdateCommand({

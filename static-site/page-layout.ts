@@ -64,7 +64,7 @@ export function wrapInLayout(page: Page, layout: string, name: string): string {
 /** Every `{{name}}` replaced by its (already HTML) value; a name without a value fails the build. */
 export function fillSlots(html: string, values: Readonly<Record<string, string>>, name: string): string {
   return html.replace(SLOT, (_, slot: string) => {
-    if (!Object.prototype.hasOwnProperty.call(values, slot)) throw new Error(`${name}: nothing fills {{${slot}}}`);
+    if (!Object.hasOwn(values, slot)) throw new Error(`${name}: nothing fills {{${slot}}}`);
     return values[slot]!;
   });
 }

@@ -59,7 +59,7 @@ export function refuseUndeclared<C extends MiddlewareClient>(client: C, service:
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const call: Call = { service, action: (context.commandName ?? '').replace(/Command$/, ''), input: args.input as Record<string, unknown> };
-      if (!allowed(call)) throw new UndeclaredCallError(`${owner} does not declare ${service}:${call.action} on ${describe(call)}`);
+      if (!allowed(call)) throw new UndeclaredCallError(`${owner} does not declare ${service}:${call.action} on ${targetOf(call)}`);
       return next(args);
     },
     { step: 'initialize', name: 'refuseUndeclaredCalls' },
@@ -67,4 +67,4 @@ export function refuseUndeclared<C extends MiddlewareClient>(client: C, service:
   return client;
 }
 
-const describe = (call: Call) => String(call.input.TableName ?? call.input.UserPoolId ?? call.input.SecretId ?? 'its target');
+const targetOf = (call: Call) => String(call.input.TableName ?? call.input.UserPoolId ?? call.input.SecretId ?? 'its target');

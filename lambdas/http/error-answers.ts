@@ -19,7 +19,8 @@ export interface ErrorAnswer {
   body: { error: { code: string; message: string; [detail: string]: unknown } };
 }
 
-const STATUS = new Map<Function, number>([
+/** Keyed by class: the error's own constructor, never its name. */
+const STATUS = new Map<abstract new (...args: never[]) => Error, number>([
   [ValidationError, 400],
   [PasswordPolicyError, 400],
   [PasscodeWrongError, 400],
@@ -52,7 +53,7 @@ export function answerFor(error: unknown): ErrorAnswer | undefined {
     : error instanceof LinkInvalidError ? { reason: error.reason }
     : {};
   return {
-    statusCode: STATUS.get(error.constructor) ?? 400,
+    statusCode: STATUS.get(error.constructor as abstract new (...args: never[]) => Error) ?? 400,
     body: { error: { code: error.code, message: error.message, ...details } },
   };
 }

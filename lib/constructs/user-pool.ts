@@ -5,7 +5,7 @@ import {
   StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
-  UserPoolClient,
+  type UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { LOGIN_ID_ATTRIBUTE, userPoolDefinition } from '../../lambdas/resources/user-pool-definition';

@@ -1,5 +1,5 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 import { LetterKey } from '../constructs/letter-key';
 import { MailSender } from '../constructs/mail';
 import { OpsNotifications } from '../constructs/ops-notifications';

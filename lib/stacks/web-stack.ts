@@ -1,6 +1,6 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 import { TEXT_DEFAULTS } from '../../lambdas/config';
 import { siteSettings } from '../../lambdas/site-settings';
 import { ApiRoutes } from '../constructs/api/api-routes';

@@ -77,7 +77,7 @@ export async function lettersCommand(args: string[]): Promise<string> {
     withExtras(await opsDeps(target), { renderPdf }),
   );
   if (result.notPending.length > 0 || (result.pdfProblem && format === 'pdf')) process.exitCode = 1;
-  return values.json ? JSON.stringify(result) : describe(result, selection);
+  return values.json ? JSON.stringify(result) : summaryOf(result, selection);
 }
 
 const shown = (path: string) => {
@@ -85,7 +85,7 @@ const shown = (path: string) => {
   return rel.startsWith('..') ? path : rel;
 };
 
-function describe(result: ProduceResult, selection: LetterSelection): string {
+function summaryOf(result: ProduceResult, selection: LetterSelection): string {
   const lines: string[] = [];
   const count = result.produced.length;
   if (count === 0) {

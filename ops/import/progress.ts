@@ -14,7 +14,7 @@ export interface Progress {
 export interface ProgressStream {
   isTTY?: boolean;
   columns?: number;
-  write(chunk: string, ...rest: any[]): boolean;
+  write(chunk: string, ...rest: never[]): boolean;
 }
 
 const OUTCOME_WORDS: Record<RowOutcome, string> = { created: 'created', skipped: 'skipped (exists)', failed: 'failed' };
@@ -48,7 +48,7 @@ export function progressReporter(total: number, stream: ProgressStream = process
     lastDraw = Date.now();
     write(bar());
   };
-  stream.write = (chunk: string, ...rest: any[]) => {
+  stream.write = (chunk: string, ...rest: never[]) => {
     write('\r\x1b[K');
     const result = originalWrite.call(stream, chunk, ...rest);
     write(bar());

@@ -55,7 +55,7 @@ const describeColumns = () =>
 /** The file's bytes to the rows to import, or every problem found in them. */
 export function checkImportFile(bytes: Uint8Array): CheckedFile {
   const { text, encoding } = decodeCsv(bytes);
-  let records;
+  let records: ReturnType<typeof parseCsv>;
   try {
     records = parseCsv(text);
   } catch (error) {
@@ -69,13 +69,16 @@ export function checkImportFile(bytes: Uint8Array): CheckedFile {
   /** Index of each column in the records; blank header cells are ignored (Excel's trailing commas). */
   const position = new Map<Column, number>();
   const ignored: number[] = [];
-  header.fields.forEach((name, index) => {
-    if (name.trim() === '') return void ignored.push(index);
+  for (const [index, name] of header.fields.entries()) {
+    if (name.trim() === '') {
+      ignored.push(index);
+      continue;
+    }
     const column = COLUMN_BY_HEADER.get(headerKey(name));
     if (!column) problems.push({ line: header.line, message: `unknown column "${name.trim()}"; the columns are ${describeColumns()}` });
     else if (position.has(column)) problems.push({ line: header.line, message: `column "${name.trim()}" appears twice` });
     else position.set(column, index);
-  });
+  }
   const missing = REQUIRED_COLUMNS.filter((column) => !position.has(column));
   if (missing.length > 0) {
     problems.push({ line: header.line, message: `missing column${missing.length > 1 ? 's' : ''} ${missing.map((c) => COLUMN_NAMES[c].slice(0, 2).join(' / ')).join(', ')}` });

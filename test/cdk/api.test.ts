@@ -240,7 +240,7 @@ function actionsOnResources(all: (Statement & { Action: string[] })[], idPrefix:
       if (!json.includes(idPrefix)) continue;
       const part = json.match(/\/(index\/[\w-]+)/)?.[1] ?? 'table';
       const actions = granted.get(part) ?? new Set<string>();
-      statement.Action.forEach((a) => actions.add(a));
+      for (const a of statement.Action) actions.add(a);
       granted.set(part, actions);
     }
   }

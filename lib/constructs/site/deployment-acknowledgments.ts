@@ -1,4 +1,4 @@
-import { DefaultStackSynthesizer, Stack, Token, Validations, type CfnResource } from 'aws-cdk-lib';
+import { DefaultStackSynthesizer, type Stack, Token, Validations, type CfnResource } from 'aws-cdk-lib';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 
 const BUCKET_DEPLOYMENT_HANDLER_PREFIX = 'Custom::CDKBucketDeployment';

@@ -6,7 +6,7 @@
  */
 import type { RouteEntry } from '../../../lambdas/routes';
 import { postJson, type ApiError } from './api';
-import { FormFeedback, setSubmitting, showFieldErrors } from './form-feedback';
+import { type FormFeedback, setSubmitting, showFieldErrors } from './form-feedback';
 import { leftForLogin } from './signed-in';
 
 export interface FormSubmit<T> {

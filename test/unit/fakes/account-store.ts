@@ -114,7 +114,7 @@ export class FakeAccountStore implements AccountStore {
   async reissueInitialPassword(loginId: string, issued: IssuedInitialPassword): Promise<boolean> {
     await Promise.resolve();
     const item = this.items.get(loginId);
-    if (!item || item.status !== 'invited') return false;
+    if (item?.status !== 'invited') return false;
     Object.assign(item, structuredClone(issued));
     delete item.pendingTokenHash;
     return true;
@@ -125,7 +125,7 @@ export class FakeAccountStore implements AccountStore {
     const failure = this.resetFailures.shift();
     if (failure) throw failure;
     const item = this.items.get(loginId);
-    if (!item || item.status !== 'registered' || item.email !== email) return false;
+    if (item?.status !== 'registered' || item.email !== email) return false;
     item.status = 'invited';
     Object.assign(item, structuredClone(changes));
     for (const attribute of ['email', 'registeredAt', 'pendingTokenHash', 'pendingResetTokenHash', 'pendingEmailChangeTokenHash'] as const) {

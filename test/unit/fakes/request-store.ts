@@ -33,7 +33,7 @@ export class FakeRequestStore implements RequestStore {
   async recordWrongPasscode(tokenHash: string, maxAttempts: number): Promise<number | undefined> {
     await Promise.resolve();
     const item = this.items.get(tokenHash);
-    if (!item || item.status !== 'pending' || item.wrongPasscodes >= maxAttempts) return undefined;
+    if (item?.status !== 'pending' || item.wrongPasscodes >= maxAttempts) return undefined;
     item.wrongPasscodes += 1;
     if (item.wrongPasscodes >= maxAttempts) item.status = 'voided';
     return item.wrongPasscodes;

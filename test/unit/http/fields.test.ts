@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { emailField, loginIdField, passcodeField, passwordField, tokenField } from '../../../lambdas/http/fields';
 
 function messageOf(schema: z.ZodMiniType, value: unknown): string | undefined {
