@@ -8,7 +8,7 @@ import { byId, field, replaceView } from './dom';
 import { FormFeedback } from './form-feedback';
 import { refuse, submitForm } from './form-submit';
 import { listenForLogout, loadMe } from './signed-in';
-import { EMAIL_FORMAT_MESSAGE, INPUT_PROBLEM_SUMMARY, isEmail, requiredMessage } from './validation';
+import { emailProblem, INPUT_PROBLEM_SUMMARY } from './validation';
 
 export const SAME_AS_CURRENT_MESSAGE = '現在のメールアドレスと同じです。新しいメールアドレスを入力してください。';
 
@@ -29,8 +29,8 @@ function start(): void {
   });
 
   function problemWith(address: string): string | undefined {
-    if (!address) return requiredMessage('新しいメールアドレス');
-    if (!isEmail(address)) return EMAIL_FORMAT_MESSAGE;
+    const problem = emailProblem(address, '新しいメールアドレス');
+    if (problem) return problem;
     if (currentEmail && address.toLowerCase() === currentEmail.toLowerCase()) return SAME_AS_CURRENT_MESSAGE;
     return undefined;
   }

@@ -8,7 +8,7 @@ import { byId, field, replaceView } from './dom';
 import { FormFeedback } from './form-feedback';
 import { refuse, showRefusal, submitForm } from './form-submit';
 import { showPasswordToggle } from './show-password';
-import { EMAIL_FORMAT_MESSAGE, INPUT_PROBLEM_SUMMARY, isEmail, requiredMessage } from './validation';
+import { emailProblem, INPUT_PROBLEM_SUMMARY, requiredMessage } from './validation';
 
 function start(): void {
   const form = byId<HTMLFormElement>('first-login-form');
@@ -21,8 +21,8 @@ function start(): void {
   function check(): boolean {
     if (!loginId.value.trim()) feedback.showFieldError('loginId', requiredMessage('初回ログインID'));
     if (!initialPassword.value) feedback.showFieldError('initialPassword', requiredMessage('初回パスワード'));
-    if (!email.value.trim()) feedback.showFieldError('email', requiredMessage('メールアドレス'));
-    else if (!isEmail(email.value.trim())) feedback.showFieldError('email', EMAIL_FORMAT_MESSAGE);
+    const emailWrong = emailProblem(email.value.trim());
+    if (emailWrong) feedback.showFieldError('email', emailWrong);
     return !form.querySelector('[aria-invalid="true"]') || refuse(feedback, INPUT_PROBLEM_SUMMARY);
   }
 

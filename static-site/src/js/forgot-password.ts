@@ -7,7 +7,7 @@ import { startPage } from './boot';
 import { byId, field, replaceView } from './dom';
 import { FormFeedback } from './form-feedback';
 import { refuse, submitForm } from './form-submit';
-import { EMAIL_FORMAT_MESSAGE, INPUT_PROBLEM_SUMMARY, isEmail, requiredMessage } from './validation';
+import { emailProblem, INPUT_PROBLEM_SUMMARY } from './validation';
 
 function start(): void {
   const form = byId<HTMLFormElement>('forgot-password-form');
@@ -15,8 +15,7 @@ function start(): void {
   const feedback = new FormFeedback(form, byId('form-alert'));
 
   function check(): boolean {
-    const address = email.value.trim();
-    const problem = !address ? requiredMessage('メールアドレス') : isEmail(address) ? undefined : EMAIL_FORMAT_MESSAGE;
+    const problem = emailProblem(email.value.trim());
     if (!problem) return true;
     feedback.showFieldError('email', problem);
     return refuse(feedback, INPUT_PROBLEM_SUMMARY);

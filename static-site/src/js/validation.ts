@@ -15,6 +15,12 @@ const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export const isEmail = (value: string) => EMAIL_PATTERN.test(value) && value.length <= 254;
 
+/** What is wrong with an address typed in the field `label`, if anything. */
+export function emailProblem(address: string, label = 'メールアドレス'): string | undefined {
+  if (!address) return requiredMessage(label);
+  return isEmail(address) ? undefined : EMAIL_FORMAT_MESSAGE;
+}
+
 /** Full-width digits typed with a Japanese IME are the same passcode: accept them. */
 export function normalizePasscode(value: string): string {
   return value.trim().replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
