@@ -21,10 +21,14 @@ export interface ChangePasswordDeps extends SignedInDeps {
 
 /**
  * パスワード変更 (signed in).
- * 1. The current password must be right; wrong guesses count towards the login lock, so a
- *    borrowed session cannot be used to guess it.
- * 2. The new one must meet the policy and not be one of the last 4.
- * 3. Cognito and the history get it; every other session ends, this one stays; a notice is sent.
+ * 1. The session must stand for an active account (signedInAccount).
+ * 2. While the email's login lock holds, the change is refused as a wrong current password
+ *    (audited, not counted).
+ * 3. The current password must be right; wrong guesses count towards the login lock, so a
+ *    borrowed session cannot be used to guess it. A right one clears the count.
+ * 4. The new one must meet the policy and not be one of the last 4; a refusal is audited.
+ * 5. Cognito gets the new password, then the history; every other session ends, this one stays.
+ * 6. The change is audited and a notice is sent (a notice that fails is only logged).
  */
 export async function changePassword(
   sessionId: string | undefined,

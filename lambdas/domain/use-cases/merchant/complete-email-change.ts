@@ -13,9 +13,15 @@ export interface CompleteEmailChangeDeps extends RedeemRequestDeps {
 }
 
 /**
- * メールアドレス変更 → パスコード → 設定: the link and passcode as every two-email request; the
- * address must still be free; then Cognito's username and the account's email become the new
- * address, and the old address is told (so a merchant learns of a change they did not make).
+ * メールアドレス変更 → パスコード → 設定: the new address, proven by its two emails, becomes the
+ * account's login email.
+ * 1. The link and the passcode are judged, and the request claimed and used up, as for every
+ *    two-email request (redeemRequest); steps 2 and 3 run inside it.
+ * 2. The address must still be free: one another account has taken since the request is refused.
+ * 3. Cognito's username becomes the new address, then the account's email, only while this
+ *    request is still the live one; if a newer one won, Cognito is put back ("replaced").
+ * 4. The change is audited (the old address masked), and the old address is told, with the new
+ *    one masked (so a merchant learns of a change they did not make).
  */
 export async function completeEmailChange(input: { token: string; passcode: string }, deps: CompleteEmailChangeDeps): Promise<void> {
   let oldEmail = '';

@@ -16,9 +16,15 @@ export interface CompletePasswordResetDeps extends RedeemRequestDeps {
 }
 
 /**
- * パスワード再設定 → 設定: the link, the policy and the passcode as every two-email request; none
- * of the last 4 passwords; then Cognito and the history get the new password, every session of
- * the account ends (whoever knew the old password is out), and a notice goes to the merchant.
+ * パスワード再設定 → 設定: a new password for a merchant who forgot theirs.
+ * 1. The link, the policy and the passcode are judged, and the request claimed and used up, as
+ *    for every two-email request (redeemRequest); steps 2 and 3 run inside it.
+ * 2. None of the last 4 passwords; a refusal is audited.
+ * 3. The history gets the new password, only while this reset is still the live one; then
+ *    Cognito. If Cognito fails, the history is put back.
+ * 4. Every session of the account ends (whoever knew the old password is out); the reset is
+ *    audited.
+ * 5. A notice goes to the merchant (a notice that fails is only logged).
  */
 export async function completePasswordReset(
   input: { token: string; passcode: string; newPassword: string; newPasswordConfirmation: string },

@@ -17,9 +17,14 @@ export interface RegistrationCompletion {
 }
 
 /**
- * パスコード入力 → 設定: the link, the policy and the passcode as every two-email request
- * (redeemRequest); the password must not be the initial one; then Cognito gets the user and
- * password, and the account becomes registered under the email.
+ * パスコード入力 → 設定: the merchant sets a password, and the account becomes registered.
+ * 1. The link, the policy and the passcode are judged, and the request claimed and used up, as
+ *    for every two-email request (redeemRequest); steps 2 and 3 run inside it.
+ * 2. The password must not be the initial one, nor one of the recent ones an account keeps over
+ *    a registration reset; a refusal is audited.
+ * 3. Cognito gets the user and password; then the account becomes registered under the email,
+ *    only while this request is still the live one (else the link answers "replaced").
+ * 4. The registration is audited.
  */
 export async function completeRegistration(input: RegistrationCompletion, deps: CompleteRegistrationDeps) {
   const { request } = await redeemRequest(

@@ -19,11 +19,13 @@ export interface LogInDeps {
 
 /**
  * ログイン with the registered email and password.
- * 1. A locked email is refused with the answer a wrong password gets, before Cognito is asked.
- * 2. Cognito judges the password; the account must be registered under this very email.
- *    Failures count towards the lock; a success clears the count.
+ * 1. A locked email is refused with the answer a wrong password gets, before Cognito is asked
+ *    (audited, not counted).
+ * 2. Cognito judges the password; the account must be registered under this very email and not
+ *    disabled. Failures count towards the lock and are audited under the login ID the email
+ *    belongs to, when there is one; a success clears the count.
  * 3. A new session (new id at every login) is stored by its hash; the id goes to the cookie.
- * 4. The login time is kept, and the one before it, for the signed-in home.
+ * 4. The login time is kept, and the one before it, for the signed-in home; the login is audited.
  */
 export async function logIn(credentials: { loginId: string; password: string }, deps: LogInDeps): Promise<string> {
   const { audit, clock } = deps;

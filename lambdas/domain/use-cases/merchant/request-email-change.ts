@@ -12,10 +12,14 @@ export interface RequestEmailChangeDeps extends SignedInDeps, StartRequestDeps {
 
 /**
  * メールアドレス変更 (signed in): the new address must be proven by the two-email pattern.
- * 1. Limit requests per account and per address.
- * 2. An address another account uses gets the very same answer and no mail, so the page never
- *    tells whether it is registered. (The handler evens out the time the two paths take.)
- * 3. Until the proof is complete the old email stays the login ID.
+ * 1. The session must stand for an active account (signedInAccount).
+ * 2. The current address is refused as the new one.
+ * 3. Limit requests per account and per address.
+ * 4. An address another account uses gets the very same answer and no mail (audited), so the
+ *    page never tells whether it is registered. (The handler evens out the time the two paths
+ *    take.)
+ * 5. The two-email proof goes to the new address (startRequest). Until the proof is complete the
+ *    old email stays the login ID.
  */
 export async function requestEmailChange(sessionId: string | undefined, input: { newEmail: string }, deps: RequestEmailChangeDeps): Promise<void> {
   const { audit, accounts, clock } = deps;

@@ -14,8 +14,10 @@ export interface RequestPasswordResetDeps extends StartRequestDeps {
  * パスワードを忘れた方はこちら: the registered email only.
  * 1. Limit requests per address — every address alike, known or not.
  * 2. Only a registered, active account gets the two-email proof; anyone else gets the very same
- *    answer and no mail, so the page never tells whether an email is registered. (The handler
- *    evens out the time the two paths take.)
+ *    answer and no mail (audited), so the page never tells whether an email is registered. (The
+ *    handler evens out the time the two paths take.)
+ * 3. The two-email proof goes to the address (startRequest); should it fail, the answer is the
+ *    same again and the failure is audited.
  */
 export async function requestPasswordReset(input: { email: string }, deps: RequestPasswordResetDeps): Promise<void> {
   const { accounts, audit, clock } = deps;

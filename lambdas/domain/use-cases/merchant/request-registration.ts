@@ -21,11 +21,15 @@ export interface RegistrationApplication {
 
 /**
  * First login (初回メールアドレス登録): the letter's ID and password plus the email to register.
- * 1. Check the initial login ID and password (same answer and cost for every kind of wrong,
- *    a locked or disabled ID included); 5 consecutive failures lock the ID for 15 minutes.
- * 2. Refuse an email another merchant already logs in with.
- * 3. Limit the mails per account and per address, so nobody can mail-bomb an inbox.
- * 4. The two-email proof (startRequest); a new request replaces the earlier one.
+ * 1. The ID's lock, its account and the initial password are all read and judged before any
+ *    answer (an unknown ID against a decoy hash), so every kind of wrong costs the same.
+ * 2. A locked ID is refused (audited, not counted). An unknown, disabled or no longer invited ID,
+ *    a wrong or an expired initial password: the same answer, each a counted failure; 5
+ *    consecutive failures lock the ID for 15 minutes (the defaults). A success clears the count.
+ * 3. Refuse an email another merchant already logs in with (audited).
+ * 4. Limit the mails per account and per address, so nobody can mail-bomb an inbox.
+ * 5. The two-email proof (startRequest); a new request replaces the earlier one. An account no
+ *    longer invited by then gets the answer of step 2 (audited, not counted).
  */
 export async function requestRegistration(application: RegistrationApplication, deps: RequestRegistrationDeps) {
   const { accounts, audit, clock } = deps;

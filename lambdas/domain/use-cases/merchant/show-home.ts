@@ -9,7 +9,11 @@ export interface Home {
   previousLoginAt: string | null;
 }
 
-/** What the signed-in home shows: who is signed in, and when they (or someone) last logged in. */
+/**
+ * ホーム: what the signed-in home shows: who is signed in, and when they (or someone) last logged in.
+ * 1. The session must stand for an active account (signedInAccount).
+ * 2. The account's email and login ID are returned, with this login's time and the one before it.
+ */
 export async function showHome(sessionId: string | undefined, deps: SignedInDeps): Promise<Home> {
   const { account } = await signedInAccount(sessionId, deps);
   return {

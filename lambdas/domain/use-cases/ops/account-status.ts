@@ -67,6 +67,12 @@ async function requestView(kind: RequestKind, account: Account, deps: AccountSta
  * wrong passcodes, from the request the account points to), registered; locks, disabled, logins,
  * pending password reset and email change. Nothing secret leaves: the view is built field by
  * field from what may be shown.
+ * 1. The account is found by login ID, or by the email a registered account logs in with; when
+ *    there is none, the look-up is audited and refused.
+ * 2. The requests the account points to are read and judged as their links would be (the
+ *    registration while invited; the password reset and email change once registered), with the
+ *    end of each lock (first login by login ID, login by email).
+ * 3. The view is built; the look-up is audited with the operator.
  */
 export async function accountStatus(ref: AccountRef, by: { operator: string }, deps: AccountStatusDeps): Promise<AccountStatus> {
   const account = 'email' in ref ? await deps.accounts.findByEmail(ref.email.trim().toLowerCase()) : await deps.accounts.get(ref.loginId);

@@ -17,6 +17,11 @@ export interface NewAccount {
 /**
  * Ops provisioning: a new account for a merchant's letter. The initial password is returned once
  * and kept sealed for exactly one letter; the account stores only its slow hash.
+ * 1. A new initial password is issued: its slow hash, its expiry and its sealed letter (with the
+ *    import run, if any).
+ * 2. The account is created, invited, with an empty password history; a login ID already taken
+ *    is refused (audited).
+ * 3. The creation is audited; the initial password and its expiry are returned.
  */
 export async function createAccount(request: NewAccount | string, deps: CreateAccountDeps) {
   const { loginId, letter, importRun } = typeof request === 'string' ? { loginId: request } : request;

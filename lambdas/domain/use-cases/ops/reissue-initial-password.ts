@@ -23,10 +23,17 @@ export interface Reissued {
 
 /**
  * Ops, for a merchant whose letter never arrived: a new initial password for an account not yet
- * registered, issued as create-account issues one (new hash and expiry, sealed for exactly one
- * letter). In one conditional write the old password stops working and a pending registration
- * is voided (its link answers "replaced"); then the first-login lock of the ID is cleared. A
- * failure before the write changes nothing; after it, running the command again is safe.
+ * registered.
+ * 1. The account must exist and still be invited; otherwise refused (audited), a registered one
+ *    pointed to reset-registration.
+ * 2. A new initial password is issued as create-account issues one (new hash and expiry, sealed
+ *    for exactly one letter).
+ * 3. In one conditional write, only while the account is still invited, the old password stops
+ *    working and a pending registration is voided (its link answers "replaced").
+ * 4. The first-login lock of the ID is cleared.
+ * 5. Audited; the new password is returned, with whether a registration was voided, whether the
+ *    previous letter was still unprinted, and whether the account is disabled.
+ * A failure before the write changes nothing; after it, running the command again is safe.
  */
 export async function reissueInitialPassword(loginId: string, by: { operator: string }, deps: ReissueInitialPasswordDeps): Promise<Reissued> {
   const { accounts, audit } = deps;

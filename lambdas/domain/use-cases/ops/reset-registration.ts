@@ -24,16 +24,22 @@ export interface RegistrationReset {
 
 /**
  * Ops, for a registered merchant who lost access to their email (after the identity check of the
- * support procedure): back to the letter stage. The account becomes invited with a new initial
- * password (sealed for its one letter, to the address the account keeps), its email is removed
- * and free again, its password history is kept with the new initial password as its newest, pending
- * password reset and email change are voided, the directory user is deleted and every session
- * ends; the merchant then registers again, with a new email, from the new letter.
- *
- * Order: the directory user and the sessions go first (both can be done again: a user already
- * gone counts as removed), then the account in one conditional write (only while it is still
- * registered under the email read), then the first-login lock. Until the account write, the
- * account is still registered and running the command again finishes the job.
+ * support procedure): back to the letter stage; the merchant then registers again, with a new
+ * email, from the new letter.
+ * 1. The account must exist and be registered with an email; otherwise refused (audited), one
+ *    still at the letter stage pointed to reissue.
+ * 2. A new initial password is issued (sealed for its one letter, to the address the account
+ *    keeps).
+ * 3. The directory user is deleted and every session ends. Both go first since both can be done
+ *    again: a user already gone counts as removed.
+ * 4. In one conditional write, only while the account is still registered under the email read,
+ *    it becomes invited with the new initial password; its email is removed and free again; its
+ *    password history is kept with the new initial password as its newest; pending password
+ *    reset and email change are voided. If the account changed meanwhile, refused (audited).
+ *    Until this write the account is still registered, and running the command again finishes
+ *    the job.
+ * 5. The first-login lock of the ID is cleared.
+ * 6. Audited with the operator's reason; the new password and the previous email are returned.
  */
 export async function resetRegistration(
   loginId: string,

@@ -10,6 +10,9 @@ export interface SetAccountDisabledDeps {
 /**
  * Ops: disable an account (it can then neither log in nor register, reset or change anything, and
  * its sessions end now) or enable it again. Always with a reason and the operator, for auditors.
+ * 1. The account, if it exists, is disabled (when, why and by whom kept) or enabled.
+ * 2. When it is disabled, every session of the account ends.
+ * 3. Audited, as a failure when there is no such account; whether there was one is returned.
  */
 export async function setAccountDisabled(
   loginId: string,

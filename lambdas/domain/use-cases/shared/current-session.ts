@@ -16,6 +16,10 @@ const TOUCH_EVERY_MS = 60_000;
 /**
  * The session a cookie stands for, judged by the server's record alone: a deleted record, the
  * idle timeout or the absolute end each end it, whatever the browser still holds.
+ * 1. No cookie, or no record under its hash: no session.
+ * 2. Past the idle timeout (counted from when it was last seen) or its absolute end, the record
+ *    is deleted, the expiry audited, and there is no session.
+ * 3. When it was last seen is moved on, at most once a minute; the session is returned.
  */
 export async function currentSession(sessionId: string | undefined, deps: CurrentSessionDeps): Promise<Session> {
   if (!sessionId) throw new SessionRequiredError('missing');

@@ -45,6 +45,13 @@ function problemWith(kind: RequestKind, tokenHash: string, request: PendingReque
 /**
  * Finds the request a completion URL stands for and says why it cannot be used, if so.
  * Expiry is judged here, on every read: DynamoDB's TTL only tidies up, days late.
+ * 1. The request is read by the token's hash, and then the account it belongs to.
+ * 2. Judged in this order: no such request or account, another kind, or a disabled account:
+ *    unknown; used; voided; a registration whose account is registered already: used; no longer
+ *    the account's live request of its kind, or the account not in the state the kind needs:
+ *    replaced; a reset mailed to an address the account has since left: replaced; past its end:
+ *    expired.
+ * 3. A refused link is audited; a good one comes back with its account.
  */
 export async function openRequest(kind: RequestKind, token: string, deps: OpenRequestDeps): Promise<OpenRequest> {
   const tokenHash = hashToken(token);

@@ -22,8 +22,10 @@ const CLAIM_TIMEOUT_MS = 60_000;
 /**
  * The completion of any two-email request.
  * 1. The link must still stand for the account's live request of this kind.
- * 2. A new password, when there is one, must meet the policy.
- * 3. The passcode must match; each miss counts, and the last allowed miss voids the request.
+ * 2. A new password, when there is one, must meet the policy; a refusal is audited.
+ * 3. The passcode must match; each miss counts (audited), and the last allowed miss voids the
+ *    request. A miss that can no longer be counted, because another submission took the request,
+ *    answers what became of it, or that it is taken.
  * 4. `check` runs what else must hold before anything changes (e.g. password history).
  * 5. One submission claims the request; a second click or tab finds it taken.
  * 6. `apply` makes the change. If it fails the claim is released, so the merchant can simply

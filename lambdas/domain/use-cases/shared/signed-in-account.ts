@@ -11,6 +11,9 @@ export interface SignedInDeps extends CurrentSessionDeps {
  * The account behind a session, only while it may be used: a disabled account's sessions end at
  * its next request (the local Cognito emulator would still let it sign in; this is the product's
  * own check).
+ * 1. The cookie's session must stand (currentSession).
+ * 2. Its account is read; unless it is registered, not disabled and has an email, the session is
+ *    deleted, its end audited, and there is no session.
  */
 export async function signedInAccount(sessionId: string | undefined, deps: SignedInDeps): Promise<{ session: Session; account: Account & { email: string } }> {
   const session = await currentSession(sessionId, deps);

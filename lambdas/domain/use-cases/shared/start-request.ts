@@ -20,11 +20,13 @@ export interface StartRequestDeps {
 }
 
 /**
- * The two-email proof, for any kind of request:
- * 1. Store a new request (token and passcode hashes only) and make it the account's only live
- *    one of its kind, which voids any earlier link and passcode.
- * 2. Send the completion URL, then the passcode, to `email`.
- * False when the account can no longer take this kind of request.
+ * The two-email proof, for any kind of request.
+ * 1. Store a new request (token and passcode hashes only, valid as long as the kind's wording
+ *    says) and make it the account's only live one of its kind, which voids any earlier link and
+ *    passcode. False when the account can no longer take this kind of request; nothing is mailed.
+ * 2. Send the completion URL, then the passcode, to `email`; if either is not sent, the request
+ *    is audited as failed and MailNotSentError thrown.
+ * 3. The request is audited, with its expiry.
  */
 export async function startRequest(kind: RequestKind, loginId: string, email: string, deps: StartRequestDeps): Promise<boolean> {
   const token = newCompletionToken(deps.random);
