@@ -30,7 +30,9 @@ const HANDLER_ENV = {
     wording: { supportContactEmail: 'support@example.jp' },
     secrets: { passcodeKey: { arn: 'arn:aws:secretsmanager:x' } },
   }),
-  AWS_REGION: 'ap-northeast-1', AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'x',
+  AWS_REGION: 'ap-northeast-1',
+  AWS_ACCESS_KEY_ID: 'x',
+  AWS_SECRET_ACCESS_KEY: 'x',
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 };
 
@@ -40,7 +42,12 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 /** Milliseconds to `require` the file in a new Node process, measured inside that process. */
 function loadTime(file: string): number {
   const script = `const t=process.hrtime.bigint();require(${JSON.stringify(file)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
-  return Number(execFileSync(process.execPath, ['-e', script], { env: { ...process.env, ...HANDLER_ENV }, stdio: ['ignore', 'pipe', 'inherit'] }).toString());
+  return Number(
+    execFileSync(process.execPath, ['-e', script], {
+      env: { ...process.env, ...HANDLER_ENV },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }).toString(),
+  );
 }
 
 async function bundle(entry: string, outfile: string): Promise<Buffer> {
@@ -75,7 +82,13 @@ async function handlers() {
     }
     const ms = median(loads);
     console.log(
-      [entry.padEnd(26), kb(code.length).padStart(10), kb(gzipSync(code).length).padStart(10), ms.toFixed(1).padStart(9), `${(ms / median(baseline)).toFixed(0)}x`.padStart(7)].join(' '),
+      [
+        entry.padEnd(26),
+        kb(code.length).padStart(10),
+        kb(gzipSync(code).length).padStart(10),
+        ms.toFixed(1).padStart(9),
+        `${(ms / median(baseline)).toFixed(0)}x`.padStart(7),
+      ].join(' '),
     );
   }
 }
@@ -86,7 +99,9 @@ async function pages() {
   await buildSite(siteDir);
   console.log('\nPages (HTML + CSS + JS a first visit downloads)');
   console.log(['page'.padEnd(26), 'raw'.padStart(10), 'gzip'.padStart(10)].join(' '));
-  for (const page of readdirSync(siteDir).filter((f) => f.endsWith('.html')).sort()) {
+  for (const page of readdirSync(siteDir)
+    .filter((f) => f.endsWith('.html'))
+    .sort()) {
     const html = readFileSync(join(siteDir, page), 'utf8');
     const assets = [...html.matchAll(/(?:src|href)="([^"#?]+\.(?:js|css))"/g)].map((m) => m[1].replace(/^\.?\//, ''));
     const files = [page, ...new Set(assets)].map((f) => readFileSync(join(siteDir, f)));

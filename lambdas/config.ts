@@ -39,40 +39,43 @@ const ruleFields = {
 const rulesSchema = z.object(ruleFields);
 export type RulesConfig = z.infer<typeof rulesSchema>;
 
-export const configSchema = z.object({
-  ...ruleFields,
-  STAGE: text,
-  /** Origin the merchant's browser uses; completion URLs are built on it and Origin is checked against it. */
-  SITE_URL: z.pipe(z.url(), z.transform((url: string) => url.replace(/\/+$/, ''))),
-  MAIL_FROM_ADDRESS: z.email(),
-  MAIL_FROM_NAME: withDefault(text, TEXT_DEFAULTS.MAIL_FROM_NAME),
-  /** The company name in subjects and bodies: 【GMOフィナンシャルゲート】… */
-  BRAND_NAME: withDefault(text, TEXT_DEFAULTS.BRAND_NAME),
-  SUPPORT_CONTACT_NAME: withDefault(text, TEXT_DEFAULTS.SUPPORT_CONTACT_NAME),
-  SUPPORT_CONTACT_EMAIL: z.email(),
-  ACCOUNTS_TABLE: text,
-  REQUESTS_TABLE: text,
-  SESSIONS_TABLE: text,
-  LIMITS_TABLE: text,
-  USER_POOL_ID: text,
-  USER_POOL_CLIENT_ID: text,
-  /**
-   * The key of the passcode hash. On AWS the functions get `PASSCODE_KEY_SECRET_ARN` and read the
-   * secret at cold start; locally the key is given directly.
-   */
-  PASSCODE_KEY: z.optional(z.string().check(z.minLength(32))),
-  PASSCODE_KEY_SECRET_ARN: z.optional(text),
-  /**
-   * The value CloudFront puts in `x-origin-verify`, so API Gateway cannot be called around it
-   * (and around WAF). The secret's ARN on AWS; a plain value for tests; unset locally: no check.
-   */
-  ORIGIN_VERIFY_SECRET_ARN: z.optional(text),
-  ORIGIN_VERIFY_SECRET: z.optional(z.string().check(z.minLength(32))),
-  /** SES configuration set whose bounce and complaint events reach ops. */
-  MAIL_CONFIGURATION_SET: z.optional(text),
-}).check(
-  z.refine((c) => Boolean(c.PASSCODE_KEY || c.PASSCODE_KEY_SECRET_ARN), 'PASSCODE_KEY or PASSCODE_KEY_SECRET_ARN is required'),
-);
+export const configSchema = z
+  .object({
+    ...ruleFields,
+    STAGE: text,
+    /** Origin the merchant's browser uses; completion URLs are built on it and Origin is checked against it. */
+    SITE_URL: z.pipe(
+      z.url(),
+      z.transform((url: string) => url.replace(/\/+$/, '')),
+    ),
+    MAIL_FROM_ADDRESS: z.email(),
+    MAIL_FROM_NAME: withDefault(text, TEXT_DEFAULTS.MAIL_FROM_NAME),
+    /** The company name in subjects and bodies: 【GMOフィナンシャルゲート】… */
+    BRAND_NAME: withDefault(text, TEXT_DEFAULTS.BRAND_NAME),
+    SUPPORT_CONTACT_NAME: withDefault(text, TEXT_DEFAULTS.SUPPORT_CONTACT_NAME),
+    SUPPORT_CONTACT_EMAIL: z.email(),
+    ACCOUNTS_TABLE: text,
+    REQUESTS_TABLE: text,
+    SESSIONS_TABLE: text,
+    LIMITS_TABLE: text,
+    USER_POOL_ID: text,
+    USER_POOL_CLIENT_ID: text,
+    /**
+     * The key of the passcode hash. On AWS the functions get `PASSCODE_KEY_SECRET_ARN` and read the
+     * secret at cold start; locally the key is given directly.
+     */
+    PASSCODE_KEY: z.optional(z.string().check(z.minLength(32))),
+    PASSCODE_KEY_SECRET_ARN: z.optional(text),
+    /**
+     * The value CloudFront puts in `x-origin-verify`, so API Gateway cannot be called around it
+     * (and around WAF). The secret's ARN on AWS; a plain value for tests; unset locally: no check.
+     */
+    ORIGIN_VERIFY_SECRET_ARN: z.optional(text),
+    ORIGIN_VERIFY_SECRET: z.optional(z.string().check(z.minLength(32))),
+    /** SES configuration set whose bounce and complaint events reach ops. */
+    MAIL_CONFIGURATION_SET: z.optional(text),
+  })
+  .check(z.refine((c) => Boolean(c.PASSCODE_KEY || c.PASSCODE_KEY_SECRET_ARN), 'PASSCODE_KEY or PASSCODE_KEY_SECRET_ARN is required'));
 
 export type Config = z.infer<typeof configSchema>;
 

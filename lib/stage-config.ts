@@ -17,8 +17,14 @@ const retentionDays = Object.values(RetentionDays).filter((v): v is number => ty
 const stageConfigSchema = z
   .strictObject({
     /** Target account and region; when absent, the CLI's credentials decide at deploy time. */
-    account: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id').optional(),
-    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must be an AWS region such as ap-northeast-1').optional(),
+    account: z
+      .string()
+      .regex(/^\d{12}$/, 'must be a 12-digit AWS account id')
+      .optional(),
+    region: z
+      .string()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must be an AWS region such as ap-northeast-1')
+      .optional(),
     /** Custom domain of the site (e.g. support.example.co.jp); needs `certificateArn`. */
     siteDomain: hostname.optional(),
     /** ACM certificate for `siteDomain`; CloudFront only accepts certificates from us-east-1. */
@@ -137,7 +143,9 @@ export function parseStageConfig(stages: unknown, stage: string, overrides: Reco
   const parsed = stageConfigSchema.safeParse({ ...(raw as object), ...overrides });
   if (!parsed.success) {
     const where = (field: string) => (field in overrides ? `-c ${field}` : `stages.${stage}.${field}`);
-    const problems = parsed.error.issues.map((i) => `  ${i.path.length ? where(i.path.join('.')) : `stages.${stage}.(stage)`}: ${i.message}`);
+    const problems = parsed.error.issues.map(
+      (i) => `  ${i.path.length ? where(i.path.join('.')) : `stages.${stage}.(stage)`}: ${i.message}`,
+    );
     throw new StageConfigError(`Invalid cdk.json context for stage "${stage}":\n${problems.join('\n')}`);
   }
   return parsed.data;

@@ -15,7 +15,10 @@ export function toApiGatewayEvent(req: IncomingMessage, body: string, routeKey: 
     routeKey,
     rawPath: url.pathname,
     rawQueryString: url.search.slice(1),
-    cookies: req.headers.cookie?.split(';').map((c) => c.trim()).filter(Boolean),
+    cookies: req.headers.cookie
+      ?.split(';')
+      .map((c) => c.trim())
+      .filter(Boolean),
     headers,
     queryStringParameters: url.search ? Object.fromEntries(url.searchParams) : undefined,
     requestContext: {

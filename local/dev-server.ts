@@ -61,7 +61,12 @@ export function createDevServer(siteDir: string): Server {
   async function api(req: IncomingMessage, res: ServerResponse, path: string) {
     const route = routes.find((r) => r.path === path && r.method === req.method);
     if (!route) {
-      return plain(res, 404, 'application/json; charset=utf-8', JSON.stringify({ error: { code: 'NOT_FOUND', message: 'ページが見つかりません。' } }));
+      return plain(
+        res,
+        404,
+        'application/json; charset=utf-8',
+        JSON.stringify({ error: { code: 'NOT_FOUND', message: 'ページが見つかりません。' } }),
+      );
     }
     const event = toApiGatewayEvent(req, await readBody(req), `${route.method} ${route.path}`);
     sendApiGatewayResult(res, await handlerFor(route.entry)(event, lambdaContext(route.entry)));
@@ -78,7 +83,12 @@ export function createDevServer(siteDir: string): Server {
       res.setHeader('cache-control', 'no-cache');
       plain(res, 200, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', body);
     } catch {
-      plain(res, 404, 'text/html; charset=utf-8', '<!doctype html><html lang="ja"><title>ページが見つかりません</title><p>ページが見つかりません。<a href="/">ログインページへ</a></p></html>');
+      plain(
+        res,
+        404,
+        'text/html; charset=utf-8',
+        '<!doctype html><html lang="ja"><title>ページが見つかりません</title><p>ページが見つかりません。<a href="/">ログインページへ</a></p></html>',
+      );
     }
   }
 

@@ -123,7 +123,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     throw error;
   });
 
-  const target: LocalTarget = { ...resources, region: REGION, endpoints, siteUrl, letterKey: { value: randomBytes(32).toString('base64url') } };
+  const target: LocalTarget = {
+    ...resources,
+    region: REGION,
+    endpoints,
+    siteUrl,
+    letterKey: { value: randomBytes(32).toString('base64url') },
+  };
   if (options.publishTarget) writeFileSync(options.publishTarget, JSON.stringify(target, null, 2));
 
   const documents = DynamoDBDocumentClient.from(dynamodb);
@@ -136,7 +142,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         new UpdateCommand({
           TableName: table,
           Key: { [key]: item[key] },
-          UpdateExpression: `SET ${Object.keys(values).map((name) => `${name} = :${name}`).join(', ')}`,
+          UpdateExpression: `SET ${Object.keys(values)
+            .map((name) => `${name} = :${name}`)
+            .join(', ')}`,
           ExpressionAttributeValues: Object.fromEntries(Object.entries(values).map(([name, value]) => [`:${name}`, value])),
         }),
       );

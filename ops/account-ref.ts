@@ -20,7 +20,10 @@ export function oneAccountRef(command: string, positionals: string[]): AccountRe
 export async function loginIdOf(ref: AccountRef, accounts: AccountStore): Promise<string> {
   if ('loginId' in ref) return ref.loginId;
   const account = await accounts.findByEmail(ref.email);
-  if (!account) throw new TargetError(`No account logs in with ${ref.email}. (An address still awaiting its registration is not the account's yet: use the login ID.)`);
+  if (!account)
+    throw new TargetError(
+      `No account logs in with ${ref.email}. (An address still awaiting its registration is not the account's yet: use the login ID.)`,
+    );
   return account.loginId;
 }
 

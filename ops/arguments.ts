@@ -27,7 +27,9 @@ export function oneLoginId(command: string, positionals: string[]): string {
   const [loginId, ...rest] = positionals;
   if (!loginId || rest.length > 0) throw new UsageError(`${command} takes exactly one login ID.`);
   if (!isLoginId(loginId)) {
-    throw new UsageError(`"${loginId}" is not a valid login ID: 4–32 half-width letters, digits, "-" or "_", starting with a letter or digit.`);
+    throw new UsageError(
+      `"${loginId}" is not a valid login ID: 4–32 half-width letters, digits, "-" or "_", starting with a letter or digit.`,
+    );
   }
   return loginId;
 }

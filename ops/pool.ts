@@ -2,7 +2,11 @@
  * Runs `work` on every item with at most `concurrency` at a time (DynamoDB and scrypt are kept
  * busy without flooding either); results in the items' order. `work` handles its own failures.
  */
-export async function mapWithConcurrency<T, R>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapWithConcurrency<T, R>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

@@ -28,7 +28,15 @@ function localTarget(): Target {
     throw new TargetError('No local stack is running: start it with `npm start` first.');
   }
   pointSdkAt(local);
-  return { name: 'local', region: local.region, tables: local.tables, userPoolId: local.userPoolId, userPoolClientId: local.userPoolClientId, letterKey: local.letterKey, siteUrl: local.siteUrl };
+  return {
+    name: 'local',
+    region: local.region,
+    tables: local.tables,
+    userPoolId: local.userPoolId,
+    userPoolClientId: local.userPoolClientId,
+    letterKey: local.letterKey,
+    siteUrl: local.siteUrl,
+  };
 }
 
 /** A deployed stage, from its data stack's outputs; credentials and region from the usual AWS chain. */
@@ -39,7 +47,15 @@ async function deployedTarget(stage: string): Promise<Target> {
     throw new TargetError(`Cannot read stack ${stackName}: ${error.message}`);
   });
   const outputs = Object.fromEntries((Stacks?.[0]?.Outputs ?? []).map((o) => [o.OutputKey, o.OutputValue]));
-  const needed = ['AccountsTableName', 'RequestsTableName', 'SessionsTableName', 'LimitsTableName', 'UserPoolId', 'UserPoolClientId', 'LetterKeySecretArn'];
+  const needed = [
+    'AccountsTableName',
+    'RequestsTableName',
+    'SessionsTableName',
+    'LimitsTableName',
+    'UserPoolId',
+    'UserPoolClientId',
+    'LetterKeySecretArn',
+  ];
   const missing = needed.filter((key) => !outputs[key]);
   if (missing.length > 0) throw new TargetError(`Stack ${stackName} lacks the outputs ${missing.join(', ')}.`);
   return {

@@ -33,7 +33,10 @@ export function parsePage(source: string, name: string): Page {
   const match = FRONT_MATTER.exec(source);
   if (!match) throw new Error(`${name}: no <!-- page … --> front matter at the top`);
   const fields = new Map<string, string>();
-  for (const line of match[1]!.split('\n').map((l) => l.trim()).filter(Boolean)) {
+  for (const line of match[1]!
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     const colon = line.indexOf(':');
     if (colon < 1) throw new Error(`${name}: front matter line "${line}" is not "key: value"`);
     fields.set(line.slice(0, colon).trim(), line.slice(colon + 1).trim());

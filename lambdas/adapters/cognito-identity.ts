@@ -11,7 +11,6 @@ import { EmailUnavailableError } from '../domain/errors';
 import type { Identity } from '../domain/ports';
 import { LOGIN_ID_USER_ATTRIBUTE as LOGIN_ID_ATTRIBUTE } from '../resources/user-pool-definition';
 
-
 /** Cognito's ways of saying "not this user with this password" (the local emulator adds InvalidPassword). */
 const WRONG_CREDENTIALS = new Set([
   'NotAuthorizedException',
@@ -76,7 +75,9 @@ export class CognitoIdentity implements Identity {
   }
 
   async setPassword(email: string, password: string): Promise<void> {
-    await this.cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: this.userPoolId, Username: email, Password: password, Permanent: true }));
+    await this.cognito.send(
+      new AdminSetUserPasswordCommand({ UserPoolId: this.userPoolId, Username: email, Password: password, Permanent: true }),
+    );
   }
 
   async changeEmail(email: string, newEmail: string): Promise<void> {
@@ -114,4 +115,3 @@ export class CognitoIdentity implements Identity {
     return user.UserAttributes?.find((a) => a.Name === LOGIN_ID_ATTRIBUTE)?.Value;
   }
 }
-

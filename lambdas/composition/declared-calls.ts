@@ -48,17 +48,29 @@ export class UndeclaredCallError extends Error {}
 interface MiddlewareClient {
   middlewareStack: {
     add(
-      middleware: (next: (args: { input: object }) => Promise<unknown>, context: { commandName?: string }) => (args: { input: object }) => Promise<unknown>,
+      middleware: (
+        next: (args: { input: object }) => Promise<unknown>,
+        context: { commandName?: string },
+      ) => (args: { input: object }) => Promise<unknown>,
       options: { step: 'initialize'; name: string },
     ): void;
   };
 }
 
 /** Makes a client refuse, before anything is sent, every call its owner's needs do not declare. */
-export function refuseUndeclared<C extends MiddlewareClient>(client: C, service: Call['service'], allowed: (call: Call) => boolean, owner: string): C {
+export function refuseUndeclared<C extends MiddlewareClient>(
+  client: C,
+  service: Call['service'],
+  allowed: (call: Call) => boolean,
+  owner: string,
+): C {
   client.middlewareStack.add(
     (next, context) => async (args) => {
-      const call: Call = { service, action: (context.commandName ?? '').replace(/Command$/, ''), input: args.input as Record<string, unknown> };
+      const call: Call = {
+        service,
+        action: (context.commandName ?? '').replace(/Command$/, ''),
+        input: args.input as Record<string, unknown>,
+      };
       if (!allowed(call)) throw new UndeclaredCallError(`${owner} does not declare ${service}:${call.action} on ${targetOf(call)}`);
       return next(args);
     },

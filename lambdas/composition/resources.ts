@@ -4,7 +4,6 @@ import type { LockoutRule, RateRule } from '../domain/limits';
 import type { SecretSource } from '../adapters/secret-value';
 import type { TableKey } from '../resources/table-definitions';
 
-
 /** The product's numbers, in the shapes the use cases take. */
 export interface Rules {
   readonly lockout: LockoutRule;

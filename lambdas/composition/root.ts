@@ -103,19 +103,39 @@ export function compose({ resources, needs, owner, logger, region }: Composition
   const secrets: { passcodeKey?: string; letterKey?: string } = {};
   const deps: Collaborators = {
     ...resources.rules,
-    get accounts() { return accounts(); },
-    get requests() { return requests(); },
-    get sessions() { return sessions(); },
-    get limits() { return limits(); },
-    get identity() { return identity(); },
-    get mailer() { return mailer(); },
+    get accounts() {
+      return accounts();
+    },
+    get requests() {
+      return requests();
+    },
+    get sessions() {
+      return sessions();
+    },
+    get limits() {
+      return limits();
+    },
+    get identity() {
+      return identity();
+    },
+    get mailer() {
+      return mailer();
+    },
     audit,
     clock: systemClock,
     random: systemRandom,
-    get siteUrl() { return required(resources.siteUrl, 'the site URL'); },
-    get wording() { return mail().wording; },
-    get passcodeKey() { return required(secrets.passcodeKey, `${owner}: the passcode key (declared and read by ready())`); },
-    get letterKey() { return required(secrets.letterKey, `${owner}: the letter key (declared and read by ready())`); },
+    get siteUrl() {
+      return required(resources.siteUrl, 'the site URL');
+    },
+    get wording() {
+      return mail().wording;
+    },
+    get passcodeKey() {
+      return required(secrets.passcodeKey, `${owner}: the passcode key (declared and read by ready())`);
+    },
+    get letterKey() {
+      return required(secrets.letterKey, `${owner}: the letter key (declared and read by ready())`);
+    },
   };
 
   const originVerify = resources.secrets.originVerify;

@@ -1,7 +1,6 @@
 import { API_LINK_WORDING, type LinkProblem } from './link-wording';
 import type { RuleResult } from './password-policy';
 
-
 /**
  * Everything a merchant can do wrong, as classes. One place (`http/error-answers.ts`) turns each
  * class into an HTTP answer; anything that is not a DomainError is an internal fault.
@@ -106,7 +105,10 @@ export class AccountExistsError extends DomainError {
  */
 export class AccountStateError extends DomainError {
   readonly code = 'ACCOUNT_STATE';
-  constructor(readonly loginId: string, message: string) {
+  constructor(
+    readonly loginId: string,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -29,7 +29,11 @@ export async function issueInitialPassword(
     stored: {
       initialPasswordHash: await hashPassword(initialPassword, deps.random),
       initialPasswordExpiresAt: new Date(Date.parse(issuedAt) + deps.initialPasswordValidityDays * 86_400_000).toISOString(),
-      pendingLetter: { sealedPassword: sealPassword(deps.letterKey, loginId, initialPassword, deps.random), issuedAt, ...(importRun !== undefined && { importRun }) },
+      pendingLetter: {
+        sealedPassword: sealPassword(deps.letterKey, loginId, initialPassword, deps.random),
+        issuedAt,
+        ...(importRun !== undefined && { importRun }),
+      },
     },
   };
 }

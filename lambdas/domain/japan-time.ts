@@ -11,16 +11,33 @@ const asDate = (at: Date | string) => (typeof at === 'string' ? new Date(at) : a
 // Formats are made when asked, not at load: a page checks the browser can format at all first.
 const dateTimeFormat = () =>
   new Intl.DateTimeFormat('ja-JP', {
-    timeZone: JAPAN_ZONE, year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
+    timeZone: JAPAN_ZONE,
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
   });
 const dateFormat = () => new Intl.DateTimeFormat('ja-JP', { timeZone: JAPAN_ZONE, year: 'numeric', month: 'long', day: 'numeric' });
 const numericFormat = () =>
   new Intl.DateTimeFormat('en-GB', {
-    timeZone: JAPAN_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+    timeZone: JAPAN_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
   });
 
 function numericParts(at: Date): Record<string, string> {
-  return Object.fromEntries(numericFormat().formatToParts(at).map((part) => [part.type, part.value]));
+  return Object.fromEntries(
+    numericFormat()
+      .formatToParts(at)
+      .map((part) => [part.type, part.value]),
+  );
 }
 
 /** As merchants read it, in mails, letters and on the home page: 2026年11月27日 19:30. */

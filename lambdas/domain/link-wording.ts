@@ -27,8 +27,10 @@ export const REGISTRATION_LINK_WORDING: LinkWording = {
   expired: 'このURLは有効期限が切れています。お手数ですが、初回ログインページから再度申請を行ってください。',
   used: 'このURLはすでに使用されています。メールアドレスの登録とパスワードの設定がお済みの場合は、ログインページからご登録のメールアドレスでログインしてください。',
   replaced: REPLACED_ON_PAGE,
-  voided: 'パスコードの入力誤りが上限に達したため、このURLは無効になりました。お手数ですが、初回ログインページから再度申請を行ってください。',
-  unknown: 'このURLは無効です。メールに記載されたURLを正しく開いているかご確認ください。解決しない場合は、初回ログインページから再度申請を行ってください。',
+  voided:
+    'パスコードの入力誤りが上限に達したため、このURLは無効になりました。お手数ですが、初回ログインページから再度申請を行ってください。',
+  unknown:
+    'このURLは無効です。メールに記載されたURLを正しく開いているかご確認ください。解決しない場合は、初回ログインページから再度申請を行ってください。',
 };
 
 /** パスワード再設定: the merchant starts again from the forgot-password page. */
@@ -36,8 +38,10 @@ export const PASSWORD_RESET_LINK_WORDING: LinkWording = {
   expired: 'このURLは有効期限が切れています。お手数ですが、パスワード再設定ページから再度お手続きください。',
   used: 'このURLはすでに使用されています。パスワードの再設定がお済みの場合は、ログインページから新しいパスワードでログインしてください。',
   replaced: REPLACED_ON_PAGE,
-  voided: 'パスコードの入力誤りが上限に達したため、このURLは無効になりました。お手数ですが、パスワード再設定ページから再度お手続きください。',
-  unknown: 'このURLは無効です。メールに記載されたURLを正しく開いているかご確認ください。解決しない場合は、パスワード再設定ページから再度お手続きください。',
+  voided:
+    'パスコードの入力誤りが上限に達したため、このURLは無効になりました。お手数ですが、パスワード再設定ページから再度お手続きください。',
+  unknown:
+    'このURLは無効です。メールに記載されたURLを正しく開いているかご確認ください。解決しない場合は、パスワード再設定ページから再度お手続きください。',
 };
 
 /** メールアドレス変更: the merchant logs in and starts again from the email-change page. */
@@ -45,10 +49,11 @@ export const EMAIL_CHANGE_LINK_WORDING: LinkWording = {
   expired: 'このURLは有効期限が切れています。お手数ですが、ログインの上、メールアドレス変更ページから再度お手続きください。',
   used: 'このURLはすでに使用されています。メールアドレスの変更がお済みの場合は、新しいメールアドレスでログインしてください。',
   replaced: REPLACED_ON_PAGE,
-  voided: 'パスコードの入力誤りが上限に達したため、このURLは無効になりました。お手数ですが、ログインの上、メールアドレス変更ページから再度お手続きください。',
-  unknown: 'このURLは無効です。メールに記載されたURLを正しく開いているかご確認ください。解決しない場合は、ログインの上、メールアドレス変更ページから再度お手続きください。',
+  voided:
+    'パスコードの入力誤りが上限に達したため、このURLは無効になりました。お手数ですが、ログインの上、メールアドレス変更ページから再度お手続きください。',
+  unknown:
+    'このURLは無効です。メールに記載されたURLを正しく開いているかご確認ください。解決しない場合は、ログインの上、メールアドレス変更ページから再度お手続きください。',
 };
 
 /** A reason the server gave, or `unknown` for anything this page does not know. */
-export const linkProblemOf = (reason: string | undefined): LinkProblem =>
-  LINK_PROBLEMS.find((problem) => problem === reason) ?? 'unknown';
+export const linkProblemOf = (reason: string | undefined): LinkProblem => LINK_PROBLEMS.find((problem) => problem === reason) ?? 'unknown';

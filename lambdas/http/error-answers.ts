@@ -47,11 +47,15 @@ export function answerFor(error: unknown): ErrorAnswer | undefined {
   }
   if (!(error instanceof DomainError)) return undefined;
   const details =
-    error instanceof ValidationError ? { fields: error.fields }
-    : error instanceof PasswordPolicyError ? { violations: error.violations }
-    : error instanceof PasscodeWrongError ? { remainingAttempts: error.remainingAttempts }
-    : error instanceof LinkInvalidError ? { reason: error.reason }
-    : {};
+    error instanceof ValidationError
+      ? { fields: error.fields }
+      : error instanceof PasswordPolicyError
+        ? { violations: error.violations }
+        : error instanceof PasscodeWrongError
+          ? { remainingAttempts: error.remainingAttempts }
+          : error instanceof LinkInvalidError
+            ? { reason: error.reason }
+            : {};
   return {
     statusCode: STATUS.get(error.constructor as abstract new (...args: never[]) => Error) ?? 400,
     body: { error: { code: error.code, message: error.message, ...details } },

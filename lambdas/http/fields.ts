@@ -2,20 +2,17 @@ import * as z from 'zod/mini';
 
 /** Input fields as the pages send them, with the message the merchant sees when one is wrong. */
 const required = (label: string, max = 256) =>
-  z.string({ error: `${label}を入力してください。` }).check(
-    z.trim(),
-    z.minLength(1, `${label}を入力してください。`),
-    z.maxLength(max, `${label}が長すぎます。`),
-  );
+  z
+    .string({ error: `${label}を入力してください。` })
+    .check(z.trim(), z.minLength(1, `${label}を入力してください。`), z.maxLength(max, `${label}が長すぎます。`));
 
 export const loginIdField = (label: string) => required(label, 254);
 
 /** Passwords are never trimmed: a space is a character the policy must judge. */
 export const passwordField = (label: string) =>
-  z.string({ error: `${label}を入力してください。` }).check(
-    z.minLength(1, `${label}を入力してください。`),
-    z.maxLength(256, `${label}が長すぎます。`),
-  );
+  z
+    .string({ error: `${label}を入力してください。` })
+    .check(z.minLength(1, `${label}を入力してください。`), z.maxLength(256, `${label}が長すぎます。`));
 
 /** SES takes only ASCII addresses, so the format check is the plain one. */
 export const emailField = z.pipe(required('メールアドレス', 254), z.email({ error: 'メールアドレスの形式が正しくありません。' }));

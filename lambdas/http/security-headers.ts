@@ -2,8 +2,7 @@
  * The security headers every page and API answer carries (docs/design.md). The API answers and the
  * local server use this object; CloudFront's response headers policy is built from the same values.
  */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+export const CONTENT_SECURITY_POLICY = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 /** Two years, what the HSTS preload list expects. */
 export const HSTS_MAX_AGE_SECONDS = 63_072_000;

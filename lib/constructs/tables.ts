@@ -3,7 +3,6 @@ import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/a
 import { Construct } from 'constructs';
 import { tableDefinitions, type TableDefinition, type TableKey } from '../../lambdas/resources/table-definitions';
 
-
 export interface TablesProps {
   readonly deletionProtection: boolean;
 }

@@ -55,9 +55,7 @@ export class WebStack extends Stack {
         SUPPORT_CONTACT_EMAIL: config.supportContactEmail,
       }),
       customDomain:
-        config.siteDomain && config.certificateArn
-          ? { name: config.siteDomain, certificateArn: config.certificateArn }
-          : undefined,
+        config.siteDomain && config.certificateArn ? { name: config.siteDomain, certificateArn: config.certificateArn } : undefined,
       webAclArn: props.webAclArn,
       originVerify: { header: ORIGIN_VERIFY_HEADER, value: originVerify.dynamicReference },
       accessLogs: { retentionDays: config.accessLogRetentionDays, retain: config.deletionProtection },

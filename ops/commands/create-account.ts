@@ -55,6 +55,10 @@ export async function createAccountCommand(args: string[]): Promise<string> {
     `Created ${account.loginId}`,
     `  initial password: ${account.initialPassword}`,
     `  valid until:      ${account.initialPasswordExpiresAt}`,
-    ...(letter ? [`  letter to:        ${[letter.postalCode && `〒${letter.postalCode}`, letter.postalAddress?.replace(/\n/g, ' '), letter.companyName, letter.contactName].filter(Boolean).join(' ')}`] : []),
+    ...(letter
+      ? [
+          `  letter to:        ${[letter.postalCode && `〒${letter.postalCode}`, letter.postalAddress?.replace(/\n/g, ' '), letter.companyName, letter.contactName].filter(Boolean).join(' ')}`,
+        ]
+      : []),
   ].join('\n');
 }

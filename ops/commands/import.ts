@@ -8,7 +8,8 @@ import { progressReporter } from '../import/progress';
 import { checkImportFile, COLUMN_NAMES, REQUIRED_COLUMNS, type Column } from '../import/rows';
 import { resolveTarget } from '../target';
 
-export const IMPORT_USAGE = 'import <file.csv>                Provision the accounts of a CSV file (letters come from `letters --from-import`).';
+export const IMPORT_USAGE =
+  'import <file.csv>                Provision the accounts of a CSV file (letters come from `letters --from-import`).';
 
 const HELP = `Usage: npm run --silent ops -- import <file.csv> [--stage <name>] [--json]
 
@@ -52,7 +53,9 @@ export async function importCommand(args: string[]): Promise<string> {
   const checked = checkImportFile(bytes);
   if (checked.problems.length > 0) {
     const lines = checked.problems.map((problem) => `  line ${problem.line}: ${problem.message}`);
-    throw new InputError(`${file} (${checked.encoding}): nothing imported, ${checked.problems.length} problem${checked.problems.length > 1 ? 's' : ''}:\n${lines.join('\n')}`);
+    throw new InputError(
+      `${file} (${checked.encoding}): nothing imported, ${checked.problems.length} problem${checked.problems.length > 1 ? 's' : ''}:\n${lines.join('\n')}`,
+    );
   }
 
   const target = await resolveTarget(values.stage);

@@ -10,7 +10,8 @@ import { describeSelection, parseSince, type LetterSelection } from '../letters/
 import { LOCAL_DIR } from '../local-target';
 import { resolveTarget, TargetError } from '../target';
 
-export const LETTERS_USAGE = 'letters <loginId…> | --since DATE | --from-import RUN   Print the pending letters (each exactly once): PDF and HTML.';
+export const LETTERS_USAGE =
+  'letters <loginId…> | --since DATE | --from-import RUN   Print the pending letters (each exactly once): PDF and HTML.';
 
 const DEFAULT_LETTERS_DIR = join(LOCAL_DIR, 'letters');
 const FORMATS: readonly LetterFormat[] = ['pdf', 'html', 'both'];
@@ -43,7 +44,8 @@ function selectionOf(positionals: string[], since: string | undefined, fromImpor
   if (given !== 1) throw new UsageError('letters takes login IDs, --since DATE or --from-import RUN (exactly one of them).');
   if (since !== undefined) {
     const at = parseSince(since);
-    if (!at) throw new UsageError(`--since "${since}" is not a date (2026-11-27) or an ISO time with its zone (2026-11-27T10:30:00+09:00).`);
+    if (!at)
+      throw new UsageError(`--since "${since}" is not a date (2026-11-27) or an ISO time with its zone (2026-11-27T10:30:00+09:00).`);
     return { since: at };
   }
   if (fromImport !== undefined) {
@@ -91,15 +93,20 @@ function summaryOf(result: ProduceResult, selection: LetterSelection): string {
   if (count === 0) {
     lines.push(`No letters produced (${describeSelection(selection)}): nothing left to print.`);
   } else {
-    lines.push(`${count} letter${count > 1 ? 's' : ''} produced: ${result.produced.length > 10 ? `${result.produced.slice(0, 10).join(', ')}, … ${count - 10} more` : result.produced.join(', ')}`);
+    lines.push(
+      `${count} letter${count > 1 ? 's' : ''} produced: ${result.produced.length > 10 ? `${result.produced.slice(0, 10).join(', ')}, … ${count - 10} more` : result.produced.join(', ')}`,
+    );
     if (result.pdf) lines.push(`  PDF:  ${shown(result.pdf)}`);
     if (result.html) lines.push(`  HTML: ${shown(result.html)}`);
     if (result.pdfProblem) {
-      lines.push(`  No PDF: ${result.pdfProblem}. The HTML is kept: print it from Chrome or Edge (A4, no margins, background graphics on).`);
+      lines.push(
+        `  No PDF: ${result.pdfProblem}. The HTML is kept: print it from Chrome or Edge (A4, no margins, background graphics on).`,
+      );
     }
     lines.push('These files hold the initial passwords, and cannot be made again: print them, then delete them.');
   }
-  for (const id of result.notPending) lines.push(`  ${id}: no pending letter (already produced, or no such account); a new one needs \`reissue ${id}\`.`);
+  for (const id of result.notPending)
+    lines.push(`  ${id}: no pending letter (already produced, or no such account); a new one needs \`reissue ${id}\`.`);
   for (const { loginId, reason } of result.heldBack) lines.push(`  ${loginId}: left pending, ${reason}.`);
   for (const id of result.takenElsewhere) lines.push(`  ${id}: taken by another letters run at the same time.`);
   return lines.join('\n');

@@ -36,7 +36,9 @@ export async function reissueCommand(args: string[]): Promise<string> {
     `  valid until:      ${initialPasswordExpiresAt} (${jst(initialPasswordExpiresAt)})`,
     ...(reissued.registrationVoided ? ['  A registration in progress was voided: its link and passcode no longer work.'] : []),
     ...(reissued.previousLetterUnprinted ? ['  Note: the previous letter had never been printed; this one replaces it.'] : []),
-    ...(reissued.disabled ? [`  Note: the account is disabled: \`letters\` prints its letter, and the merchant can use it, only after \`enable ${loginId}\`.`] : []),
+    ...(reissued.disabled
+      ? [`  Note: the account is disabled: \`letters\` prints its letter, and the merchant can use it, only after \`enable ${loginId}\`.`]
+      : []),
     `  Letter: \`npm run --silent ops -- letters ${loginId}\` (once).`,
   ].join('\n');
 }

@@ -41,7 +41,9 @@ export async function resetRegistrationCommand(args: string[]): Promise<string> 
     `Reset ${loginId} to the letter stage: ${previousEmail} is removed and no longer logs in; ${sessionsEnded} session(s) ended.`,
     `  initial password: ${initialPassword}`,
     `  valid until:      ${initialPasswordExpiresAt} (${jst(initialPasswordExpiresAt)})`,
-    ...(reset.disabled ? [`  Note: the account is disabled: \`letters\` prints its letter, and the merchant can register, only after \`enable ${loginId}\`.`] : []),
+    ...(reset.disabled
+      ? [`  Note: the account is disabled: \`letters\` prints its letter, and the merchant can register, only after \`enable ${loginId}\`.`]
+      : []),
     `  Letter: \`npm run --silent ops -- letters ${loginId}\` (once).`,
   ].join('\n');
 }

@@ -4,7 +4,7 @@ import { parseCommand } from '../arguments';
 import { operator, opsDeps } from '../context';
 import { resolveTarget } from '../target';
 
-export const STATUS_USAGE = 'status <loginId|email>   An account\'s state, locks, logins and pending requests (no secrets).';
+export const STATUS_USAGE = "status <loginId|email>   An account's state, locks, logins and pending requests (no secrets).";
 
 const HELP = `Usage: npm run --silent ops -- status <loginId|email> [--stage <name>] [--json]
 
@@ -46,7 +46,10 @@ function request(view: RequestView | undefined): string {
   const what = STATE_WORDS[view.state];
   if (view.state === 'missing') return what;
   const to = view.email ? ` to ${view.email}` : '';
-  const timing = view.state === 'pending' || view.state === 'completing' ? `valid until ${jst(view.expiresAt)}` : `sent ${jst(view.createdAt)}, ${view.state === 'expired' ? 'expired' : 'expires'} ${jst(view.expiresAt)}`;
+  const timing =
+    view.state === 'pending' || view.state === 'completing'
+      ? `valid until ${jst(view.expiresAt)}`
+      : `sent ${jst(view.createdAt)}, ${view.state === 'expired' ? 'expired' : 'expires'} ${jst(view.expiresAt)}`;
   return `${what}${to}, ${timing}, wrong passcodes: ${view.wrongPasscodes ?? 0}`;
 }
 
@@ -62,20 +65,42 @@ export function renderStatus(status: AccountStatus): string {
   if (status.email) add('email', status.email);
   if (status.registeredAt) add('registered', jst(status.registeredAt));
   if (status.initialPassword) {
-    add('initial password', status.initialPassword.expired ? `EXPIRED ${jst(status.initialPassword.expiresAt)} (reissue gives a new one)` : `valid until ${jst(status.initialPassword.expiresAt)}`);
+    add(
+      'initial password',
+      status.initialPassword.expired
+        ? `EXPIRED ${jst(status.initialPassword.expiresAt)} (reissue gives a new one)`
+        : `valid until ${jst(status.initialPassword.expiresAt)}`,
+    );
   }
   if (status.state !== 'registered') {
-    add('letter', status.letterToPrint ? `to be printed (issued ${jst(status.letterToPrint.issuedAt)}${status.letterToPrint.importRun ? `, import ${status.letterToPrint.importRun}` : ''})` : 'printed');
+    add(
+      'letter',
+      status.letterToPrint
+        ? `to be printed (issued ${jst(status.letterToPrint.issuedAt)}${status.letterToPrint.importRun ? `, import ${status.letterToPrint.importRun}` : ''})`
+        : 'printed',
+    );
     add('registration', request(status.registration));
   }
-  const address = status.letter && [status.letter.postalCode && `〒${status.letter.postalCode}`, status.letter.postalAddress?.replace(/\n/g, ' '), status.letter.companyName, status.letter.contactName].filter(Boolean).join(' ');
+  const address =
+    status.letter &&
+    [
+      status.letter.postalCode && `〒${status.letter.postalCode}`,
+      status.letter.postalAddress?.replace(/\n/g, ' '),
+      status.letter.companyName,
+      status.letter.contactName,
+    ]
+      .filter(Boolean)
+      .join(' ');
   if (address) add('letter address', address);
   const locks = [
     status.lockedUntil.firstLogin && `first login until ${jst(status.lockedUntil.firstLogin)}`,
     status.lockedUntil.login && `login until ${jst(status.lockedUntil.login)}`,
   ].filter(Boolean);
   add('locked', locks.length > 0 ? locks.join('; ') : 'no');
-  add('last login', status.lastLoginAt ? `${jst(status.lastLoginAt)}${status.previousLoginAt ? ` (before: ${jst(status.previousLoginAt)})` : ''}` : 'never');
+  add(
+    'last login',
+    status.lastLoginAt ? `${jst(status.lastLoginAt)}${status.previousLoginAt ? ` (before: ${jst(status.previousLoginAt)})` : ''}` : 'never',
+  );
   if (status.state === 'registered') {
     add('password reset', request(status.passwordReset));
     add('email change', request(status.emailChange));

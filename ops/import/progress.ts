@@ -29,7 +29,9 @@ export function progressReporter(total: number, stream: ProgressStream = process
       step(loginId, outcome, detail) {
         counts[outcome] += 1;
         finished += 1;
-        stream.write(`import: ${String(finished).padStart(width)}/${total} ${loginId} ${OUTCOME_WORDS[outcome]}${detail ? `: ${detail}` : ''}\n`);
+        stream.write(
+          `import: ${String(finished).padStart(width)}/${total} ${loginId} ${OUTCOME_WORDS[outcome]}${detail ? `: ${detail}` : ''}\n`,
+        );
       },
       done() {},
     };

@@ -59,11 +59,17 @@ export function checkImportFile(bytes: Uint8Array): CheckedFile {
   try {
     records = parseCsv(text);
   } catch (error) {
-    if (error instanceof CsvSyntaxError) return { encoding, rows: [], problems: [{ line: error.line, message: error.message.replace(/^line \d+: /, '') }] };
+    if (error instanceof CsvSyntaxError)
+      return { encoding, rows: [], problems: [{ line: error.line, message: error.message.replace(/^line \d+: /, '') }] };
     throw error;
   }
   const [header, ...body] = records;
-  if (!header) return { encoding, rows: [], problems: [{ line: 1, message: `the file is empty; the first line names the columns: ${describeColumns()}` }] };
+  if (!header)
+    return {
+      encoding,
+      rows: [],
+      problems: [{ line: 1, message: `the file is empty; the first line names the columns: ${describeColumns()}` }],
+    };
 
   const problems: RowProblem[] = [];
   /** Index of each column in the records; blank header cells are ignored (Excel's trailing commas). */
@@ -81,7 +87,10 @@ export function checkImportFile(bytes: Uint8Array): CheckedFile {
   }
   const missing = REQUIRED_COLUMNS.filter((column) => !position.has(column));
   if (missing.length > 0) {
-    problems.push({ line: header.line, message: `missing column${missing.length > 1 ? 's' : ''} ${missing.map((c) => COLUMN_NAMES[c].slice(0, 2).join(' / ')).join(', ')}` });
+    problems.push({
+      line: header.line,
+      message: `missing column${missing.length > 1 ? 's' : ''} ${missing.map((c) => COLUMN_NAMES[c].slice(0, 2).join(' / ')).join(', ')}`,
+    });
   }
   if (problems.length > 0) return { encoding, rows: [], problems };
   if (body.length === 0) return { encoding, rows: [], problems: [{ line: header.line, message: 'no rows after the header' }] };
@@ -98,7 +107,10 @@ export function checkImportFile(bytes: Uint8Array): CheckedFile {
     };
     if (record.fields.length > header.fields.length) {
       // The values have moved to other columns: checking them would only mislead.
-      problems.push({ line: record.line, message: `${record.fields.length} fields, but the header has ${header.fields.length} (a comma in a value must be inside "…")` });
+      problems.push({
+        line: record.line,
+        message: `${record.fields.length} fields, but the header has ${header.fields.length} (a comma in a value must be inside "…")`,
+      });
       continue;
     }
     if (ignored.some((index) => (record.fields[index] ?? '').trim() !== '')) rowProblems.push('a value under a column without a name');
@@ -106,7 +118,9 @@ export function checkImportFile(bytes: Uint8Array): CheckedFile {
     const loginId = (value('loginId') ?? '').trim();
     if (!loginId) rowProblems.push(`${nameOf('loginId')} is missing`);
     else if (!isLoginId(loginId)) {
-      rowProblems.push(`${nameOf('loginId')} "${loginId}" is not a valid login ID (4–32 half-width letters, digits, "-" or "_", starting with a letter or digit)`);
+      rowProblems.push(
+        `${nameOf('loginId')} "${loginId}" is not a valid login ID (4–32 half-width letters, digits, "-" or "_", starting with a letter or digit)`,
+      );
     } else if (firstLineOf.has(loginId)) {
       rowProblems.push(`${nameOf('loginId')} ${loginId} is also on line ${firstLineOf.get(loginId)}`);
     } else {
@@ -114,8 +128,16 @@ export function checkImportFile(bytes: Uint8Array): CheckedFile {
     }
 
     const { letter, problems: letterProblems } = checkLetterFields(
-      { companyName: value('companyName'), contactName: value('contactName'), postalCode: value('postalCode'), postalAddress: value('postalAddress') },
-      { required: REQUIRED_COLUMNS.filter((c): c is LetterField => c !== 'loginId'), label: (field) => (position.has(field) ? nameOf(field) : field) },
+      {
+        companyName: value('companyName'),
+        contactName: value('contactName'),
+        postalCode: value('postalCode'),
+        postalAddress: value('postalAddress'),
+      },
+      {
+        required: REQUIRED_COLUMNS.filter((c): c is LetterField => c !== 'loginId'),
+        label: (field) => (position.has(field) ? nameOf(field) : field),
+      },
     );
     rowProblems.push(...letterProblems);
 

@@ -29,7 +29,9 @@ export async function supportContactOf(
 ): Promise<SupportContact> {
   if (target.siteUrl) {
     try {
-      const response = await fetchSettings(`${target.siteUrl.replace(/\/+$/, '')}/${SITE_SETTINGS_FILE}`, { signal: AbortSignal.timeout(10_000) });
+      const response = await fetchSettings(`${target.siteUrl.replace(/\/+$/, '')}/${SITE_SETTINGS_FILE}`, {
+        signal: AbortSignal.timeout(10_000),
+      });
       const settings = response.ok ? ((await response.json()) as Record<string, unknown>) : {};
       const name = typeof settings.supportContactName === 'string' ? settings.supportContactName.trim() : '';
       const email = typeof settings.supportContactEmail === 'string' ? settings.supportContactEmail.trim() : '';
@@ -51,7 +53,10 @@ export function supportContactFor(targetName: string, cdkJson = CDK_JSON): Suppo
   try {
     const stage = JSON.parse(readFileSync(cdkJson, 'utf8'))?.context?.stages?.[targetName];
     if (typeof stage?.supportContactEmail === 'string') {
-      return { name: typeof stage.supportContactName === 'string' ? stage.supportContactName : TEXT_DEFAULTS.SUPPORT_CONTACT_NAME, email: stage.supportContactEmail };
+      return {
+        name: typeof stage.supportContactName === 'string' ? stage.supportContactName : TEXT_DEFAULTS.SUPPORT_CONTACT_NAME,
+        email: stage.supportContactEmail,
+      };
     }
   } catch {
     // No readable cdk.json here: the guide's contact.

@@ -17,7 +17,14 @@ export async function renderPdf(html: string): Promise<Buffer> {
   const browser = await chromium
     .launch({
       executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     })
     .catch((error: Error) => {
       throw new PdfUnavailableError(`Chromium at ${executablePath} did not start: ${error.message.split('\n')[0]}`);

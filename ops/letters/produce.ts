@@ -111,21 +111,26 @@ export async function produceLetters(options: ProduceOptions, deps: ProduceDeps)
         return (await deps.accounts.takeLetter(account.loginId, account.pendingLetter.issuedAt)) ? { account, password } : 'elsewhere';
       } catch (error) {
         // Whether the take happened is unknown: `status` shows if the letter is still pending.
-        result.heldBack.push({ loginId: account.loginId, reason: `not taken (${(error as Error).message}); if \`status\` shows no letter to print, reissue it` });
+        result.heldBack.push({
+          loginId: account.loginId,
+          reason: `not taken (${(error as Error).message}); if \`status\` shows no letter to print, reissue it`,
+        });
         return undefined;
       }
     });
     result.takenElsewhere = ready.filter((_, i) => taken[i] === 'elsewhere').map(({ account }) => account.loginId);
     letters = taken.flatMap((t) =>
       t && t !== 'elsewhere'
-        ? [{
-            loginId: t.account.loginId,
-            initialPassword: t.password,
-            expiresAt: t.account.initialPasswordExpiresAt!,
-            address: t.account.letter,
-            issuedAt: t.account.pendingLetter.issuedAt,
-            importRun: t.account.pendingLetter.importRun,
-          }]
+        ? [
+            {
+              loginId: t.account.loginId,
+              initialPassword: t.password,
+              expiresAt: t.account.initialPasswordExpiresAt!,
+              address: t.account.letter,
+              issuedAt: t.account.pendingLetter.issuedAt,
+              importRun: t.account.pendingLetter.importRun,
+            },
+          ]
         : [],
     );
     if (letters.length > 0) {
@@ -135,7 +140,9 @@ export async function produceLetters(options: ProduceOptions, deps: ProduceDeps)
       } catch (error) {
         // Taken but not written: these passwords are gone, only a reissue makes new letters.
         const ids = letters.map((letter) => letter.loginId).join(', ');
-        throw new Error(`could not write ${output.base}.html (${(error as Error).message}); the letters of ${ids} were taken and need \`reissue\``);
+        throw new Error(
+          `could not write ${output.base}.html (${(error as Error).message}); the letters of ${ids} were taken and need \`reissue\``,
+        );
       }
     }
   } finally {
@@ -165,7 +172,14 @@ export async function produceLetters(options: ProduceOptions, deps: ProduceDeps)
 
   const file = basename(result.pdf ?? result.html!);
   for (const letter of letters) {
-    deps.audit.record({ event: 'letter.produced', outcome: 'success', loginId: letter.loginId, issuedAt: letter.issuedAt, importRun: letter.importRun, file });
+    deps.audit.record({
+      event: 'letter.produced',
+      outcome: 'success',
+      loginId: letter.loginId,
+      issuedAt: letter.issuedAt,
+      importRun: letter.importRun,
+      file,
+    });
   }
   return result;
 }

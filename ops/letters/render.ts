@@ -101,7 +101,8 @@ h2 { font-size: 11pt; margin: 4mm 0 1.5mm; border-left: 1.2mm solid #1f4e8c; pad
 
 function spelledOut(value: string): string {
   const cells = spell(value).map(
-    ({ char, kind, name }) => `<li><span class="c mono">${escapeHtml(char)}</span><span class="k">${kind}${name ? `<br>${name}` : ''}</span></li>`,
+    ({ char, kind, name }) =>
+      `<li><span class="c mono">${escapeHtml(char)}</span><span class="k">${kind}${name ? `<br>${name}` : ''}</span></li>`,
   );
   return `<ol class="spelled" aria-label="1文字ずつの表記">${cells.join('')}</ol>`;
 }

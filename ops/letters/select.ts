@@ -10,7 +10,11 @@ export type LetterSelection = { loginIds: string[] } | { since: string } | { fro
  */
 export function parseSince(value: string): string | undefined {
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const text = day ? japanMidnight(value) : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) ? value : undefined;
+  const text = day
+    ? japanMidnight(value)
+    : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value)
+      ? value
+      : undefined;
   if (!text) return undefined;
   const at = new Date(text);
   if (Number.isNaN(at.getTime())) return undefined;
@@ -28,7 +32,10 @@ export function describeSelection(selection: LetterSelection): string {
 }
 
 /** The selected accounts among those with a pending letter (ordered by login ID), and named IDs without one. */
-export function selectPending(pending: readonly Account[], selection: LetterSelection): { selected: PendingAccount[]; notPending: string[] } {
+export function selectPending(
+  pending: readonly Account[],
+  selection: LetterSelection,
+): { selected: PendingAccount[]; notPending: string[] } {
   const withLetter = pending.filter((a): a is PendingAccount => !!a.pendingLetter);
   let selected: PendingAccount[];
   let notPending: string[] = [];
@@ -42,5 +49,8 @@ export function selectPending(pending: readonly Account[], selection: LetterSele
     selected = withLetter.filter((a) => a.pendingLetter.importRun === selection.fromImport);
   }
   const unique = [...new Map(selected.map((a) => [a.loginId, a])).values()];
-  return { selected: unique.sort((a, b) => (a.loginId < b.loginId ? -1 : a.loginId > b.loginId ? 1 : 0)), notPending: [...new Set(notPending)] };
+  return {
+    selected: unique.sort((a, b) => (a.loginId < b.loginId ? -1 : a.loginId > b.loginId ? 1 : 0)),
+    notPending: [...new Set(notPending)],
+  };
 }

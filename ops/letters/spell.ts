@@ -25,7 +25,7 @@ const SYMBOL_NAMES: Record<string, string> = {
   '.': 'ピリオド',
   ':': 'コロン',
   '*': 'アスタリスク',
-  '$': 'ドル',
+  $: 'ドル',
 };
 
 function kindOf(char: string): CharacterKind {

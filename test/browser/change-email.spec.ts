@@ -5,11 +5,7 @@
  */
 import { expect, freshEmail, test } from './support/fixtures';
 import { registerMerchant } from './support/registered-merchant';
-import {
-  EMAIL_CHANGE_PASSCODE_MAIL_SUBJECT,
-  EMAIL_CHANGE_URL_MAIL_SUBJECT,
-  EMAIL_CHANGED_MAIL_SUBJECT,
-} from './support/mailbox';
+import { EMAIL_CHANGE_PASSCODE_MAIL_SUBJECT, EMAIL_CHANGE_URL_MAIL_SUBJECT, EMAIL_CHANGED_MAIL_SUBJECT } from './support/mailbox';
 import { expectLoginRefused, expectSignedOut, logInToHome, openLink, wrongPasscodeFor } from './support/merchant';
 import type { Page } from '@playwright/test';
 
@@ -56,13 +52,7 @@ test.describe('メールアドレス変更', () => {
     await expect(page.getByLabel('新しいメールアドレス', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   });
 
-  test('the new address is proven, then it is the login ID; the old one is told', async ({
-    page,
-    otherPage,
-    merchant,
-    mailbox,
-    stack,
-  }) => {
+  test('the new address is proven, then it is the login ID; the old one is told', async ({ page, otherPage, merchant, mailbox, stack }) => {
     const newEmail = freshEmail('renamed');
     await logInToHome(page, merchant.email, merchant.password);
 

@@ -6,15 +6,7 @@
 import { RULE_MESSAGES } from '../../lambdas/domain/password-policy';
 import { expect, freshEmail, test } from './support/fixtures';
 import { decodeMimeWords, RESET_PASSCODE_MAIL_SUBJECT, RESET_URL_MAIL_SUBJECT } from './support/mailbox';
-import {
-  expectLoginRefused,
-  expectSignedOut,
-  logInToHome,
-  openLink,
-  ruleItem,
-  setPassword,
-  wrongPasscodeFor,
-} from './support/merchant';
+import { expectLoginRefused, expectSignedOut, logInToHome, openLink, ruleItem, setPassword, wrongPasscodeFor } from './support/merchant';
 import { postApiRaw } from './support/registered-merchant';
 import type { Page } from '@playwright/test';
 

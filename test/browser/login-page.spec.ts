@@ -14,7 +14,9 @@ test.describe('ログインページ', () => {
     await expect(page.getByRole('link', { name: 'パスワードを忘れた方はこちら' })).toHaveAttribute('href', 'forgot-password.html');
     await expect(page.getByRole('link', { name: '初回ログインはこちら' })).toHaveAttribute('href', 'first-login.html');
     await expect(page.getByRole('button', { name: 'ログイン' })).toBeVisible();
-    await expect(page.getByRole('contentinfo')).toContainText('お客様サポートWEBの動作保証ブラウザはGoogle ChromeまたはMicrosoft Edgeとなります');
+    await expect(page.getByRole('contentinfo')).toContainText(
+      'お客様サポートWEBの動作保証ブラウザはGoogle ChromeまたはMicrosoft Edgeとなります',
+    );
     await expect(page.getByRole('contentinfo')).toContainText('※Internet Explorerには対応していません');
   });
 

@@ -29,16 +29,23 @@ test.describe('every page', () => {
       await logInToHome(page, merchant.email, merchant.password);
     };
 
-    test(`${path.replace(/#.*/, '')} is Japanese, served under the CSP, and labels every field`, async ({ page, stack, mailbox, email }) => {
+    test(`${path.replace(/#.*/, '')} is Japanese, served under the CSP, and labels every field`, async ({
+      page,
+      stack,
+      mailbox,
+      email,
+    }) => {
       await signInFirst({ page, stack, mailbox, email });
       const response = await page.goto(path);
       expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
       await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
       await expect(page.getByRole('contentinfo')).toContainText('※Internet Explorerには対応していません');
 
-      const unlabelled = await page.locator('input').evaluateAll((inputs) =>
-        (inputs as HTMLInputElement[]).filter((input) => !input.labels?.length).map((input) => input.id || input.name),
-      );
+      const unlabelled = await page
+        .locator('input')
+        .evaluateAll((inputs) =>
+          (inputs as HTMLInputElement[]).filter((input) => !input.labels?.length).map((input) => input.id || input.name),
+        );
       expect(unlabelled).toEqual([]);
     });
 

@@ -33,8 +33,7 @@ function statements(entry: string): (Statement & { Action: string[] })[] {
 }
 const allowedActions = (entry: string) => statements(entry).flatMap((s) => s.Action);
 /** The statements whose resources mention the logical id prefix (e.g. `TablesSessions`). */
-const statementsOn = (entry: string, idPrefix: string) =>
-  statements(entry).filter((s) => JSON.stringify(s.Resource).includes(idPrefix));
+const statementsOn = (entry: string, idPrefix: string) => statements(entry).filter((s) => JSON.stringify(s.Resource).includes(idPrefix));
 
 describe('routes', () => {
   it.each(routes)('$method $path has its handler file', ({ entry }) => {
@@ -115,7 +114,10 @@ describe('handler functions', () => {
     for (const name of LOCAL_ONLY_VARIABLES) expect(variables[name]).toBeUndefined();
     // Deploy-time references (table names, the site's domain…) become plausible stand-ins.
     const resolved = Object.fromEntries(
-      Object.entries(variables).map(([name, value]) => [name, typeof value === 'string' ? value : name === 'SITE_URL' ? 'https://d1.cloudfront.net' : 'resolved-at-deploy']),
+      Object.entries(variables).map(([name, value]) => [
+        name,
+        typeof value === 'string' ? value : name === 'SITE_URL' ? 'https://d1.cloudfront.net' : 'resolved-at-deploy',
+      ]),
     );
     expect(configSchema.safeParse(resolved).error).toBeUndefined();
   });
@@ -214,9 +216,17 @@ describe('permissions (least privilege per handler)', () => {
   const OPS_ONLY_CALLS: Record<string, string> = { AdminDeleteUser: 'cognito-idp:AdminDeleteUser', Scan: 'dynamodb:Scan' };
 
   it('grants every DynamoDB and Cognito call the adapters make, but the ops-only ones to no handler', () => {
-    const adapterSources = listFiles(join(repoRoot, 'lambdas', 'adapters')).map((file) => readFileSync(file, 'utf8')).join('\n');
+    const adapterSources = listFiles(join(repoRoot, 'lambdas', 'adapters'))
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
     const sdkCommands = [...adapterSources.matchAll(/new (\w+)Command\(/g)].map((m) => m[1]);
-    const dynamoAction: Record<string, string> = { Get: 'GetItem', Put: 'PutItem', Update: 'UpdateItem', Delete: 'DeleteItem', Query: 'Query' };
+    const dynamoAction: Record<string, string> = {
+      Get: 'GetItem',
+      Put: 'PutItem',
+      Update: 'UpdateItem',
+      Delete: 'DeleteItem',
+      Query: 'Query',
+    };
     const cognitoActions = new Set(Object.values(handlerNeeds).flatMap((n) => n.userPoolActions ?? []));
     for (const command of sdkCommands) {
       if (OPS_ONLY_CALLS[command]) continue;

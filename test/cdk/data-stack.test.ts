@@ -8,9 +8,11 @@ const dev = synthStage('dev').data;
 const prod = synthStage('prod').data;
 
 function tableWithKey(template: Template, partitionKey: string) {
-  const tables = Object.values(template.findResources('AWS::DynamoDB::Table', {
-    Properties: { KeySchema: [{ AttributeName: partitionKey, KeyType: 'HASH' }] },
-  }));
+  const tables = Object.values(
+    template.findResources('AWS::DynamoDB::Table', {
+      Properties: { KeySchema: [{ AttributeName: partitionKey, KeyType: 'HASH' }] },
+    }),
+  );
   expect(tables).toHaveLength(1);
   return tables[0];
 }

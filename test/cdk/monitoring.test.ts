@@ -11,7 +11,12 @@ const handlerLogGroupRefs = () =>
     .map((id) => ({ Ref: id }));
 const alarm = (name: string) =>
   Object.values(web.findResources('AWS::CloudWatch::Alarm')).find((a) => a.Properties.AlarmName === name)?.Properties;
-const opsTopicRef = expect.objectContaining({ 'Fn::GetStackOutput': expect.objectContaining({ StackName: 'CustomerSupportWeb-dev-Data', OutputName: expect.stringMatching(/OpsTopic/) }) });
+const opsTopicRef = expect.objectContaining({
+  'Fn::GetStackOutput': expect.objectContaining({
+    StackName: 'CustomerSupportWeb-dev-Data',
+    OutputName: expect.stringMatching(/OpsTopic/),
+  }),
+});
 
 describe('audit metrics', () => {
   it.each([
@@ -65,7 +70,10 @@ describe('alarms', () => {
   });
 
   it.each(routes.map((r) => r.entry))('watch the errors and throttles of the %s function', (entry) => {
-    for (const [kind, metricName] of [['errors', 'Errors'], ['throttles', 'Throttles']]) {
+    for (const [kind, metricName] of [
+      ['errors', 'Errors'],
+      ['throttles', 'Throttles'],
+    ]) {
       expect(alarm(`CustomerSupportWeb-dev-lambda-${kind}-${entry}`)).toMatchObject({
         Namespace: 'AWS/Lambda',
         MetricName: metricName,
@@ -134,7 +142,15 @@ describe('dashboard', () => {
     const dashboard = resourcesWithPrefix(web, 'AWS::CloudWatch::Dashboard', 'Monitoring')[0];
     expect(dashboard.Properties.DashboardName).toBe('CustomerSupportWeb-dev');
     const body = JSON.stringify(dashboard.Properties.DashboardBody);
-    for (const title of ['API requests and errors', 'Lambda errors', 'Lambda throttles', 'Failed logins and lockouts', 'WAF (us-east-1)', 'SES reputation', 'Alarms']) {
+    for (const title of [
+      'API requests and errors',
+      'Lambda errors',
+      'Lambda throttles',
+      'Failed logins and lockouts',
+      'WAF (us-east-1)',
+      'SES reputation',
+      'Alarms',
+    ]) {
       expect(body).toContain(title);
     }
     expect(body).toContain('AWS/WAFV2');

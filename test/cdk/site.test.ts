@@ -40,7 +40,7 @@ describe('buckets', () => {
     }
   });
 
-  it('log the content bucket\'s accesses into the access log bucket', () => {
+  it("log the content bucket's accesses into the access log bucket", () => {
     expect(bucket('SiteContent').Properties.LoggingConfiguration).toEqual({
       DestinationBucketName: { Ref: expect.stringMatching(/^SiteAccessLogs/) },
       LogFilePrefix: 's3-content/',
@@ -52,7 +52,7 @@ describe('buckets', () => {
     );
   });
 
-  it('expire access logs after the stage\'s accessLogRetentionDays', () => {
+  it("expire access logs after the stage's accessLogRetentionDays", () => {
     expect(bucket('SiteAccessLogs').Properties.LifecycleConfiguration.Rules).toEqual([
       expect.objectContaining({ Status: 'Enabled', ExpirationInDays: 30, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } }),
     ]);
@@ -219,12 +219,19 @@ describe('web ACL (edge stack, us-east-1)', () => {
     ]);
   });
 
-  it('rate-limits each IP on the sign-in and mail routes first, with the stage\'s limit per 5 minutes', () => {
+  it("rate-limits each IP on the sign-in and mail routes first, with the stage's limit per 5 minutes", () => {
     const rateRule = rule('RateLimitSignInAndMailRoutes');
     expect(rateRule.Priority).toBe(0);
     expect(rateRule.Statement.RateBasedStatement).toMatchObject({ AggregateKeyType: 'IP', Limit: 100, EvaluationWindowSec: 300 });
     const matches = rateRule.Statement.RateBasedStatement.ScopeDownStatement.OrStatement.Statements.map(
-      (s: { ByteMatchStatement: { SearchString: string; PositionalConstraint: string; FieldToMatch: unknown; TextTransformations: { Type: string }[] } }) => s.ByteMatchStatement,
+      (s: {
+        ByteMatchStatement: {
+          SearchString: string;
+          PositionalConstraint: string;
+          FieldToMatch: unknown;
+          TextTransformations: { Type: string }[];
+        };
+      }) => s.ByteMatchStatement,
     );
     expect(matches.map((m: { SearchString: string }) => m.SearchString)).toEqual([...RATE_LIMITED_PATH_PREFIXES]);
     for (const match of matches) {
@@ -238,7 +245,19 @@ describe('web ACL (edge stack, us-east-1)', () => {
 
   it('covers every route that checks a password or passcode or sends mail, and no other', () => {
     const limited = (path: string) => RATE_LIMITED_PATH_PREFIXES.some((prefix) => path.startsWith(prefix));
-    const signInAndMail = ['first-login', 'complete-registration', 'registration-status', 'login', 'password-reset', 'password-reset-status', 'complete-password-reset', 'change-password', 'email-change', 'email-change-status', 'complete-email-change'];
+    const signInAndMail = [
+      'first-login',
+      'complete-registration',
+      'registration-status',
+      'login',
+      'password-reset',
+      'password-reset-status',
+      'complete-password-reset',
+      'change-password',
+      'email-change',
+      'email-change-status',
+      'complete-email-change',
+    ];
     for (const route of routes) expect([route.entry, limited(route.path)]).toEqual([route.entry, signInAndMail.includes(route.entry)]);
   });
 
@@ -246,18 +265,31 @@ describe('web ACL (edge stack, us-east-1)', () => {
     expect(rule('RateLimitSignInAndMailRoutes').Action).toEqual({
       Block: { CustomResponse: { ResponseCode: 429, CustomResponseBodyKey: 'too-many-requests' } },
     });
-    expect(webAcl().CustomResponseBodies['too-many-requests']).toEqual({ ContentType: 'APPLICATION_JSON', Content: TOO_MANY_REQUESTS_BODY });
+    expect(webAcl().CustomResponseBodies['too-many-requests']).toEqual({
+      ContentType: 'APPLICATION_JSON',
+      Content: TOO_MANY_REQUESTS_BODY,
+    });
     expect(JSON.parse(TOO_MANY_REQUESTS_BODY).error.code).toBe('TOO_MANY_REQUESTS');
   });
 
   it('logs blocked and counted requests, without cookies, for the stage retention', () => {
     edge.hasResourceProperties('AWS::WAFv2::LoggingConfiguration', {
       ResourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^FirewallWebAcl'), 'Arn'] },
-      LogDestinationConfigs: [Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':log-group:aws-waf-logs-CustomerSupportWeb-dev$')])] })],
+      LogDestinationConfigs: [
+        Match.objectLike({
+          'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':log-group:aws-waf-logs-CustomerSupportWeb-dev$')])],
+        }),
+      ],
       RedactedFields: [{ SingleHeader: { Name: 'cookie' } }],
       LoggingFilter: {
         DefaultBehavior: 'DROP',
-        Filters: [{ Behavior: 'KEEP', Requirement: 'MEETS_ANY', Conditions: [{ ActionCondition: { Action: 'BLOCK' } }, { ActionCondition: { Action: 'COUNT' } }] }],
+        Filters: [
+          {
+            Behavior: 'KEEP',
+            Requirement: 'MEETS_ANY',
+            Conditions: [{ ActionCondition: { Action: 'BLOCK' } }, { ActionCondition: { Action: 'COUNT' } }],
+          },
+        ],
       },
     });
     edge.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: 'aws-waf-logs-CustomerSupportWeb-dev', RetentionInDays: 30 });

@@ -39,7 +39,7 @@ describe('stage config', () => {
     expect(parse({ sessionIdleMinutes: 800, sessionAbsoluteMinutes: 720 })).toThrow(/sessionIdleMinutes/);
   });
 
-  it('needs the WAF rate limit and the access log retention, within WAF\'s and S3\'s bounds', () => {
+  it("needs the WAF rate limit and the access log retention, within WAF's and S3's bounds", () => {
     const { wafRateLimitPer5Min: _waf, accessLogRetentionDays: _days, ...withoutThem } = dev;
     const act = () => parseStageConfig({ qa: withoutThem }, 'qa');
     expect(act).toThrow(/stages\.qa\.wafRateLimitPer5Min/);
@@ -92,7 +92,12 @@ describe('stage config', () => {
   });
 
   it('names a bad -c flag as such', () => {
-    const act = () => parseStageConfig({ qa: dev }, 'qa', commandLineOverrides((key) => (key === 'wafRateLimitPer5Min' ? '5' : undefined)));
+    const act = () =>
+      parseStageConfig(
+        { qa: dev },
+        'qa',
+        commandLineOverrides((key) => (key === 'wafRateLimitPer5Min' ? '5' : undefined)),
+      );
     expect(act).toThrow(/-c wafRateLimitPer5Min: /);
   });
 

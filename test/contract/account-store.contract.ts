@@ -97,7 +97,11 @@ export function describeAccountStoreContract(name: string, makeStore: () => Acco
     });
 
     describe('completeRegistration', () => {
-      const changes = { email: 'taro@example.com', passwordHistory: ['new-hash', 'initial-hash'], registeredAt: '2025-04-01T09:05:00.000Z' };
+      const changes = {
+        email: 'taro@example.com',
+        passwordHistory: ['new-hash', 'initial-hash'],
+        registeredAt: '2025-04-01T09:05:00.000Z',
+      };
 
       it('registers an invited account only with its pending registration, dropping the initial password', async () => {
         // Prepare
@@ -110,7 +114,12 @@ export function describeAccountStoreContract(name: string, makeStore: () => Acco
 
         // Assess
         expect([withOld, withLive]).toEqual([false, true]);
-        expect(await store.get('M20250401')).toEqual({ loginId: 'M20250401', status: 'registered', createdAt: invited.createdAt, ...changes });
+        expect(await store.get('M20250401')).toEqual({
+          loginId: 'M20250401',
+          status: 'registered',
+          createdAt: invited.createdAt,
+          ...changes,
+        });
         expect((await store.findByEmail('taro@example.com'))?.loginId).toBe('M20250401');
       });
 
@@ -284,7 +293,12 @@ export function describeAccountStoreContract(name: string, makeStore: () => Acco
 
         // Assess
         expect(reset).toBe(true);
-        expect(await store.get('M20250402')).toEqual({ loginId: 'M20250402', status: 'invited', createdAt: registered.createdAt, ...changes });
+        expect(await store.get('M20250402')).toEqual({
+          loginId: 'M20250402',
+          status: 'invited',
+          createdAt: registered.createdAt,
+          ...changes,
+        });
         expect(await store.findByEmail('hanako@example.com')).toBeUndefined();
       });
 

@@ -55,8 +55,18 @@ describe('forgot password', () => {
     const mails = await mailbox.requestMails('passwordReset', email);
     const token = tokenOf(mails.completionUrl);
     const status = await site.post('/api/password-reset/status', { token });
-    const reuse = await site.post('/api/password-reset/complete', { token, passcode: mails.passcode, newPassword: PASSWORD, newPasswordConfirmation: PASSWORD });
-    const done = await site.post('/api/password-reset/complete', { token, passcode: mails.passcode, newPassword: NEW_PASSWORD, newPasswordConfirmation: NEW_PASSWORD });
+    const reuse = await site.post('/api/password-reset/complete', {
+      token,
+      passcode: mails.passcode,
+      newPassword: PASSWORD,
+      newPasswordConfirmation: PASSWORD,
+    });
+    const done = await site.post('/api/password-reset/complete', {
+      token,
+      passcode: mails.passcode,
+      newPassword: NEW_PASSWORD,
+      newPasswordConfirmation: NEW_PASSWORD,
+    });
 
     expect(mails.completionUrl).toMatch(/\/reset-password\.html#[A-Za-z0-9_-]{43}$/);
     expect(status).toMatchObject({ status: 200, body: { status: 'pending' } });
@@ -66,7 +76,16 @@ describe('forgot password', () => {
     expect((await site.post('/api/login', { loginId: email, password: PASSWORD })).status).toBe(401);
     expect((await site.post('/api/login', { loginId: email, password: NEW_PASSWORD })).status).toBe(200);
     await mailbox.mailWithSubject(email, PASSWORD_CHANGED_MAIL_SUBJECT);
-    expect((await site.post('/api/password-reset/complete', { token, passcode: mails.passcode, newPassword: 'Zz9#other1234', newPasswordConfirmation: 'Zz9#other1234' })).body.error.reason).toBe('used');
+    expect(
+      (
+        await site.post('/api/password-reset/complete', {
+          token,
+          passcode: mails.passcode,
+          newPassword: 'Zz9#other1234',
+          newPasswordConfirmation: 'Zz9#other1234',
+        })
+      ).body.error.reason,
+    ).toBe('used');
   });
 });
 
@@ -76,11 +95,22 @@ describe('change password', () => {
     const here = await loggedIn(stack, email);
     const there = await loggedIn(stack, email);
 
-    const wrong = await here.post('/api/password', { currentPassword: 'Not#MyPassword1', newPassword: NEW_PASSWORD, newPasswordConfirmation: NEW_PASSWORD });
+    const wrong = await here.post('/api/password', {
+      currentPassword: 'Not#MyPassword1',
+      newPassword: NEW_PASSWORD,
+      newPasswordConfirmation: NEW_PASSWORD,
+    });
     const same = await here.post('/api/password', { currentPassword: PASSWORD, newPassword: PASSWORD, newPasswordConfirmation: PASSWORD });
-    const done = await here.post('/api/password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, newPasswordConfirmation: NEW_PASSWORD });
+    const done = await here.post('/api/password', {
+      currentPassword: PASSWORD,
+      newPassword: NEW_PASSWORD,
+      newPasswordConfirmation: NEW_PASSWORD,
+    });
 
-    expect(wrong).toMatchObject({ status: 400, body: { error: { code: 'CURRENT_PASSWORD_WRONG', message: '現在のパスワードが正しくありません。' } } });
+    expect(wrong).toMatchObject({
+      status: 400,
+      body: { error: { code: 'CURRENT_PASSWORD_WRONG', message: '現在のパスワードが正しくありません。' } },
+    });
     expect(same).toMatchObject({ status: 400, body: { error: { code: 'PASSWORD_POLICY', violations: [{ rule: 'history' }] } } });
     expect(done.status).toBe(200);
     expect((await here.get('/api/me')).status).toBe(200);
@@ -90,7 +120,11 @@ describe('change password', () => {
   });
 
   it('is refused without a session', async () => {
-    const answer = await new SiteClient(stack.siteUrl).post('/api/password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, newPasswordConfirmation: NEW_PASSWORD });
+    const answer = await new SiteClient(stack.siteUrl).post('/api/password', {
+      currentPassword: PASSWORD,
+      newPassword: NEW_PASSWORD,
+      newPasswordConfirmation: NEW_PASSWORD,
+    });
     expect(answer).toMatchObject({ status: 401, body: { error: { code: 'SESSION_REQUIRED' } } });
   });
 });

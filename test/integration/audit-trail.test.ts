@@ -36,8 +36,18 @@ it('records every step once, with request details and no secret', async () => {
   const mails = await new Mailbox(stack.mailboxUrl).registrationMails(email);
   const token = mails.completionUrl.split('#')[1];
   const wrongPasscode = mails.passcode === '000000' ? '999999' : '000000';
-  await site.post('/api/registration/complete', { token, passcode: wrongPasscode, newPassword: password, newPasswordConfirmation: password });
-  await site.post('/api/registration/complete', { token, passcode: mails.passcode, newPassword: password, newPasswordConfirmation: password });
+  await site.post('/api/registration/complete', {
+    token,
+    passcode: wrongPasscode,
+    newPassword: password,
+    newPasswordConfirmation: password,
+  });
+  await site.post('/api/registration/complete', {
+    token,
+    passcode: mails.passcode,
+    newPassword: password,
+    newPasswordConfirmation: password,
+  });
   await site.post('/api/login', { loginId: email, password: 'Not#MyPassword99' });
   await site.post('/api/login', { loginId: email, password });
   const sessionId = site.cookie('__Host-session')!;
@@ -55,7 +65,13 @@ it('records every step once, with request details and no secret', async () => {
     'logout:success',
   ]);
   for (const entry of audit) {
-    expect(entry).toMatchObject({ loginId: account.loginId, sourceIp: expect.any(String), userAgent: expect.any(String), requestId: expect.any(String), timestamp: expect.any(String) });
+    expect(entry).toMatchObject({
+      loginId: account.loginId,
+      sourceIp: expect.any(String),
+      userAgent: expect.any(String),
+      requestId: expect.any(String),
+      timestamp: expect.any(String),
+    });
   }
   expect(audit.filter((entry) => entry.email).map((entry) => entry.email)).toContain('a***@example.com');
   const everything = lines.join('\n');

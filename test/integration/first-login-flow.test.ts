@@ -60,15 +60,26 @@ describe('first login to logout', () => {
     expect(status).toMatchObject({ status: 200, body: { status: 'pending', email: expect.stringMatching(/^m\*\*\*@example\.com$/) } });
     expect(done).toMatchObject({ status: 200, body: { ok: true } });
     expect(login.status).toBe(200);
-    expect(login.headers.getSetCookie()[0]).toMatch(/^__Host-session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; Secure; SameSite=Strict; Max-Age=43200$/);
+    expect(login.headers.getSetCookie()[0]).toMatch(
+      /^__Host-session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; Secure; SameSite=Strict; Max-Age=43200$/,
+    );
     expect(home).toMatchObject({ status: 200, body: { email, loginId: account.loginId, lastLoginAt: expect.any(String) } });
     expect(logout.status).toBe(200);
     expect(homeAfter).toMatchObject({ status: 401, body: { error: { code: 'SESSION_REQUIRED' } } });
 
     const withLetter = new SiteClient(stack.siteUrl);
     const oldLogin = await withLetter.post('/api/login', { loginId: account.loginId, password: account.initialPassword });
-    const oldFirstLogin = await withLetter.post('/api/first-login', { loginId: account.loginId, initialPassword: account.initialPassword, email: newEmail() });
-    const reused = await withLetter.post('/api/registration/complete', { token, passcode: mails.passcode, newPassword: 'Other#Pass2468x', newPasswordConfirmation: 'Other#Pass2468x' });
+    const oldFirstLogin = await withLetter.post('/api/first-login', {
+      loginId: account.loginId,
+      initialPassword: account.initialPassword,
+      email: newEmail(),
+    });
+    const reused = await withLetter.post('/api/registration/complete', {
+      token,
+      passcode: mails.passcode,
+      newPassword: 'Other#Pass2468x',
+      newPasswordConfirmation: 'Other#Pass2468x',
+    });
     expect(oldLogin.status).toBe(401);
     expect(oldFirstLogin).toMatchObject({ status: 401, body: { error: { code: 'INVALID_CREDENTIALS' } } });
     expect(reused).toMatchObject({ status: 410, body: { error: { reason: 'used' } } });
@@ -77,7 +88,12 @@ describe('first login to logout', () => {
   it('a logged-out session cookie stays dead even when replayed', async () => {
     const site = new SiteClient(stack.siteUrl);
     const { email, mails, token } = await applyForRegistration(site);
-    await site.post('/api/registration/complete', { token, passcode: mails.passcode, newPassword: NEW_PASSWORD, newPasswordConfirmation: NEW_PASSWORD });
+    await site.post('/api/registration/complete', {
+      token,
+      passcode: mails.passcode,
+      newPassword: NEW_PASSWORD,
+      newPasswordConfirmation: NEW_PASSWORD,
+    });
     await site.post('/api/login', { loginId: email, password: NEW_PASSWORD });
     const stolen = site.cookie('__Host-session');
 
@@ -94,8 +110,16 @@ describe('first login refusals', () => {
     const site = new SiteClient(stack.siteUrl);
     const account = await stack.createAccount();
 
-    const wrongPassword = await site.post('/api/first-login', { loginId: account.loginId, initialPassword: 'Wrong#Pass1234', email: newEmail() });
-    const wrongId = await site.post('/api/first-login', { loginId: 'NOSUCH999', initialPassword: account.initialPassword, email: newEmail() });
+    const wrongPassword = await site.post('/api/first-login', {
+      loginId: account.loginId,
+      initialPassword: 'Wrong#Pass1234',
+      email: newEmail(),
+    });
+    const wrongId = await site.post('/api/first-login', {
+      loginId: 'NOSUCH999',
+      initialPassword: account.initialPassword,
+      email: newEmail(),
+    });
 
     expect(wrongPassword.status).toBe(401);
     expect(wrongId.status).toBe(401);
@@ -119,7 +143,12 @@ describe('first login refusals', () => {
   it('refuses an email another merchant already registered', async () => {
     const site = new SiteClient(stack.siteUrl);
     const { email, mails, token } = await applyForRegistration(site);
-    await site.post('/api/registration/complete', { token, passcode: mails.passcode, newPassword: NEW_PASSWORD, newPasswordConfirmation: NEW_PASSWORD });
+    await site.post('/api/registration/complete', {
+      token,
+      passcode: mails.passcode,
+      newPassword: NEW_PASSWORD,
+      newPasswordConfirmation: NEW_PASSWORD,
+    });
     const other = await stack.createAccount();
 
     const answer = await site.post('/api/first-login', { loginId: other.loginId, initialPassword: other.initialPassword, email });
@@ -135,8 +164,18 @@ describe('completion link', () => {
     await site.post('/api/first-login', { loginId: account.loginId, initialPassword: account.initialPassword, email });
     const second = await mailbox.registrationMails(email, { earlierPairs: 1 });
 
-    const old = await site.post('/api/registration/complete', { token: firstToken, passcode: first.passcode, newPassword: NEW_PASSWORD, newPasswordConfirmation: NEW_PASSWORD });
-    const fresh = await site.post('/api/registration/complete', { token: tokenOf(second.completionUrl), passcode: second.passcode, newPassword: NEW_PASSWORD, newPasswordConfirmation: NEW_PASSWORD });
+    const old = await site.post('/api/registration/complete', {
+      token: firstToken,
+      passcode: first.passcode,
+      newPassword: NEW_PASSWORD,
+      newPasswordConfirmation: NEW_PASSWORD,
+    });
+    const fresh = await site.post('/api/registration/complete', {
+      token: tokenOf(second.completionUrl),
+      passcode: second.passcode,
+      newPassword: NEW_PASSWORD,
+      newPasswordConfirmation: NEW_PASSWORD,
+    });
 
     expect(old).toMatchObject({ status: 410, body: { error: { code: 'LINK_INVALID', reason: 'replaced' } } });
     expect(fresh.status).toBe(200);
@@ -164,7 +203,12 @@ describe('completion link', () => {
 
     await stack.expireRequests();
     const status = await site.post('/api/registration/status', { token });
-    const done = await site.post('/api/registration/complete', { token, passcode: mails.passcode, newPassword: NEW_PASSWORD, newPasswordConfirmation: NEW_PASSWORD });
+    const done = await site.post('/api/registration/complete', {
+      token,
+      passcode: mails.passcode,
+      newPassword: NEW_PASSWORD,
+      newPasswordConfirmation: NEW_PASSWORD,
+    });
 
     expect(status).toMatchObject({ status: 410, body: { error: { reason: 'expired' } } });
     expect(done).toMatchObject({ status: 410, body: { error: { reason: 'expired' } } });
@@ -179,7 +223,13 @@ describe('completion link', () => {
   it('completes exactly once when submitted twice at the same moment', async () => {
     const site = new SiteClient(stack.siteUrl);
     const { email, mails, token } = await applyForRegistration(site);
-    const submit = () => site.post('/api/registration/complete', { token, passcode: mails.passcode, newPassword: NEW_PASSWORD, newPasswordConfirmation: NEW_PASSWORD });
+    const submit = () =>
+      site.post('/api/registration/complete', {
+        token,
+        passcode: mails.passcode,
+        newPassword: NEW_PASSWORD,
+        newPasswordConfirmation: NEW_PASSWORD,
+      });
 
     const answers = await Promise.all([submit(), submit()]);
     const login = await site.post('/api/login', { loginId: email, password: NEW_PASSWORD });
@@ -193,8 +243,18 @@ describe('completion link', () => {
     const { account, mails, token } = await applyForRegistration(site);
     const initial = account.initialPassword;
 
-    const reuse = await site.post('/api/registration/complete', { token, passcode: mails.passcode, newPassword: initial, newPasswordConfirmation: initial });
-    const then = await site.post('/api/registration/complete', { token, passcode: mails.passcode, newPassword: NEW_PASSWORD, newPasswordConfirmation: NEW_PASSWORD });
+    const reuse = await site.post('/api/registration/complete', {
+      token,
+      passcode: mails.passcode,
+      newPassword: initial,
+      newPasswordConfirmation: initial,
+    });
+    const then = await site.post('/api/registration/complete', {
+      token,
+      passcode: mails.passcode,
+      newPassword: NEW_PASSWORD,
+      newPasswordConfirmation: NEW_PASSWORD,
+    });
 
     expect(reuse).toMatchObject({ status: 400, body: { error: { code: 'PASSWORD_POLICY', violations: [{ rule: 'history' }] } } });
     expect(then.status).toBe(200);

@@ -139,7 +139,12 @@ describe('status', () => {
     const shown = await json(ops('status', loginId, '--json'));
     const human = await ops('status', loginId);
 
-    expect(shown).toMatchObject({ loginId, state: 'invited', initialPassword: { expiresAt: expect.any(String), expired: false }, letterToPrint: { issuedAt: expect.any(String) } });
+    expect(shown).toMatchObject({
+      loginId,
+      state: 'invited',
+      initialPassword: { expiresAt: expect.any(String), expired: false },
+      letterToPrint: { issuedAt: expect.any(String) },
+    });
     expect(human.status).toBe(0);
     expect(human.stdout).toMatch(/state:\s+invited/);
     expect(human.stdout).toMatch(/initial password:\s+valid until \d{4}-\d{2}-\d{2} \d{2}:\d{2} JST/);
@@ -152,12 +157,20 @@ describe('status', () => {
     await firstLogin(loginId, initialPassword, email);
     const mails = await mailbox.registrationMails(email);
     const wrong = mails.passcode === '000000' ? '111111' : '000000';
-    await new SiteClient(stack.siteUrl).post('/api/registration/complete', { token: tokenOf(mails.completionUrl), passcode: wrong, newPassword: PASSWORD, newPasswordConfirmation: PASSWORD });
+    await new SiteClient(stack.siteUrl).post('/api/registration/complete', {
+      token: tokenOf(mails.completionUrl),
+      passcode: wrong,
+      newPassword: PASSWORD,
+      newPasswordConfirmation: PASSWORD,
+    });
 
     const shown = await json(ops('status', loginId, '--json'));
     const human = await ops('status', loginId);
 
-    expect(shown).toMatchObject({ state: 'pending registration', registration: { state: 'pending', email, expiresAt: expect.any(String), wrongPasscodes: 1 } });
+    expect(shown).toMatchObject({
+      state: 'pending registration',
+      registration: { state: 'pending', email, expiresAt: expect.any(String), wrongPasscodes: 1 },
+    });
     expect(human.stdout).toMatch(/state:\s+pending registration/);
     expect(human.stdout).toContain(`pending to ${email}, valid until`);
     expect(human.stdout).toContain('wrong passcodes: 1');
@@ -170,7 +183,14 @@ describe('status', () => {
     const shown = await json(ops('status', email.toUpperCase(), '--json'));
     const human = await ops('status', email);
 
-    expect(shown).toMatchObject({ loginId, state: 'registered', email, registeredAt: expect.any(String), lastLoginAt: expect.any(String), lockedUntil: {} });
+    expect(shown).toMatchObject({
+      loginId,
+      state: 'registered',
+      email,
+      registeredAt: expect.any(String),
+      lastLoginAt: expect.any(String),
+      lockedUntil: {},
+    });
     expect(human.stdout).toMatch(new RegExp(`email:\\s+${email.replace('.', '\\.')}`));
     expect(human.stdout).toMatch(/locked:\s+no/);
   });
@@ -208,7 +228,13 @@ describe('status', () => {
 
     const shown = await json(ops('status', loginId, '--json'));
 
-    expect(shown.passwordReset).toEqual({ state: 'pending', email, createdAt: expect.any(String), expiresAt: expect.any(String), wrongPasscodes: 0 });
+    expect(shown.passwordReset).toEqual({
+      state: 'pending',
+      email,
+      createdAt: expect.any(String),
+      expiresAt: expect.any(String),
+      wrongPasscodes: 0,
+    });
   });
 
   it('names what it cannot find, with exit 1, and audits every look-up', async () => {
@@ -227,13 +253,25 @@ describe('reset-registration', () => {
     const session = await loggedIn(stack, email);
     const newEmail = `again.${loginId.toLowerCase()}@example.com`;
 
-    const reset = await ops('reset-registration', loginId, '--reason', 'lost email; identity confirmed by call-back, ticket 4712', '--json');
+    const reset = await ops(
+      'reset-registration',
+      loginId,
+      '--reason',
+      'lost email; identity confirmed by call-back, ticket 4712',
+      '--json',
+    );
 
     const letter = await json(reset);
-    expect(letter).toEqual({ loginId, initialPassword: expect.stringMatching(/^\S{14}$/), initialPasswordExpiresAt: expect.any(String), previousEmail: email, sessionsEnded: 1 });
+    expect(letter).toEqual({
+      loginId,
+      initialPassword: expect.stringMatching(/^\S{14}$/),
+      initialPasswordExpiresAt: expect.any(String),
+      previousEmail: email,
+      sessionsEnded: 1,
+    });
     expect((await session.get('/api/me')).status).toBe(401);
     expect((await new SiteClient(stack.siteUrl).post('/api/login', { loginId: email, password: PASSWORD })).status).toBe(401);
-    expect((await json(ops('status', loginId, '--json')))).toMatchObject({ state: 'invited', letterToPrint: expect.any(Object) });
+    expect(await json(ops('status', loginId, '--json'))).toMatchObject({ state: 'invited', letterToPrint: expect.any(Object) });
     expect((await firstLogin(loginId, letter.initialPassword, newEmail)).status).toBe(200);
     expect((await completeRegistration(newEmail, NEW_PASSWORD)).status).toBe(200);
     await loggedIn(stack, newEmail, NEW_PASSWORD);
@@ -264,7 +302,9 @@ describe('reset-registration', () => {
 
   it('keeps the password history: the old password cannot be chosen again', async () => {
     const { loginId } = await registeredMerchant(stack);
-    const letter = await json(ops('reset-registration', loginId, '--reason', 'lost email; identity confirmed by call-back, ticket 4714', '--json'));
+    const letter = await json(
+      ops('reset-registration', loginId, '--reason', 'lost email; identity confirmed by call-back, ticket 4714', '--json'),
+    );
     const newEmail = `history.${loginId.toLowerCase()}@example.com`;
     await firstLogin(loginId, letter.initialPassword, newEmail);
 
@@ -286,11 +326,14 @@ describe('reset-registration', () => {
 });
 
 describe('every command', () => {
-  it.each(['status', 'reissue', 'reset-registration', 'disable', 'enable'])('%s --help shows its own usage and exits 0', async (command) => {
-    const help = await ops(command, '--help');
-    expect(help.status).toBe(0);
-    expect(help.stdout).toContain(`ops -- ${command} <`);
-  });
+  it.each(['status', 'reissue', 'reset-registration', 'disable', 'enable'])(
+    '%s --help shows its own usage and exits 0',
+    async (command) => {
+      const help = await ops(command, '--help');
+      expect(help.status).toBe(0);
+      expect(help.stdout).toContain(`ops -- ${command} <`);
+    },
+  );
 });
 
 describe('secrets', () => {
@@ -301,7 +344,14 @@ describe('secrets', () => {
     const requests = await scan(stack.target.tables.requests);
     const sessions = await scan(stack.target.tables.sessions);
     const secrets = [
-      ...accounts.flatMap((a) => [a.initialPasswordHash, a.pendingLetter?.sealedPassword, a.pendingTokenHash, a.pendingResetTokenHash, a.pendingEmailChangeTokenHash, ...(a.passwordHistory ?? [])]),
+      ...accounts.flatMap((a) => [
+        a.initialPasswordHash,
+        a.pendingLetter?.sealedPassword,
+        a.pendingTokenHash,
+        a.pendingResetTokenHash,
+        a.pendingEmailChangeTokenHash,
+        ...(a.passwordHistory ?? []),
+      ]),
       ...requests.flatMap((r) => [r.tokenHash, r.passcodeHash]),
       ...sessions.map((s) => s.sessionIdHash),
     ].filter((s): s is string => typeof s === 'string');

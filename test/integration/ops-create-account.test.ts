@@ -23,7 +23,11 @@ it('provisions an account whose letter credentials open first login', async () =
 
   expect(created.status).toBe(0);
   const account = JSON.parse(created.stdout);
-  expect(account).toEqual({ loginId: 'SHOP-1001', initialPassword: expect.stringMatching(/^\S{14}$/), initialPasswordExpiresAt: expect.any(String) });
+  expect(account).toEqual({
+    loginId: 'SHOP-1001',
+    initialPassword: expect.stringMatching(/^\S{14}$/),
+    initialPasswordExpiresAt: expect.any(String),
+  });
   expect(created.stdout.trim().split('\n')).toHaveLength(1);
   const answer = await new SiteClient(stack.siteUrl).post('/api/first-login', {
     loginId: 'SHOP-1001',

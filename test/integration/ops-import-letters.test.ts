@@ -34,7 +34,8 @@ afterAll(async () => {
  * Runs the ops command; audit lines (stderr) on, so the tests can read them. Asynchronously: the
  * site it reads (the letters' contact) is served by this very process.
  */
-const ops = (args: string[], env: Record<string, string> = {}) => runOps(args, { LOCAL_TARGET_FILE: targetFile, POWERTOOLS_LOG_LEVEL: 'INFO', ...env });
+const ops = (args: string[], env: Record<string, string> = {}) =>
+  runOps(args, { LOCAL_TARGET_FILE: targetFile, POWERTOOLS_LOG_LEVEL: 'INFO', ...env });
 
 function csvFile(name: string, content: string | Buffer): string {
   const path = join(workDir, name);
@@ -53,7 +54,10 @@ function lettersIn(html: string) {
   return [...html.matchAll(/<section class="letter"[\s\S]*?<\/section>/g)].map(([section]) => ({
     loginId: section.match(/data-credential="loginId">([^<]+)</)![1]!,
     initialPassword: section.match(/data-credential="initialPassword">([^<]+)</)![1]!.replace(/&amp;/g, '&'),
-    text: section.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&quot;/g, '"'),
+    text: section
+      .replace(/<[^>]+>/g, '')
+      .replace(/&amp;/g, '&')
+      .replace(/&quot;/g, '"'),
   }));
 }
 
@@ -79,7 +83,13 @@ describe('import', () => {
     // Prepare
     const file = csvFile(
       'bad.csv',
-      ['loginId,companyName,contactName,postalCode,postalAddress', 'BAD-0001,株式会社A,,150-0043,東京都', 'BAD-0002,,,15-0043,東京都', 'BAD-0001,株式会社C,,150-0043,東京都', ''].join('\n'),
+      [
+        'loginId,companyName,contactName,postalCode,postalAddress',
+        'BAD-0001,株式会社A,,150-0043,東京都',
+        'BAD-0002,,,15-0043,東京都',
+        'BAD-0001,株式会社C,,150-0043,東京都',
+        '',
+      ].join('\n'),
     );
 
     // Act
@@ -119,12 +129,25 @@ describe('import', () => {
     const account = await accounts.get('IMP-0001');
     expect(account).toMatchObject({
       status: 'invited',
-      letter: { companyName: '株式会社サンプル', contactName: '山田 太郎', postalCode: '150-0043', postalAddress: '東京都渋谷区道玄坂1-2-3\nサンプルビル5階' },
+      letter: {
+        companyName: '株式会社サンプル',
+        contactName: '山田 太郎',
+        postalCode: '150-0043',
+        postalAddress: '東京都渋谷区道玄坂1-2-3\nサンプルビル5階',
+      },
       pendingLetter: { importRun: summary.run },
     });
-    expect((await accounts.get('IMP-0002'))!.letter).toEqual({ companyName: '有限会社 "テスト", 本店', postalCode: '530-0001', postalAddress: '大阪府大阪市北区梅田1-1-1' });
+    expect((await accounts.get('IMP-0002'))!.letter).toEqual({
+      companyName: '有限会社 "テスト", 本店',
+      postalCode: '530-0001',
+      postalAddress: '大阪府大阪市北区梅田1-1-1',
+    });
     expect(auditLines(run.stderr).filter((l) => l.event === 'account.created')).toHaveLength(3);
-    expect(auditLines(run.stderr).find((l) => l.event === 'accounts.imported')).toMatchObject({ importRun: summary.run, created: 3, failed: 0 });
+    expect(auditLines(run.stderr).find((l) => l.event === 'accounts.imported')).toMatchObject({
+      importRun: summary.run,
+      created: 3,
+      failed: 0,
+    });
     importOutput.push(run.stdout, run.stderr);
     firstRun = summary.run;
   });
@@ -194,7 +217,8 @@ describe('letters', () => {
     expect(first!.text).toContain('山田 太郎 様');
     expect(first!.text).toContain(`${stack.siteUrl}/`);
     expect(first!.text).toContain('まで（日本時間）');
-    for (const step of ['初回ログインはこちら', '2通のメール', 'パスコード', '以降はご登録のメールアドレスでログイン']) expect(first!.text).toContain(step);
+    for (const step of ['初回ログインはこちら', '2通のメール', 'パスコード', '以降はご登録のメールアドレスでログイン'])
+      expect(first!.text).toContain(step);
     // The contact the local site shows (its site settings), as its emails do.
     expect(first!.text).toContain('support@example.com');
     expect(second!.text).toContain('有限会社 "テスト", 本店 御中');
@@ -235,9 +259,23 @@ describe('letters', () => {
 
   it('prints the letter of one account made by create-account with its address', async () => {
     // Prepare
-    const created = await ops(['create-account', 'ONE-0001', '--company', '株式会社ワン', '--postal-code', '1000005', '--postal-address', '東京都千代田区丸の内1-1-1\\n丸の内ビル', '--json']);
+    const created = await ops([
+      'create-account',
+      'ONE-0001',
+      '--company',
+      '株式会社ワン',
+      '--postal-code',
+      '1000005',
+      '--postal-address',
+      '東京都千代田区丸の内1-1-1\\n丸の内ビル',
+      '--json',
+    ]);
     expect(created.status).toBe(0);
-    expect(JSON.parse(created.stdout).letter).toEqual({ companyName: '株式会社ワン', postalCode: '100-0005', postalAddress: '東京都千代田区丸の内1-1-1\n丸の内ビル' });
+    expect(JSON.parse(created.stdout).letter).toEqual({
+      companyName: '株式会社ワン',
+      postalCode: '100-0005',
+      postalAddress: '東京都千代田区丸の内1-1-1\n丸の内ビル',
+    });
 
     // Act
     const run = await ops(['letters', 'ONE-0001', '--out', outDir, '--format', 'html', '--json']);

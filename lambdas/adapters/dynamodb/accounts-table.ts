@@ -21,7 +21,10 @@ export async function applied(write: Promise<unknown>): Promise<boolean> {
 }
 
 export class AccountsTable implements AccountStore {
-  constructor(private readonly db: DynamoDBDocumentClient, private readonly tableName: string) {}
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
 
   async get(loginId: string): Promise<Account | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { [KEY]: loginId }, ConsistentRead: true }));
@@ -90,7 +93,11 @@ export class AccountsTable implements AccountStore {
       UpdateExpression: 'SET passwordHistory = :history',
       ConditionExpression: `#status = :registered AND attribute_not_exists(disabled)${redeemed ? ' AND pendingResetTokenHash = :token' : ''}`,
       ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':history': passwordHistory, ':registered': 'registered', ...(redeemed && { ':token': redeemed.tokenHash }) },
+      ExpressionAttributeValues: {
+        ':history': passwordHistory,
+        ':registered': 'registered',
+        ...(redeemed && { ':token': redeemed.tokenHash }),
+      },
     });
   }
 
@@ -113,7 +120,8 @@ export class AccountsTable implements AccountStore {
 
   reissueInitialPassword(loginId: string, issued: IssuedInitialPassword): Promise<boolean> {
     return this.conditionalUpdate(loginId, {
-      UpdateExpression: 'SET initialPasswordHash = :hash, initialPasswordExpiresAt = :expiresAt, pendingLetter = :letter REMOVE pendingTokenHash',
+      UpdateExpression:
+        'SET initialPasswordHash = :hash, initialPasswordExpiresAt = :expiresAt, pendingLetter = :letter REMOVE pendingTokenHash',
       ConditionExpression: '#status = :invited',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: {
@@ -149,7 +157,12 @@ export class AccountsTable implements AccountStore {
     let ExclusiveStartKey: Record<string, unknown> | undefined;
     do {
       const page = await this.db.send(
-        new ScanCommand({ TableName: this.tableName, FilterExpression: 'attribute_exists(pendingLetter)', ExclusiveStartKey, ConsistentRead: true }),
+        new ScanCommand({
+          TableName: this.tableName,
+          FilterExpression: 'attribute_exists(pendingLetter)',
+          ExclusiveStartKey,
+          ConsistentRead: true,
+        }),
       );
       found.push(...((page.Items ?? []) as Account[]));
       ExclusiveStartKey = page.LastEvaluatedKey;

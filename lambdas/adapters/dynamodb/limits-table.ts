@@ -13,7 +13,10 @@ const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
 /** Counters as single items with conditional writes: dynalite and DynamoDB agree on these. */
 export class LimitsTable implements LimitStore {
-  constructor(private readonly db: DynamoDBDocumentClient, private readonly tableName: string) {}
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
 
   private update(key: string, input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName' | 'Key'>) {
     return this.db.send(new UpdateCommand({ TableName: this.tableName, Key: { [KEY]: key }, ...input }));

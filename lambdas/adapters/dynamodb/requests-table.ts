@@ -14,7 +14,10 @@ const { partitionKey: KEY, ttlAttribute: TTL } = tableDefinitions.requests;
 const KEEP_AFTER_EXPIRY_S = 7 * 24 * 3600;
 
 export class RequestsTable implements RequestStore {
-  constructor(private readonly db: DynamoDBDocumentClient, private readonly tableName: string) {}
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
 
   private update(tokenHash: string, expression: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName' | 'Key'>) {
     return this.db.send(new UpdateCommand({ TableName: this.tableName, Key: { [KEY]: tokenHash }, ...expression }));

@@ -9,7 +9,10 @@ const { partitionKey: KEY, ttlAttribute: TTL, indexes } = tableDefinitions.sessi
 const BY_LOGIN_ID = indexes[0];
 
 export class SessionsTable implements SessionStore {
-  constructor(private readonly db: DynamoDBDocumentClient, private readonly tableName: string) {}
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
 
   async put(session: Session): Promise<void> {
     await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...session, [TTL]: epochSeconds(session.expiresAt) } }));
@@ -24,15 +27,17 @@ export class SessionsTable implements SessionStore {
 
   async touch(sessionIdHash: string, at: string): Promise<void> {
     // A session deleted meanwhile (logout in another tab) stays deleted.
-    await applied(this.db.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: { [KEY]: sessionIdHash },
-        UpdateExpression: 'SET lastSeenAt = :at',
-        ConditionExpression: `attribute_exists(${KEY})`,
-        ExpressionAttributeValues: { ':at': at },
-      }),
-    ));
+    await applied(
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { [KEY]: sessionIdHash },
+          UpdateExpression: 'SET lastSeenAt = :at',
+          ConditionExpression: `attribute_exists(${KEY})`,
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      ),
+    );
   }
 
   async delete(sessionIdHash: string): Promise<void> {

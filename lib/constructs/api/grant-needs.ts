@@ -22,7 +22,10 @@ export function grantNeeds(grantee: IGrantable & IConstruct, needs: Needs, data:
     // Each index by name, rather than CDK's `<table>/index/*`.
     const indexes = (definition.indexes ?? []).map((index) => `${table.tableArn}/index/${index.name}`);
     grantee.grantPrincipal.addToPrincipalPolicy(
-      new PolicyStatement({ actions: TABLE_ACTIONS[access].map((action) => `dynamodb:${action}`), resources: [table.tableArn, ...indexes] }),
+      new PolicyStatement({
+        actions: TABLE_ACTIONS[access].map((action) => `dynamodb:${action}`),
+        resources: [table.tableArn, ...indexes],
+      }),
     );
   }
   if (needs.userPoolActions?.length) {

@@ -25,7 +25,7 @@ export class HttpApiGateway extends Construct {
     Validations.of(this.httpApi).acknowledge({
       id: 'AwsSolutions-APIG4',
       reason:
-        'Authorization is in the handlers: the signed-in routes check the session cookie, the others (login, first login, password reset, completion links) are public by design; every route also refuses requests without CloudFront\'s origin-verify secret. An API Gateway authorizer would add a hop, not a check.',
+        "Authorization is in the handlers: the signed-in routes check the session cookie, the others (login, first login, password reset, completion links) are public by design; every route also refuses requests without CloudFront's origin-verify secret. An API Gateway authorizer would add a hop, not a check.",
     });
     // Access logs show what never reached a handler (throttled, integration errors).
     const accessLogs = new LogGroup(this, 'AccessLogs', {

@@ -30,7 +30,11 @@ export function lambdaEnvironment(inputs: LambdaEnvironmentInputs): Record<strin
     tables: inputs.tableNames,
     userPool: { id: inputs.userPoolId, clientId: inputs.userPoolClientId },
     mail: { fromAddress: config.mailFromAddress, fromName: config.mailFromName, configurationSet: inputs.mailConfigurationSetName },
-    wording: { brandName: config.brandName, supportContactName: config.supportContactName, supportContactEmail: config.supportContactEmail },
+    wording: {
+      brandName: config.brandName,
+      supportContactName: config.supportContactName,
+      supportContactEmail: config.supportContactEmail,
+    },
     secrets: { passcodeKey: { arn: inputs.passcodeKeySecretArn }, originVerify: { arn: inputs.originVerifySecretArn } },
     rules: {
       REGISTRATION_VALIDITY_MINUTES: config.registrationValidityMinutes,

@@ -10,10 +10,7 @@ const AUDIT_METRIC_PATTERNS = {
     FilterPattern.stringValue('$.event', '=', 'login'),
     FilterPattern.stringValue('$.outcome', '=', 'failure'),
   ),
-  Lockouts: FilterPattern.all(
-    FilterPattern.booleanValue('$.audit', true),
-    FilterPattern.stringValue('$.event', '=', 'lockout'),
-  ),
+  Lockouts: FilterPattern.all(FilterPattern.booleanValue('$.audit', true), FilterPattern.stringValue('$.event', '=', 'lockout')),
 } as const;
 
 export type AuditMetricName = keyof typeof AUDIT_METRIC_PATTERNS;
@@ -29,7 +26,11 @@ export interface AuditMetricsProps {
  * filter; all filters of one name publish the same metric, which CloudWatch adds up.
  */
 export class AuditMetrics extends Construct {
-  constructor(scope: Construct, id: string, private readonly props: AuditMetricsProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: AuditMetricsProps,
+  ) {
     super(scope, id);
     props.logGroups.forEach((logGroup, index) => {
       for (const [metricName, filterPattern] of Object.entries(AUDIT_METRIC_PATTERNS)) {

@@ -56,7 +56,11 @@ export class Monitoring extends Construct {
   readonly alarms: IAlarm[] = [];
   readonly dashboard: Dashboard;
 
-  constructor(scope: Construct, id: string, private readonly props: MonitoringProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: MonitoringProps,
+  ) {
     super(scope, id);
     const { handlers, apiStage, thresholds } = props;
     const prefix = `CustomerSupportWeb-${props.stage}`;
@@ -131,7 +135,11 @@ export class Monitoring extends Construct {
       }),
     );
     this.dashboard.addWidgets(
-      graph('API requests and errors', [requests, apiStage.metricClientError({ period: FIVE_MINUTES, statistic: Stats.SUM }), serverErrors]),
+      graph('API requests and errors', [
+        requests,
+        apiStage.metricClientError({ period: FIVE_MINUTES, statistic: Stats.SUM }),
+        serverErrors,
+      ]),
       graph('API latency (p50, p99)', [
         apiStage.metricLatency({ period: FIVE_MINUTES, statistic: 'p50' }),
         apiStage.metricLatency({ period: FIVE_MINUTES, statistic: 'p99' }),
@@ -139,13 +147,25 @@ export class Monitoring extends Construct {
       graph('API 5xx %', [api5xxRate]),
     );
     this.dashboard.addWidgets(
-      graph('Lambda errors', handlers.map((h) => h.function.metricErrors({ period: FIVE_MINUTES, label: h.entry }))),
-      graph('Lambda throttles', handlers.map((h) => h.function.metricThrottles({ period: FIVE_MINUTES, label: h.entry }))),
-      graph('Lambda duration p99', handlers.map((h) => h.function.metricDuration({ period: FIVE_MINUTES, statistic: 'p99', label: h.entry }))),
+      graph(
+        'Lambda errors',
+        handlers.map((h) => h.function.metricErrors({ period: FIVE_MINUTES, label: h.entry })),
+      ),
+      graph(
+        'Lambda throttles',
+        handlers.map((h) => h.function.metricThrottles({ period: FIVE_MINUTES, label: h.entry })),
+      ),
+      graph(
+        'Lambda duration p99',
+        handlers.map((h) => h.function.metricDuration({ period: FIVE_MINUTES, statistic: 'p99', label: h.entry })),
+      ),
     );
     this.dashboard.addWidgets(
       graph('Failed logins and lockouts', [audit.metric('FailedLogins'), audit.metric('Lockouts')]),
-      graph('WAF (us-east-1): allowed and blocked', [wafMetric(props.webAclMetricName, 'AllowedRequests'), wafMetric(props.webAclMetricName, 'BlockedRequests')]),
+      graph('WAF (us-east-1): allowed and blocked', [
+        wafMetric(props.webAclMetricName, 'AllowedRequests'),
+        wafMetric(props.webAclMetricName, 'BlockedRequests'),
+      ]),
       graph('CloudFront (us-east-1): requests and error rates', [
         props.distribution.metricRequests({ period: FIVE_MINUTES, region: EDGE_REGION }),
         props.distribution.metric('5xxErrorRate', { period: FIVE_MINUTES, region: EDGE_REGION, statistic: Stats.AVERAGE }),
@@ -153,7 +173,10 @@ export class Monitoring extends Construct {
       ]),
     );
     this.dashboard.addWidgets(
-      graph('SES sends, deliveries, bounces, complaints', ['Send', 'Delivery', 'Bounce', 'Complaint'].map((name) => sesCount(name))),
+      graph(
+        'SES sends, deliveries, bounces, complaints',
+        ['Send', 'Delivery', 'Bounce', 'Complaint'].map((name) => sesCount(name)),
+      ),
       graph('SES reputation', [sesReputation('Reputation.BounceRate'), sesReputation('Reputation.ComplaintRate')]),
       new AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 8, height: 6 }),
     );

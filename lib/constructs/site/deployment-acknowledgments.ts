@@ -27,8 +27,14 @@ export function acknowledgeBucketDeploymentHandler(stack: Stack, contentBucket: 
     ['AwsSolutions-IAM5[Action::s3:List*]', copyReason],
     ['AwsSolutions-IAM5[Action::s3:Abort*]', copyReason],
     ['AwsSolutions-IAM5[Action::s3:DeleteObject*]', copyReason],
-    [`AwsSolutions-IAM5[Resource::arn:aws:s3:::${assetBucket}/*]`, 'Reads the site asset CDK uploaded to its own asset bucket (the object name is a content hash).'],
-    [`AwsSolutions-IAM5[Resource::<${contentBucketId}.Arn>/*]`, 'Writes and prunes every object of the site content bucket: that is what a deployment of the site is.'],
+    [
+      `AwsSolutions-IAM5[Resource::arn:aws:s3:::${assetBucket}/*]`,
+      'Reads the site asset CDK uploaded to its own asset bucket (the object name is a content hash).',
+    ],
+    [
+      `AwsSolutions-IAM5[Resource::<${contentBucketId}.Arn>/*]`,
+      'Writes and prunes every object of the site content bucket: that is what a deployment of the site is.',
+    ],
     [
       'AwsSolutions-IAM5[Resource::*]',
       'cloudfront:CreateInvalidation and GetInvalidation as aws-cdk-lib grants them, to invalidate the distribution after the copy.',

@@ -132,7 +132,7 @@ export class Site extends Construct {
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR4',
         reason:
-          "Without a custom domain CloudFront serves its *.cloudfront.net certificate, whose security policy AWS fixes; a stage with siteDomain and certificateArn gets TLSv1.2_2021. Production stages set a domain (docs/deploy.md).",
+          'Without a custom domain CloudFront serves its *.cloudfront.net certificate, whose security policy AWS fixes; a stage with siteDomain and certificateArn gets TLSv1.2_2021. Production stages set a domain (docs/deploy.md).',
       });
     }
     Validations.of(this.logBucket).acknowledge({

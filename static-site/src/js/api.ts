@@ -21,9 +21,7 @@ export interface ApiError {
   reason?: string;
 }
 
-export type ApiResult<T> =
-  | { ok: true; status: number; data: T }
-  | { ok: false; status: number; error: ApiError };
+export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; error: ApiError };
 
 const communicationError = (status: number): ApiResult<never> => ({
   ok: false,

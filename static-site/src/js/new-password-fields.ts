@@ -67,7 +67,10 @@ export class NewPasswordFields {
   showPolicyRejection(error: ApiError): void {
     const violations = error.violations ?? [];
     // The server's message repeats the violations; the list says them one by one.
-    this.feedback.showAlert(POLICY_SUMMARY, violations.map((v) => v.message));
+    this.feedback.showAlert(
+      POLICY_SUMMARY,
+      violations.map((v) => v.message),
+    );
     this.checklist.markRejected(
       violations.map((v) => v.rule),
       this.newPassword.value,

@@ -86,11 +86,7 @@ export class Mailbox {
   }
 
   /** Waits for the pair of emails (URL, passcode) of one request of this kind to `address`. */
-  async requestMails(
-    kind: RequestKind,
-    address: string,
-    { earlierPairs = 0, timeoutMs = DEFAULT_TIMEOUT_MS } = {},
-  ): Promise<RequestMails> {
+  async requestMails(kind: RequestKind, address: string, { earlierPairs = 0, timeoutMs = DEFAULT_TIMEOUT_MS } = {}): Promise<RequestMails> {
     const { urlSubject, passcodeSubject, page } = REQUEST_KINDS[kind];
     const [urlMail, passcodeMail] = await this.waitUntil(address, timeoutMs, `${kind} emails`, (received) => {
       const url = received.filter((email) => email.subject === urlSubject)[earlierPairs];

@@ -16,8 +16,7 @@ export const ACCEPTED_LINES = [
   'なお、登録完了後のログインよりログインIDは本画面で登録されたメールアドレスになります。',
 ];
 
-export const REGISTERED_NOTICE =
-  'メールアドレスの登録とパスワードの設定が完了しました。ご登録のメールアドレスでログインしてください。';
+export const REGISTERED_NOTICE = 'メールアドレスの登録とパスワードの設定が完了しました。ご登録のメールアドレスでログインしてください。';
 
 /** A password that meets every rule and is nobody's initial password. */
 export const GOOD_PASSWORD = 'Kx7#mQ2v!Lp9Rz';
@@ -52,10 +51,7 @@ export async function fillPasscodeForm(
   await page.getByLabel('新パスワード(確認用)', { exact: true }).fill(values.confirmation ?? values.newPassword);
 }
 
-export async function setPassword(
-  page: Page,
-  values: { passcode: string; newPassword: string; confirmation?: string },
-): Promise<void> {
+export async function setPassword(page: Page, values: { passcode: string; newPassword: string; confirmation?: string }): Promise<void> {
   await fillPasscodeForm(page, values);
   await page.getByRole('button', { name: '設定' }).click();
 }

@@ -18,8 +18,11 @@ export interface OpsResult {
  */
 export function runOps(args: string[], env: Record<string, string>): Promise<OpsResult> {
   return new Promise((done) => {
-    execFile(TSX, [CLI, ...args], { cwd: REPO, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
-      done({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    execFile(
+      TSX,
+      [CLI, ...args],
+      { cwd: REPO, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => done({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
   });
 }

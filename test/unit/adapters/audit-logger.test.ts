@@ -19,7 +19,10 @@ describe('AuditLogger', () => {
 
     // Assess
     expect(logger.lines).toEqual([
-      { message: 'login', extra: [{ audit: true, event: 'login', outcome: 'failure', loginId: 'M20250401', reason: 'wrong email or password' }] },
+      {
+        message: 'login',
+        extra: [{ audit: true, event: 'login', outcome: 'failure', loginId: 'M20250401', reason: 'wrong email or password' }],
+      },
     ]);
   });
 

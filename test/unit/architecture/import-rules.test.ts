@@ -55,7 +55,11 @@ beforeAll(() => {
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const broken = (rule: string) => violations.filter((v) => v.rule === rule).map((v) => v.from).sort();
+const broken = (rule: string) =>
+  violations
+    .filter((v) => v.rule === rule)
+    .map((v) => v.from)
+    .sort();
 
 describe('the import rules', () => {
   it('keep the domain plain: no adapter, no SDK', () => {

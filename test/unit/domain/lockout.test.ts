@@ -44,7 +44,7 @@ describe('lockout', () => {
       expect(world.audit.named('lockout')).toEqual([]);
     });
 
-    it('locks at the threshold for the rule\'s minutes, with one lockout line after the failure that locked', async () => {
+    it("locks at the threshold for the rule's minutes, with one lockout line after the failure that locked", async () => {
       // Act
       await failTimes(5);
 
@@ -63,7 +63,9 @@ describe('lockout', () => {
       await failTimes(5, 'first-login', 'M20250401');
 
       // Assess
-      expect(world.audit.named('lockout')).toEqual([{ event: 'lockout', outcome: 'success', loginId: 'M20250401', flow: 'first-login', minutes: 15 }]);
+      expect(world.audit.named('lockout')).toEqual([
+        { event: 'lockout', outcome: 'success', loginId: 'M20250401', flow: 'first-login', minutes: 15 },
+      ]);
       expect(world.audit.named('lockout')[0]).not.toHaveProperty('email');
     });
 

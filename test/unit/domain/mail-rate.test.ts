@@ -28,7 +28,7 @@ describe('mail rate', () => {
 
     const take = (to: { loginId?: string; email: string }) => takeMailRate('test.requested', to, world, world.clock.now());
 
-    it('lets the rate\'s limit through, then refuses with an audit line', async () => {
+    it("lets the rate's limit through, then refuses with an audit line", async () => {
       // Arrange
       for (let i = 0; i < 5; i += 1) await take({ loginId: 'M1', email: EMAIL });
 
@@ -37,7 +37,9 @@ describe('mail rate', () => {
 
       // Assess
       await expect(sixth).rejects.toThrow(TooManyRequestsError);
-      expect(world.audit.events).toEqual([{ event: 'test.requested', outcome: 'failure', loginId: 'M1', email: EMAIL, reason: 'mail rate limit' }]);
+      expect(world.audit.events).toEqual([
+        { event: 'test.requested', outcome: 'failure', loginId: 'M1', email: EMAIL, reason: 'mail rate limit' },
+      ]);
     });
 
     it('counts per address across accounts', async () => {
@@ -79,7 +81,7 @@ describe('mail rate', () => {
       expect(world.audit.events[0]).not.toHaveProperty('loginId');
     });
 
-    it('opens a new window after the rate\'s minutes', async () => {
+    it("opens a new window after the rate's minutes", async () => {
       // Arrange
       for (let i = 0; i < 5; i += 1) await take({ email: EMAIL });
 

@@ -41,7 +41,9 @@ describe('password history', () => {
 
       // Assess
       expect(outcome).toBeInstanceOf(PasswordPolicyError);
-      expect((outcome as PasswordPolicyError).violations).toEqual([{ rule: 'history', message: '過去4つ前までに使用したパスワードは登録できません。' }]);
+      expect((outcome as PasswordPolicyError).violations).toEqual([
+        { rule: 'history', message: '過去4つ前までに使用したパスワードは登録できません。' },
+      ]);
       expect(onRefused).toHaveBeenCalledTimes(1);
     });
 

@@ -11,7 +11,9 @@ import { SITE_SLOTS } from '../../../static-site/site-slots';
 
 describe('password policy wording', () => {
   it("says the guide's words", () => {
-    expect(POLICY_WORDING.rule).toBe('新パスワードは半角12文字以上30文字以下で、英字(大文字)・英字(小文字)・数字・記号を各種1文字以上設定してください。');
+    expect(POLICY_WORDING.rule).toBe(
+      '新パスワードは半角12文字以上30文字以下で、英字(大文字)・英字(小文字)・数字・記号を各種1文字以上設定してください。',
+    );
     expect(POLICY_WORDING.symbols).toBe(`! # % & + - . : = ? [ ] _ " $ ' ( ) * ; < > @ ¥(\\) ^ \` { } | ~`);
     expect(POLICY_WORDING.history).toBe('また、新パスワードには過去4つ前までに使用したものは登録できません。');
   });
@@ -26,7 +28,9 @@ describe('password policy wording', () => {
 
   it('is what the pages and the letters print', () => {
     expect(SITE_SLOTS['password-rule']).toBe(POLICY_WORDING.rule);
-    expect(SITE_SLOTS['password-symbols']).toBe(POLICY_WORDING.symbols.replace('&', '&amp;').replace('"', '&quot;').replace('<', '&lt;').replace('>', '&gt;'));
+    expect(SITE_SLOTS['password-symbols']).toBe(
+      POLICY_WORDING.symbols.replace('&', '&amp;').replace('"', '&quot;').replace('<', '&lt;').replace('>', '&gt;'),
+    );
     expect(SITE_SLOTS['password-history']).toBe(POLICY_WORDING.history);
     expect(LETTER_STEPS.some((step) => step.includes(`（${POLICY_WORDING.inShort}）`))).toBe(true);
   });

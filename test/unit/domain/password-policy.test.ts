@@ -15,7 +15,38 @@ const STRONG = 'Vt4!rW9q]Zm2';
 const FILLER = 'Vt4!rW9q]Zm2pX8(Lm3^Rt6{Hs5~Jd7kQ2)';
 
 /** The guide's symbols, written out here from docs/design.md rather than taken from the module. */
-const GUIDE_SYMBOLS = ['!', '#', '%', '&', '+', '-', '.', ':', '=', '?', '[', ']', '_', '"', '$', "'", '(', ')', '*', ';', '<', '>', '@', '\\', '^', '`', '{', '}', '|', '~'];
+const GUIDE_SYMBOLS = [
+  '!',
+  '#',
+  '%',
+  '&',
+  '+',
+  '-',
+  '.',
+  ':',
+  '=',
+  '?',
+  '[',
+  ']',
+  '_',
+  '"',
+  '$',
+  "'",
+  '(',
+  ')',
+  '*',
+  ';',
+  '<',
+  '>',
+  '@',
+  '\\',
+  '^',
+  '`',
+  '{',
+  '}',
+  '|',
+  '~',
+];
 
 function judged(password: string, rule: PasswordRule, context?: PasswordContext): boolean | undefined {
   return evaluatePassword(password, context).find((r) => r.rule === rule)?.met;

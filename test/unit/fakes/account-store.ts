@@ -120,7 +120,11 @@ export class FakeAccountStore implements AccountStore {
     return true;
   }
 
-  async resetRegistration(loginId: string, email: string, changes: IssuedInitialPassword & { passwordHistory: string[] }): Promise<boolean> {
+  async resetRegistration(
+    loginId: string,
+    email: string,
+    changes: IssuedInitialPassword & { passwordHistory: string[] },
+  ): Promise<boolean> {
     await Promise.resolve();
     const failure = this.resetFailures.shift();
     if (failure) throw failure;
@@ -128,7 +132,13 @@ export class FakeAccountStore implements AccountStore {
     if (item?.status !== 'registered' || item.email !== email) return false;
     item.status = 'invited';
     Object.assign(item, structuredClone(changes));
-    for (const attribute of ['email', 'registeredAt', 'pendingTokenHash', 'pendingResetTokenHash', 'pendingEmailChangeTokenHash'] as const) {
+    for (const attribute of [
+      'email',
+      'registeredAt',
+      'pendingTokenHash',
+      'pendingResetTokenHash',
+      'pendingEmailChangeTokenHash',
+    ] as const) {
       delete item[attribute];
     }
     return true;

@@ -22,10 +22,6 @@ export class FakeClock implements Clock {
 
   advance(by: { days?: number; hours?: number; minutes?: number; seconds?: number; ms?: number }): void {
     this.current +=
-      (by.days ?? 0) * 86_400_000 +
-      (by.hours ?? 0) * 3_600_000 +
-      (by.minutes ?? 0) * 60_000 +
-      (by.seconds ?? 0) * 1_000 +
-      (by.ms ?? 0);
+      (by.days ?? 0) * 86_400_000 + (by.hours ?? 0) * 3_600_000 + (by.minutes ?? 0) * 60_000 + (by.seconds ?? 0) * 1_000 + (by.ms ?? 0);
   }
 }

@@ -15,7 +15,9 @@ export class SeededRandom implements Random {
     const chunks: Buffer[] = [];
     let length = 0;
     while (length < count) {
-      const chunk = createHash('sha256').update(`${this.seed}:${this.counter++}`).digest();
+      const chunk = createHash('sha256')
+        .update(`${this.seed}:${this.counter++}`)
+        .digest();
       chunks.push(chunk);
       length += chunk.length;
     }
@@ -36,7 +38,10 @@ export class ScriptedRandom implements Random {
   readonly bounds: number[] = [];
   private next = 0;
 
-  constructor(private readonly ints: readonly number[], private readonly fillByte = 0) {}
+  constructor(
+    private readonly ints: readonly number[],
+    private readonly fillByte = 0,
+  ) {}
 
   bytes(count: number): Buffer {
     return Buffer.alloc(count, this.fillByte);

@@ -16,6 +16,11 @@ describe('FakeSessionStore contents', () => {
     await store.deleteAllOf('C');
 
     // Assess
-    expect(store.all().map((s) => s.sessionIdHash).sort()).toEqual(['a2', 'b1']);
+    expect(
+      store
+        .all()
+        .map((s) => s.sessionIdHash)
+        .sort(),
+    ).toEqual(['a2', 'b1']);
   });
 });

@@ -176,7 +176,13 @@ export async function failureOf(attempt: Promise<unknown>): Promise<unknown> {
 /** The account a request of `kind` is for: invited for a registration, registered otherwise. */
 export function seedAccountFor(kind: RequestKind, world: FakeWorld): void {
   if (kind === 'registration') {
-    world.accounts.seed({ loginId: MERCHANT.loginId, status: 'invited', initialPasswordHash: quickHash('Hq7#xTk4Wp9=Ny'), passwordHistory: [], createdAt: '2025-03-01T00:00:00.000Z' });
+    world.accounts.seed({
+      loginId: MERCHANT.loginId,
+      status: 'invited',
+      initialPasswordHash: quickHash('Hq7#xTk4Wp9=Ny'),
+      passwordHistory: [],
+      createdAt: '2025-03-01T00:00:00.000Z',
+    });
   } else {
     seedRegisteredAccount(world);
   }

@@ -24,13 +24,9 @@ class RecordingLogger implements RequestLogger {
   }
 }
 
-function event(overrides: {
-  method?: string;
-  headers?: Record<string, string>;
-  body?: string;
-  cookies?: string[];
-  isBase64Encoded?: boolean;
-} = {}): APIGatewayProxyEventV2 {
+function event(
+  overrides: { method?: string; headers?: Record<string, string>; body?: string; cookies?: string[]; isBase64Encoded?: boolean } = {},
+): APIGatewayProxyEventV2 {
   const method = overrides.method ?? 'POST';
   return {
     version: '2.0',
@@ -123,7 +119,9 @@ describe('apiHandler', () => {
     const { invoke } = build(async () => ({ body: { ok: true } }));
 
     // Act
-    const result = await invoke(event({ body: GOOD_BODY, headers: { 'content-type': 'application/json; charset=UTF-8', origin: SITE_URL } }));
+    const result = await invoke(
+      event({ body: GOOD_BODY, headers: { 'content-type': 'application/json; charset=UTF-8', origin: SITE_URL } }),
+    );
 
     // Assess
     expect(result.statusCode).toBe(200);
@@ -163,7 +161,10 @@ describe('apiHandler', () => {
 
       // Assess
       expect(result.statusCode).toBe(403);
-      expect(bodyOf(result).error).toEqual({ code: 'FOREIGN_ORIGIN', message: 'この操作は受け付けられません。ページを開き直してお試しください。' });
+      expect(bodyOf(result).error).toEqual({
+        code: 'FOREIGN_ORIGIN',
+        message: 'この操作は受け付けられません。ページを開き直してお試しください。',
+      });
       expect(calls).toEqual([]);
       expectSecurityHeaders(result);
     });
@@ -185,7 +186,10 @@ describe('apiHandler', () => {
       const handler = apiHandler({ siteUrl: SITE_URL, logger, run: async ({ sessionId }) => ({ body: { sessionId } }) });
 
       // Act
-      const result = (await handler(event({ method: 'GET', headers: {}, cookies: [`${SESSION_COOKIE}=sid-2`] }), {} as Context)) as APIGatewayProxyStructuredResultV2;
+      const result = (await handler(
+        event({ method: 'GET', headers: {}, cookies: [`${SESSION_COOKIE}=sid-2`] }),
+        {} as Context,
+      )) as APIGatewayProxyStructuredResultV2;
 
       // Assess
       expect(result.statusCode).toBe(200);
@@ -282,7 +286,9 @@ describe('apiHandler', () => {
 
       // Assess
       expect(result.statusCode).toBe(500);
-      expect(bodyOf(result)).toEqual({ error: { code: 'INTERNAL', message: 'システムエラーが発生しました。時間をおいて再度お試しください。' } });
+      expect(bodyOf(result)).toEqual({
+        error: { code: 'INTERNAL', message: 'システムエラーが発生しました。時間をおいて再度お試しください。' },
+      });
       for (const leak of ['accounts-prod', 'ResourceNotFound', 'at ', 'stack', '.ts']) expect(result.body).not.toContain(leak);
       expect(result.cookies).toBeUndefined();
       expect(logger.errors).toEqual([['unhandled error', fault]]);

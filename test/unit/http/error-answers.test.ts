@@ -14,20 +14,63 @@ import { RequestRefusedError } from '../../../lambdas/http/refusals';
 
 describe('error answers', () => {
   it.each([
-    ['ValidationError', new ValidationError({ email: 'メールアドレスを入力してください。' }), 400, { code: 'VALIDATION', message: '入力内容に誤りがあります。', fields: { email: 'メールアドレスを入力してください。' } }],
+    [
+      'ValidationError',
+      new ValidationError({ email: 'メールアドレスを入力してください。' }),
+      400,
+      { code: 'VALIDATION', message: '入力内容に誤りがあります。', fields: { email: 'メールアドレスを入力してください。' } },
+    ],
     [
       'PasswordPolicyError',
       new PasswordPolicyError([{ rule: 'history', message: '過去4つ前までに使用したパスワードは登録できません。' }]),
       400,
-      { code: 'PASSWORD_POLICY', message: '過去4つ前までに使用したパスワードは登録できません。', violations: [{ rule: 'history', message: '過去4つ前までに使用したパスワードは登録できません。' }] },
+      {
+        code: 'PASSWORD_POLICY',
+        message: '過去4つ前までに使用したパスワードは登録できません。',
+        violations: [{ rule: 'history', message: '過去4つ前までに使用したパスワードは登録できません。' }],
+      },
     ],
-    ['PasscodeWrongError', new PasscodeWrongError(3), 400, { code: 'PASSCODE_WRONG', message: 'パスコードが正しくありません。あと3回間違えると、この申請は無効になります。', remainingAttempts: 3 }],
-    ['InvalidCredentialsError', new InvalidCredentialsError('wrong initial password'), 401, { code: 'INVALID_CREDENTIALS', message: 'ログインIDまたはパスワードが正しくありません。' }],
+    [
+      'PasscodeWrongError',
+      new PasscodeWrongError(3),
+      400,
+      {
+        code: 'PASSCODE_WRONG',
+        message: 'パスコードが正しくありません。あと3回間違えると、この申請は無効になります。',
+        remainingAttempts: 3,
+      },
+    ],
+    [
+      'InvalidCredentialsError',
+      new InvalidCredentialsError('wrong initial password'),
+      401,
+      { code: 'INVALID_CREDENTIALS', message: 'ログインIDまたはパスワードが正しくありません。' },
+    ],
     ['SessionRequiredError', new SessionRequiredError('expired'), 401, { code: 'SESSION_REQUIRED', message: 'ログインしてください。' }],
-    ['EmailUnavailableError', new EmailUnavailableError(), 409, { code: 'EMAIL_UNAVAILABLE', message: 'このメールアドレスは登録できません。別のメールアドレスを入力してください。' }],
-    ['AccountExistsError', new AccountExistsError('M20250401'), 409, { code: 'ACCOUNT_EXISTS', message: 'ログインID M20250401 はすでに存在します。' }],
-    ['LinkInvalidError', new LinkInvalidError('expired'), 410, { code: 'LINK_INVALID', message: 'このURLは有効期限が切れています。お手数ですが、再度申請を行ってください。', reason: 'expired' }],
-    ['MailNotSentError', new MailNotSentError(new Error('SES says no')), 503, { code: 'MAIL_NOT_SENT', message: 'メールを送信できませんでした。時間をおいて再度お試しください。' }],
+    [
+      'EmailUnavailableError',
+      new EmailUnavailableError(),
+      409,
+      { code: 'EMAIL_UNAVAILABLE', message: 'このメールアドレスは登録できません。別のメールアドレスを入力してください。' },
+    ],
+    [
+      'AccountExistsError',
+      new AccountExistsError('M20250401'),
+      409,
+      { code: 'ACCOUNT_EXISTS', message: 'ログインID M20250401 はすでに存在します。' },
+    ],
+    [
+      'LinkInvalidError',
+      new LinkInvalidError('expired'),
+      410,
+      { code: 'LINK_INVALID', message: 'このURLは有効期限が切れています。お手数ですが、再度申請を行ってください。', reason: 'expired' },
+    ],
+    [
+      'MailNotSentError',
+      new MailNotSentError(new Error('SES says no')),
+      503,
+      { code: 'MAIL_NOT_SENT', message: 'メールを送信できませんでした。時間をおいて再度お試しください。' },
+    ],
   ])('answers %s with its status and body', (_name, error, statusCode, body) => {
     // Act
     const answer = answerFor(error);
@@ -61,7 +104,10 @@ describe('error answers', () => {
   it.each([
     ['a plain Error', new Error('DynamoDB table not found: accounts-prod')],
     ['a TypeError', new TypeError("Cannot read properties of undefined (reading 'x')")],
-    ['an error that only looks like a domain error', Object.assign(new Error('x'), { name: 'InvalidCredentialsError', code: 'INVALID_CREDENTIALS' })],
+    [
+      'an error that only looks like a domain error',
+      Object.assign(new Error('x'), { name: 'InvalidCredentialsError', code: 'INVALID_CREDENTIALS' }),
+    ],
     ['a thrown string', 'boom'],
     ['undefined', undefined],
   ])('answers undefined for %s, which is an internal fault', (_label, error) => {

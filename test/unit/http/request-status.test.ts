@@ -113,7 +113,10 @@ describe('requestStatusRoute (a completion page opens)', () => {
     // Assess
     expect(result.statusCode).toBe(410);
     expect(JSON.parse(result.body!).error).toMatchObject({ code: 'LINK_INVALID', reason: 'unknown' });
-    expect(auditLines).toHaveBeenCalledWith('email-change.link-refused', expect.objectContaining({ audit: true, event: 'email-change.link-refused', reason: 'unknown' }));
+    expect(auditLines).toHaveBeenCalledWith(
+      'email-change.link-refused',
+      expect.objectContaining({ audit: true, event: 'email-change.link-refused', reason: 'unknown' }),
+    );
   });
 
   it('answers 410 "replaced" once a newer request was made', async () => {

@@ -24,7 +24,11 @@ describe('session cookie', () => {
     const cookie = attributes(CLEARED_SESSION_COOKIE);
 
     // Assess
-    expect(cookie).toEqual({ name: SESSION_COOKIE, value: '', attributes: expect.arrayContaining(['HttpOnly', 'Secure', 'SameSite=Strict', 'Path=/', 'Max-Age=0']) });
+    expect(cookie).toEqual({
+      name: SESSION_COOKIE,
+      value: '',
+      attributes: expect.arrayContaining(['HttpOnly', 'Secure', 'SameSite=Strict', 'Path=/', 'Max-Age=0']),
+    });
   });
 
   describe('sessionIdFrom', () => {

@@ -24,7 +24,13 @@ describe('oneAccountRef', () => {
 
 describe('loginIdOf', () => {
   const accounts = new FakeAccountStore();
-  accounts.seed({ loginId: 'SHOP-0001', status: 'registered', email: 'hanako@example.com', passwordHistory: [], createdAt: '2026-11-01T00:00:00.000Z' });
+  accounts.seed({
+    loginId: 'SHOP-0001',
+    status: 'registered',
+    email: 'hanako@example.com',
+    passwordHistory: [],
+    createdAt: '2026-11-01T00:00:00.000Z',
+  });
 
   it('finds the account of an email, and passes a login ID through', async () => {
     expect(await loginIdOf({ email: 'hanako@example.com' }, accounts)).toBe('SHOP-0001');
@@ -58,10 +64,21 @@ describe('renderStatus', () => {
     const status: AccountStatus = {
       ...base,
       state: 'pending registration',
-      letter: { companyName: '株式会社サンプル', postalCode: '150-0043', postalAddress: '東京都渋谷区道玄坂1-2-3\nサンプルビル5階', contactName: '山田 太郎' },
+      letter: {
+        companyName: '株式会社サンプル',
+        postalCode: '150-0043',
+        postalAddress: '東京都渋谷区道玄坂1-2-3\nサンプルビル5階',
+        contactName: '山田 太郎',
+      },
       initialPassword: { expiresAt: '2027-02-25T01:00:00.000Z', expired: false },
       letterToPrint: { issuedAt: '2026-11-27T01:00:00.000Z', importRun: 'import-20261127-100000' },
-      registration: { state: 'pending', email: 'hanako@example.com', createdAt: '2026-11-27T02:00:00.000Z', expiresAt: '2026-11-28T02:00:00.000Z', wrongPasscodes: 2 },
+      registration: {
+        state: 'pending',
+        email: 'hanako@example.com',
+        createdAt: '2026-11-27T02:00:00.000Z',
+        expiresAt: '2026-11-28T02:00:00.000Z',
+        wrongPasscodes: 2,
+      },
     };
 
     expect(renderStatus(status)).toBe(
@@ -84,14 +101,22 @@ describe('renderStatus', () => {
       ...base,
       state: 'invited',
       initialPassword: { expiresAt: '2026-11-27T00:00:00.000Z', expired: true },
-      registration: { state: 'voided', email: 'hanako@example.com', createdAt: '2026-11-26T02:00:00.000Z', expiresAt: '2026-11-27T02:00:00.000Z', wrongPasscodes: 5 },
+      registration: {
+        state: 'voided',
+        email: 'hanako@example.com',
+        createdAt: '2026-11-26T02:00:00.000Z',
+        expiresAt: '2026-11-27T02:00:00.000Z',
+        wrongPasscodes: 5,
+      },
     };
 
     const shown = renderStatus(status);
 
     expect(shown).toContain('initial password:  EXPIRED 2026-11-27 09:00 JST (reissue gives a new one)');
     expect(shown).toContain('letter:            printed');
-    expect(shown).toContain('registration:      voided (too many wrong passcodes) to hanako@example.com, sent 2026-11-26 11:00 JST, expires 2026-11-27 11:00 JST, wrong passcodes: 5');
+    expect(shown).toContain(
+      'registration:      voided (too many wrong passcodes) to hanako@example.com, sent 2026-11-26 11:00 JST, expires 2026-11-27 11:00 JST, wrong passcodes: 5',
+    );
   });
 
   it('shows a registered, disabled and locked account with its logins and pending requests', () => {
@@ -104,7 +129,13 @@ describe('renderStatus', () => {
       lockedUntil: { login: '2026-11-27T04:15:00.000Z', firstLogin: '2026-11-27T04:10:00.000Z' },
       lastLoginAt: '2026-11-27T04:00:00.000Z',
       previousLoginAt: '2026-11-27T03:30:00.000Z',
-      emailChange: { state: 'expired', email: 'new@example.com', createdAt: '2026-11-25T00:00:00.000Z', expiresAt: '2026-11-26T00:00:00.000Z', wrongPasscodes: 0 },
+      emailChange: {
+        state: 'expired',
+        email: 'new@example.com',
+        createdAt: '2026-11-25T00:00:00.000Z',
+        expiresAt: '2026-11-26T00:00:00.000Z',
+        wrongPasscodes: 0,
+      },
     };
 
     const shown = renderStatus(status);

@@ -60,7 +60,12 @@ describe('parseCsv', () => {
   });
 
   it('takes CRLF, LF and CR line ends alike', () => {
-    expect(parseCsv('a,b\r\n1,2\n3,4\r5,6').map((r) => r.fields)).toEqual([['a', 'b'], ['1', '2'], ['3', '4'], ['5', '6']]);
+    expect(parseCsv('a,b\r\n1,2\n3,4\r5,6').map((r) => r.fields)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      ['3', '4'],
+      ['5', '6'],
+    ]);
   });
 
   it('keeps commas and doubled quotes of quoted fields', () => {
@@ -91,7 +96,10 @@ describe('parseCsv', () => {
   });
 
   it('reads a last record without a line end', () => {
-    expect(parseCsv('a,b\n1,"2"').map((r) => r.fields)).toEqual([['a', 'b'], ['1', '2']]);
+    expect(parseCsv('a,b\n1,"2"').map((r) => r.fields)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
   });
 
   it('keeps a quote inside an unquoted field as it is', () => {

@@ -20,7 +20,9 @@ describe('progressReporter', () => {
 
     // Assess
     expect(text()).toBe(
-      ['import:  1/12 SHOP-0001 created', 'import:  2/12 SHOP-0002 skipped (exists)', 'import:  3/12 SHOP-0003 failed: Throttled', ''].join('\n'),
+      ['import:  1/12 SHOP-0001 created', 'import:  2/12 SHOP-0002 skipped (exists)', 'import:  3/12 SHOP-0003 failed: Throttled', ''].join(
+        '\n',
+      ),
     );
     expect(text()).not.toContain('\r');
   });

@@ -36,7 +36,12 @@ describe('importRows', () => {
     const { progress, steps, doneCalls } = recordingProgress();
 
     // Act
-    const result = await importRows([row(1), row(2)], 'import-20261127-103000', { exists: async () => false, create: async (a) => void created.push(a) }, progress);
+    const result = await importRows(
+      [row(1), row(2)],
+      'import-20261127-103000',
+      { exists: async () => false, create: async (a) => void created.push(a) },
+      progress,
+    );
 
     // Assess
     expect(created).toEqual(
@@ -46,7 +51,12 @@ describe('importRows', () => {
       ]),
     );
     expect(result).toEqual({ created: [row(1), row(2)], skippedExisting: [], failed: [] });
-    expect(steps).toEqual(expect.arrayContaining([['SHOP-0001', 'created'], ['SHOP-0002', 'created']]));
+    expect(steps).toEqual(
+      expect.arrayContaining([
+        ['SHOP-0001', 'created'],
+        ['SHOP-0002', 'created'],
+      ]),
+    );
     expect(doneCalls()).toBe(1);
   });
 
@@ -67,7 +77,12 @@ describe('importRows', () => {
 
   it('counts an account created by someone else meanwhile as skipped, not failed', async () => {
     // Act
-    const result = await importRows([row(1)], 'run', { exists: async () => false, create: async () => Promise.reject(new AccountExistsError('SHOP-0001')) }, recordingProgress().progress);
+    const result = await importRows(
+      [row(1)],
+      'run',
+      { exists: async () => false, create: async () => Promise.reject(new AccountExistsError('SHOP-0001')) },
+      recordingProgress().progress,
+    );
 
     // Assess
     expect(result).toEqual({ created: [], skippedExisting: [row(1)], failed: [] });
@@ -101,14 +116,20 @@ describe('importRows', () => {
     };
 
     // Act
-    const result = await importRows(Array.from({ length: 20 }, (_, i) => row(i)), 'run', { exists: async () => false, create }, recordingProgress().progress, 4);
+    const result = await importRows(
+      Array.from({ length: 20 }, (_, i) => row(i)),
+      'run',
+      { exists: async () => false, create },
+      recordingProgress().progress,
+      4,
+    );
 
     // Assess
     expect(result.created).toHaveLength(20);
     expect(most).toBe(4);
   });
 
-  it('lists the outcomes in the file\'s order whatever order they finished in', async () => {
+  it("lists the outcomes in the file's order whatever order they finished in", async () => {
     // Prepare: the first row takes longest.
     const create = async (a: NewAccount) => {
       if (a.loginId === 'SHOP-0001') await tick();

@@ -9,7 +9,9 @@ const HEADER = 'loginId,companyName,contactName,postalCode,postalAddress';
 describe('checkImportFile', () => {
   it('reads the rows of a file with English headers, cleaned for the letter', () => {
     // Act
-    const checked = checkImportFile(utf8(`${HEADER}\nSHOP-0001, 株式会社サンプル ,山田 太郎,〒150-0043,"東京都渋谷区道玄坂1-2-3\n サンプルビル5階 "\n`));
+    const checked = checkImportFile(
+      utf8(`${HEADER}\nSHOP-0001, 株式会社サンプル ,山田 太郎,〒150-0043,"東京都渋谷区道玄坂1-2-3\n サンプルビル5階 "\n`),
+    );
 
     // Assess
     expect(checked).toEqual({
@@ -19,7 +21,12 @@ describe('checkImportFile', () => {
         {
           line: 2,
           loginId: 'SHOP-0001',
-          letter: { companyName: '株式会社サンプル', contactName: '山田 太郎', postalCode: '150-0043', postalAddress: '東京都渋谷区道玄坂1-2-3\nサンプルビル5階' },
+          letter: {
+            companyName: '株式会社サンプル',
+            contactName: '山田 太郎',
+            postalCode: '150-0043',
+            postalAddress: '東京都渋谷区道玄坂1-2-3\nサンプルビル5階',
+          },
         },
       ],
     });
@@ -32,7 +39,11 @@ describe('checkImportFile', () => {
     // Assess
     expect(checked.problems).toEqual([]);
     expect(checked.rows).toEqual([
-      { line: 2, loginId: 'SHOP-0002', letter: { companyName: '株式会社テスト', postalCode: '530-0001', postalAddress: '大阪府大阪市北区梅田1-1-1' } },
+      {
+        line: 2,
+        loginId: 'SHOP-0002',
+        letter: { companyName: '株式会社テスト', postalCode: '530-0001', postalAddress: '大阪府大阪市北区梅田1-1-1' },
+      },
     ]);
   });
 
@@ -47,9 +58,18 @@ describe('checkImportFile', () => {
       {
         line: 2,
         loginId: 'SJIS-0001',
-        letter: { companyName: '株式会社髙島商店', contactName: '渡邊 花子', postalCode: '530-0001', postalAddress: '大阪府大阪市北区梅田1－2－3\n梅田ビル①号館' },
+        letter: {
+          companyName: '株式会社髙島商店',
+          contactName: '渡邊 花子',
+          postalCode: '530-0001',
+          postalAddress: '大阪府大阪市北区梅田1－2－3\n梅田ビル①号館',
+        },
       },
-      { line: 4, loginId: 'SJIS-0002', letter: { companyName: 'ｶﾌﾞｼｷｶﾞｲｼｬ ﾃｽﾄ, 本店', postalCode: '100-0005', postalAddress: '東京都千代田区丸の内1-1-1' } },
+      {
+        line: 4,
+        loginId: 'SJIS-0002',
+        letter: { companyName: 'ｶﾌﾞｼｷｶﾞｲｼｬ ﾃｽﾄ, 本店', postalCode: '100-0005', postalAddress: '東京都千代田区丸の内1-1-1' },
+      },
     ]);
   });
 
@@ -117,7 +137,9 @@ describe('checkImportFile', () => {
   });
 
   it('takes header names whatever their case, spaces or full-width forms', () => {
-    expect(checkImportFile(utf8('Login ID,COMPANYNAME,ｐｏｓｔａｌＣｏｄｅ,postal address\nSHOP-0001,A,150-0043,x\n')).problems).toEqual([]);
+    expect(checkImportFile(utf8('Login ID,COMPANYNAME,ｐｏｓｔａｌＣｏｄｅ,postal address\nSHOP-0001,A,150-0043,x\n')).problems).toEqual(
+      [],
+    );
   });
 
   it('ignores blank header cells (trailing commas) unless a row has a value under one', () => {

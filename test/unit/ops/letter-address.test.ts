@@ -28,7 +28,10 @@ describe('checkLetterFields', () => {
     );
 
     // Assess
-    expect(checked).toEqual({ letter: { companyName: '株式会社A', postalCode: '150-0043', postalAddress: '東京都\nビル5階' }, problems: [] });
+    expect(checked).toEqual({
+      letter: { companyName: '株式会社A', postalCode: '150-0043', postalAddress: '東京都\nビル5階' },
+      problems: [],
+    });
   });
 
   it('gives no letter when no field is given', () => {
@@ -58,14 +61,23 @@ describe('checkLetterFields', () => {
   });
 
   it('accepts the longest values', () => {
-    expect(checkLetterFields({ companyName: '株'.repeat(40), contactName: '山'.repeat(30), postalAddress: '東'.repeat(80) }, { label }).problems).toEqual([]);
+    expect(
+      checkLetterFields({ companyName: '株'.repeat(40), contactName: '山'.repeat(30), postalAddress: '東'.repeat(80) }, { label }).problems,
+    ).toEqual([]);
   });
 
   it('refuses line breaks outside the address, more than three address lines, and control characters', () => {
     // Act
-    const checked = checkLetterFields({ companyName: '株式会社\nA', contactName: 'A\tB', postalAddress: 'a\nb\nc\nd' }, { label: (f) => `--${f}` });
+    const checked = checkLetterFields(
+      { companyName: '株式会社\nA', contactName: 'A\tB', postalAddress: 'a\nb\nc\nd' },
+      { label: (f) => `--${f}` },
+    );
 
     // Assess
-    expect(checked.problems).toEqual(['--companyName must be one line', '--contactName contains a control character', '--postalAddress has more than 3 lines']);
+    expect(checked.problems).toEqual([
+      '--companyName must be one line',
+      '--contactName contains a control character',
+      '--postalAddress has more than 3 lines',
+    ]);
   });
 });

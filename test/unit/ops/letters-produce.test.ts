@@ -13,7 +13,12 @@ import { scratchDir } from '../../support/scratch-dir';
 const LETTER_KEY = 'unit-test-letter-key-0123456789abcdef0123';
 const NOW = '2026-11-27T01:00:00.000Z';
 
-function pendingAccount(loginId: string, password: string, overrides: Partial<Account> = {}, pending: Partial<NonNullable<Account['pendingLetter']>> = {}): Account {
+function pendingAccount(
+  loginId: string,
+  password: string,
+  overrides: Partial<Account> = {},
+  pending: Partial<NonNullable<Account['pendingLetter']>> = {},
+): Account {
   return {
     loginId,
     status: 'invited',
@@ -21,7 +26,11 @@ function pendingAccount(loginId: string, password: string, overrides: Partial<Ac
     initialPasswordExpiresAt: '2027-02-25T01:00:00.000Z',
     passwordHistory: [],
     letter: { companyName: `会社 ${loginId}`, postalCode: '150-0043', postalAddress: '東京都' },
-    pendingLetter: { sealedPassword: sealPassword(LETTER_KEY, loginId, password, new SeededRandom(loginId)), issuedAt: '2026-11-27T00:30:00.000Z', ...pending },
+    pendingLetter: {
+      sealedPassword: sealPassword(LETTER_KEY, loginId, password, new SeededRandom(loginId)),
+      issuedAt: '2026-11-27T00:30:00.000Z',
+      ...pending,
+    },
     createdAt: '2026-11-27T00:30:00.000Z',
     ...overrides,
   };
@@ -53,7 +62,10 @@ describe('selectPending', () => {
   });
 
   it('selects by issue time or by import run, in login ID order', () => {
-    expect(selectPending(accounts, { since: '2026-11-26T00:00:00.000Z' }).selected.map((a) => a.loginId)).toEqual(['SHOP-0001', 'SHOP-0002']);
+    expect(selectPending(accounts, { since: '2026-11-26T00:00:00.000Z' }).selected.map((a) => a.loginId)).toEqual([
+      'SHOP-0001',
+      'SHOP-0002',
+    ]);
     expect(selectPending(accounts, { since: '2026-11-26T12:00:00.000Z' }).selected.map((a) => a.loginId)).toEqual(['SHOP-0002']);
     expect(selectPending(accounts, { fromImport: 'import-2' }).selected.map((a) => a.loginId)).toEqual(['SHOP-0001']);
   });
@@ -159,7 +171,9 @@ describe('produceLetters', () => {
 
     // Assess
     expect(result.produced).toEqual(['SHOP-0002']);
-    expect(result.heldBack).toEqual([{ loginId: 'SHOP-0001', reason: expect.stringContaining('not taken (ProvisionedThroughputExceededException)') }]);
+    expect(result.heldBack).toEqual([
+      { loginId: 'SHOP-0001', reason: expect.stringContaining('not taken (ProvisionedThroughputExceededException)') },
+    ]);
     expect(readFileSync(result.html!, 'utf8')).not.toContain('Hq7#xTk4Wp9=Ny');
   });
 
@@ -194,7 +208,10 @@ describe('produceLetters', () => {
     accounts.seed(pendingAccount('SHOP-0003', 'x', { status: 'registered' }));
     accounts.seed(pendingAccount('SHOP-0004', 'x', { disabled: { at: NOW, reason: 'r', by: 'ops' } }));
     accounts.seed(pendingAccount('SHOP-0005', 'x', { initialPasswordExpiresAt: '2026-11-27T00:59:59.000Z' }));
-    accounts.seed({ ...pendingAccount('SHOP-0006', 'x'), pendingLetter: { sealedPassword: sealPassword('another-key', 'SHOP-0006', 'x', new SeededRandom()), issuedAt: NOW } });
+    accounts.seed({
+      ...pendingAccount('SHOP-0006', 'x'),
+      pendingLetter: { sealedPassword: sealPassword('another-key', 'SHOP-0006', 'x', new SeededRandom()), issuedAt: NOW },
+    });
 
     // Act
     const result = await produceLetters(options(), deps());

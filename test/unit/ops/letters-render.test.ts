@@ -8,13 +8,23 @@ const LETTER: LetterContent = {
   loginId: 'SHOP-0001',
   initialPassword: 'Hq7#xTk4Wp9=Ny',
   expiresAt: '2027-02-25T01:30:00.000Z',
-  address: { companyName: '株式会社サンプル', contactName: '山田 太郎', postalCode: '150-0043', postalAddress: '東京都渋谷区道玄坂1-2-3\nサンプルビル5階' },
+  address: {
+    companyName: '株式会社サンプル',
+    contactName: '山田 太郎',
+    postalCode: '150-0043',
+    postalAddress: '東京都渋谷区道玄坂1-2-3\nサンプルビル5階',
+  },
 };
 const CONTEXT = { siteUrl: 'https://support.example.jp', contact: GUIDE_CONTACT, producedAt: new Date('2026-11-27T01:00:00Z') };
 
 /** The text of each letter (section) of the document, tags left out. */
 const lettersOf = (html: string) => [...html.matchAll(/<section class="letter"[\s\S]*?<\/section>/g)].map((m) => m[0]);
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&lt;/g, '<');
+const textOf = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<');
 
 describe('spell', () => {
   it('names the kind of every character, and the symbols', () => {
@@ -66,7 +76,9 @@ describe('renderLettersHtml', () => {
 
     // Assess
     expect(html).toContain('<span class="credential mono" data-credential="initialPassword">Hq7#xTk4Wp9=Ny</span><ol class="spelled"');
-    expect(html).toContain('<li><span class="c mono">H</span><span class="k">英大文字</span></li><li><span class="c mono">q</span><span class="k">英小文字</span></li>');
+    expect(html).toContain(
+      '<li><span class="c mono">H</span><span class="k">英大文字</span></li><li><span class="c mono">q</span><span class="k">英小文字</span></li>',
+    );
     expect(html).toContain('<span class="c mono">#</span><span class="k">記号<br>シャープ</span>');
     expect(html).toContain('<span class="c mono">0</span><span class="k">数字</span>');
     expect(html).toMatch(/\.mono, \.url \{\s*font-family: "DejaVu Sans Mono"/);
@@ -74,7 +86,9 @@ describe('renderLettersHtml', () => {
 
   it('gives the steps of the guide, the browser notice and the support contact', () => {
     // Act
-    const text = textOf(renderLettersHtml([LETTER], { ...CONTEXT, contact: { name: '株式会社テスト サポート係', email: 'help@example.jp' } }));
+    const text = textOf(
+      renderLettersHtml([LETTER], { ...CONTEXT, contact: { name: '株式会社テスト サポート係', email: 'help@example.jp' } }),
+    );
 
     // Assess
     expect(text).toContain('初回ログインはこちら');
@@ -107,15 +121,28 @@ describe('renderLettersHtml', () => {
 });
 
 describe('supportContactFor', () => {
-  it('gives the guide\'s contact for the local stack', () => {
-    expect(supportContactFor('local')).toEqual({ name: 'GMOフィナンシャルゲート株式会社 管理本部 業務課 お客様サポートWEB担当', email: 'support@gmo-fg.com' });
+  it("gives the guide's contact for the local stack", () => {
+    expect(supportContactFor('local')).toEqual({
+      name: 'GMOフィナンシャルゲート株式会社 管理本部 業務課 お客様サポートWEB担当',
+      email: 'support@gmo-fg.com',
+    });
   });
 
-  it('gives a stage the contact its emails name (cdk.json), else the guide\'s', () => {
+  it("gives a stage the contact its emails name (cdk.json), else the guide's", () => {
     // Prepare
     const dir = scratchDir('cdk-json-');
     const cdkJson = dir.path('cdk.json');
-    writeFileSync(cdkJson, JSON.stringify({ context: { stages: { prod: { supportContactEmail: 'help@example.jp' }, dev: { supportContactName: '担当', supportContactEmail: 'dev@example.jp' } } } }));
+    writeFileSync(
+      cdkJson,
+      JSON.stringify({
+        context: {
+          stages: {
+            prod: { supportContactEmail: 'help@example.jp' },
+            dev: { supportContactName: '担当', supportContactEmail: 'dev@example.jp' },
+          },
+        },
+      }),
+    );
 
     try {
       // Act & Assess
@@ -130,11 +157,16 @@ describe('supportContactFor', () => {
 });
 
 describe('supportContactOf', () => {
-  const settings = (body: unknown, status = 200) => jest.fn(async (_url: string | URL | Request) => new Response(JSON.stringify(body), { status })) as unknown as typeof fetch;
+  const settings = (body: unknown, status = 200) =>
+    jest.fn(async (_url: string | URL | Request) => new Response(JSON.stringify(body), { status })) as unknown as typeof fetch;
 
   it('gives the contact the site shows, from its site settings', async () => {
     // Prepare
-    const fetchSettings = settings({ brandName: 'B', supportContactName: ' 株式会社テスト サポート係 ', supportContactEmail: 'help@example.jp' });
+    const fetchSettings = settings({
+      brandName: 'B',
+      supportContactName: ' 株式会社テスト サポート係 ',
+      supportContactEmail: 'help@example.jp',
+    });
 
     // Act
     const contact = await supportContactOf({ name: 'prod', siteUrl: 'https://support.example.jp/' }, { fetchSettings });
@@ -148,7 +180,12 @@ describe('supportContactOf', () => {
     const unreachable = jest.fn(async () => Promise.reject(new TypeError('fetch failed'))) as unknown as typeof fetch;
     expect(await supportContactOf({ name: 'local', siteUrl: 'http://localhost:1' }, { fetchSettings: unreachable })).toEqual(GUIDE_CONTACT);
     expect(await supportContactOf({ name: 'local', siteUrl: 'http://x' }, { fetchSettings: settings({}, 404) })).toEqual(GUIDE_CONTACT);
-    expect(await supportContactOf({ name: 'local', siteUrl: 'http://x' }, { fetchSettings: settings({ supportContactName: 'A', supportContactEmail: 'not an email' }) })).toEqual(GUIDE_CONTACT);
+    expect(
+      await supportContactOf(
+        { name: 'local', siteUrl: 'http://x' },
+        { fetchSettings: settings({ supportContactName: 'A', supportContactEmail: 'not an email' }) },
+      ),
+    ).toEqual(GUIDE_CONTACT);
     expect(await supportContactOf({ name: 'local' })).toEqual(GUIDE_CONTACT);
   });
 });

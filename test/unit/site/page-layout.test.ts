@@ -9,7 +9,8 @@ const PAGE = `<!-- page
     <section class="card"><h1>パスワード変更</h1></section>
 `;
 
-const LAYOUT = '<title>{{title}}</title><script src="js/{{script}}.js"></script><!-- include:header-{{header}} --><main>\n{{body}}\n</main>';
+const LAYOUT =
+  '<title>{{title}}</title><script src="js/{{script}}.js"></script><!-- include:header-{{header}} --><main>\n{{body}}\n</main>';
 
 describe('page layout', () => {
   it('reads the front matter and keeps the rest as the body', () => {

@@ -42,6 +42,16 @@ export async function completeEmailChange(input: { token: string; passcode: stri
       }
     },
   });
-  deps.audit.record({ event: 'email-change.completed', outcome: 'success', loginId: request.loginId, email: request.email, previousEmail: maskEmail(oldEmail) });
-  await sendNotice(deps, emailChangedEmail(oldEmail, maskEmail(request.email), deps.clock.now().toISOString(), deps.wording), request.loginId);
+  deps.audit.record({
+    event: 'email-change.completed',
+    outcome: 'success',
+    loginId: request.loginId,
+    email: request.email,
+    previousEmail: maskEmail(oldEmail),
+  });
+  await sendNotice(
+    deps,
+    emailChangedEmail(oldEmail, maskEmail(request.email), deps.clock.now().toISOString(), deps.wording),
+    request.loginId,
+  );
 }

@@ -32,12 +32,22 @@ export async function completePasswordReset(
 ) {
   const { request } = await redeemRequest(
     'passwordReset',
-    { token: input.token, passcode: input.passcode, newPassword: { password: input.newPassword, confirmation: input.newPasswordConfirmation } },
+    {
+      token: input.token,
+      passcode: input.passcode,
+      newPassword: { password: input.newPassword, confirmation: input.newPasswordConfirmation },
+    },
     deps,
     {
       check: ({ account, request }) =>
         refuseRecentPassword(input.newPassword, account, () =>
-          deps.audit.record({ event: 'password-reset.password-refused', outcome: 'failure', loginId: account.loginId, email: request.email, reason: 'history' }),
+          deps.audit.record({
+            event: 'password-reset.password-refused',
+            outcome: 'failure',
+            loginId: account.loginId,
+            email: request.email,
+            reason: 'history',
+          }),
         ),
       // The account first, on the condition that this reset is still the live one; Cognito only
       // then, since a password set there cannot be taken back. If Cognito fails, the history is.
@@ -56,6 +66,12 @@ export async function completePasswordReset(
     },
   );
   const ended = await deps.sessions.deleteAllOf(request.loginId);
-  deps.audit.record({ event: 'password-reset.completed', outcome: 'success', loginId: request.loginId, email: request.email, sessionsEnded: ended });
+  deps.audit.record({
+    event: 'password-reset.completed',
+    outcome: 'success',
+    loginId: request.loginId,
+    email: request.email,
+    sessionsEnded: ended,
+  });
   await sendNotice(deps, passwordChangedEmail(request.email, deps.clock.now().toISOString(), deps.wording), request.loginId);
 }

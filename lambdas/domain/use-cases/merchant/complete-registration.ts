@@ -29,12 +29,22 @@ export interface RegistrationCompletion {
 export async function completeRegistration(input: RegistrationCompletion, deps: CompleteRegistrationDeps) {
   const { request } = await redeemRequest(
     'registration',
-    { token: input.token, passcode: input.passcode, newPassword: { password: input.newPassword, confirmation: input.newPasswordConfirmation } },
+    {
+      token: input.token,
+      passcode: input.passcode,
+      newPassword: { password: input.newPassword, confirmation: input.newPasswordConfirmation },
+    },
     deps,
     {
       check: ({ account, request }) =>
         refuseRecentPassword(input.newPassword, account, () =>
-          deps.audit.record({ event: 'registration.password-refused', outcome: 'failure', loginId: account.loginId, email: request.email, reason: 'history' }),
+          deps.audit.record({
+            event: 'registration.password-refused',
+            outcome: 'failure',
+            loginId: account.loginId,
+            email: request.email,
+            reason: 'history',
+          }),
         ),
       apply: async ({ account, request }) => {
         await deps.identity.register({ email: request.email, loginId: account.loginId, password: input.newPassword });

@@ -21,15 +21,26 @@ export interface RequestEmailChangeDeps extends SignedInDeps, StartRequestDeps {
  * 5. The two-email proof goes to the new address (startRequest). Until the proof is complete the
  *    old email stays the login ID.
  */
-export async function requestEmailChange(sessionId: string | undefined, input: { newEmail: string }, deps: RequestEmailChangeDeps): Promise<void> {
+export async function requestEmailChange(
+  sessionId: string | undefined,
+  input: { newEmail: string },
+  deps: RequestEmailChangeDeps,
+): Promise<void> {
   const { audit, accounts, clock } = deps;
   const { account } = await signedInAccount(sessionId, deps);
   const newEmail = input.newEmail.toLowerCase();
-  if (newEmail === account.email) throw new ValidationError({ newEmail: '現在のメールアドレスと同じです。新しいメールアドレスを入力してください。' });
+  if (newEmail === account.email)
+    throw new ValidationError({ newEmail: '現在のメールアドレスと同じです。新しいメールアドレスを入力してください。' });
 
   await takeMailRate('email-change.requested', { loginId: account.loginId, email: newEmail }, deps, clock.now());
   if (await accounts.findByEmail(newEmail)) {
-    audit.record({ event: 'email-change.requested', outcome: 'failure', loginId: account.loginId, email: newEmail, reason: 'email in use' });
+    audit.record({
+      event: 'email-change.requested',
+      outcome: 'failure',
+      loginId: account.loginId,
+      email: newEmail,
+      reason: 'email in use',
+    });
     return;
   }
   await startRequest('emailChange', account.loginId, newEmail, deps);

@@ -35,7 +35,13 @@ export async function requestPasswordReset(input: { email: string }, deps: Reque
   } catch (error) {
     // A failure must not answer differently from an unknown address; the log tells ops.
     if (!(error instanceof MailNotSentError)) {
-      audit.record({ event: 'password-reset.requested', outcome: 'failure', loginId: account.loginId, email, reason: (error as Error).name });
+      audit.record({
+        event: 'password-reset.requested',
+        outcome: 'failure',
+        loginId: account.loginId,
+        email,
+        reason: (error as Error).name,
+      });
     }
   }
 }

@@ -52,12 +52,20 @@ async function requestView(kind: RequestKind, account: Account, deps: AccountSta
   if (!tokenHash) return undefined;
   const request = await deps.requests.get(tokenHash);
   if (!request) return { state: 'missing' };
-  const facts = { email: request.email, createdAt: request.createdAt, expiresAt: request.expiresAt, wrongPasscodes: request.wrongPasscodes };
+  const facts = {
+    email: request.email,
+    createdAt: request.createdAt,
+    expiresAt: request.expiresAt,
+    wrongPasscodes: request.wrongPasscodes,
+  };
   const state: RequestState =
-    request.status === 'used' || request.status === 'voided' ? request.status
-    : kind === 'passwordReset' && request.email !== account.email ? 'replaced'
-    : request.expiresAt <= now ? 'expired'
-    : request.status;
+    request.status === 'used' || request.status === 'voided'
+      ? request.status
+      : kind === 'passwordReset' && request.email !== account.email
+        ? 'replaced'
+        : request.expiresAt <= now
+          ? 'expired'
+          : request.status;
   return { state, ...facts };
 }
 
@@ -110,9 +118,13 @@ export async function accountStatus(ref: AccountRef, by: { operator: string }, d
         expired: !!account.initialPasswordExpiresAt && account.initialPasswordExpiresAt <= nowIso,
       },
     }),
-    ...(invited && account.pendingLetter && {
-      letterToPrint: { issuedAt: account.pendingLetter.issuedAt, ...(account.pendingLetter.importRun && { importRun: account.pendingLetter.importRun }) },
-    }),
+    ...(invited &&
+      account.pendingLetter && {
+        letterToPrint: {
+          issuedAt: account.pendingLetter.issuedAt,
+          ...(account.pendingLetter.importRun && { importRun: account.pendingLetter.importRun }),
+        },
+      }),
     ...(registration && { registration }),
     ...(account.email && { email: account.email }),
     ...(account.registeredAt && { registeredAt: account.registeredAt }),

@@ -33,6 +33,12 @@ export async function createAccount(request: NewAccount | string, deps: CreateAc
     deps.audit.record({ event: 'account.created', outcome: 'failure', loginId, reason: (error as Error).name });
     throw error;
   }
-  deps.audit.record({ event: 'account.created', outcome: 'success', loginId, importRun, initialPasswordExpiresAt: account.initialPasswordExpiresAt });
+  deps.audit.record({
+    event: 'account.created',
+    outcome: 'success',
+    loginId,
+    importRun,
+    initialPasswordExpiresAt: account.initialPasswordExpiresAt,
+  });
   return { loginId, initialPassword, initialPasswordExpiresAt: stored.initialPasswordExpiresAt };
 }

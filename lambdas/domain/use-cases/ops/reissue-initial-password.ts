@@ -35,7 +35,11 @@ export interface Reissued {
  *    previous letter was still unprinted, and whether the account is disabled.
  * A failure before the write changes nothing; after it, running the command again is safe.
  */
-export async function reissueInitialPassword(loginId: string, by: { operator: string }, deps: ReissueInitialPasswordDeps): Promise<Reissued> {
+export async function reissueInitialPassword(
+  loginId: string,
+  by: { operator: string },
+  deps: ReissueInitialPasswordDeps,
+): Promise<Reissued> {
   const { accounts, audit } = deps;
   const refuse = (reason: string, message: string): never => {
     audit.record({ event: 'account.reissued', outcome: 'failure', loginId, reason, operator: by.operator });
@@ -54,7 +58,10 @@ export async function reissueInitialPassword(loginId: string, by: { operator: st
 
   const { initialPassword, stored } = await issueInitialPassword(loginId, deps);
   if (!(await accounts.reissueInitialPassword(loginId, stored))) {
-    return refuse('account no longer invited', `${loginId} was registered or removed meanwhile; nothing was changed. See \`status ${loginId}\`.`);
+    return refuse(
+      'account no longer invited',
+      `${loginId} was registered or removed meanwhile; nothing was changed. See \`status ${loginId}\`.`,
+    );
   }
   await unlock(deps.limits, 'first-login', loginId);
 

@@ -49,14 +49,25 @@ export async function resetRegistration(
   const { accounts, audit } = deps;
   const refuse = (problem: string, message: string, email?: string): never => {
     // `reason` says why it failed; the operator's reason for the reset goes along as `requestReason`.
-    audit.record({ event: 'account.registration-reset', outcome: 'failure', loginId, email, reason: problem, requestReason: change.reason, operator: change.operator });
+    audit.record({
+      event: 'account.registration-reset',
+      outcome: 'failure',
+      loginId,
+      email,
+      reason: problem,
+      requestReason: change.reason,
+      operator: change.operator,
+    });
     throw new AccountStateError(loginId, message);
   };
 
   const account = await accounts.get(loginId);
   if (!account) return refuse('unknown login ID', `No account ${loginId}.`);
   if (account.status !== 'registered' || !account.email) {
-    return refuse('account invited', `${loginId} is not registered (still at the letter stage): for a letter that never arrived, use reissue.`);
+    return refuse(
+      'account invited',
+      `${loginId} is not registered (still at the letter stage): for a letter that never arrived, use reissue.`,
+    );
   }
   const email = account.email;
 

@@ -23,6 +23,13 @@ export async function setAccountDisabled(
   const disabled = change.disabled ? { at: deps.clock.now().toISOString(), reason: change.reason, by: change.operator } : undefined;
   const found = await deps.accounts.setDisabled(loginId, disabled);
   const ended = found && change.disabled ? await deps.sessions.deleteAllOf(loginId) : 0;
-  deps.audit.record({ event, outcome: found ? 'success' : 'failure', loginId, reason: change.reason, operator: change.operator, sessionsEnded: ended });
+  deps.audit.record({
+    event,
+    outcome: found ? 'success' : 'failure',
+    loginId,
+    reason: change.reason,
+    operator: change.operator,
+    sessionsEnded: ended,
+  });
   return found;
 }

@@ -30,7 +30,13 @@ const NEEDED_STATUS: Record<RequestKind, Account['status']> = {
   emailChange: 'registered',
 };
 
-function problemWith(kind: RequestKind, tokenHash: string, request: PendingRequest | undefined, account: Account | undefined, now: string): LinkProblem | undefined {
+function problemWith(
+  kind: RequestKind,
+  tokenHash: string,
+  request: PendingRequest | undefined,
+  account: Account | undefined,
+  now: string,
+): LinkProblem | undefined {
   if (!request || !account || request.kind !== kind || account.disabled) return 'unknown';
   if (request.status === 'used') return 'used';
   if (request.status === 'voided') return 'voided';

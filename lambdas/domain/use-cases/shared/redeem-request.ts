@@ -46,7 +46,13 @@ export async function redeemRequest(
     const context = { email: opened.account.email ?? email, loginId, confirmation: input.newPassword.confirmation };
     const violations = passwordViolations(input.newPassword.password, context);
     if (violations.length > 0) {
-      audit.record({ event: `${prefix}.password-refused`, outcome: 'failure', loginId, email, reason: violations.map((v) => v.rule).join(',') });
+      audit.record({
+        event: `${prefix}.password-refused`,
+        outcome: 'failure',
+        loginId,
+        email,
+        reason: violations.map((v) => v.rule).join(','),
+      });
       throw new PasswordPolicyError(violations.map(({ rule, message }) => ({ rule, message })));
     }
   }

@@ -8,7 +8,7 @@ import type { AuditLog, Email, Mailer } from '../../ports';
  * 2. If it is not taken, a `notice.not-sent` line is audited with its subject; nothing is thrown.
  */
 export async function sendNotice(deps: { mailer: Mailer; audit: AuditLog }, email: Email, loginId: string): Promise<void> {
-  await deps.mailer.send(email).catch(() =>
-    deps.audit.record({ event: 'notice.not-sent', outcome: 'failure', loginId, email: email.to, reason: email.subject }),
-  );
+  await deps.mailer
+    .send(email)
+    .catch(() => deps.audit.record({ event: 'notice.not-sent', outcome: 'failure', loginId, email: email.to, reason: email.subject }));
 }

@@ -15,12 +15,20 @@ export interface SignedInDeps extends CurrentSessionDeps {
  * 2. Its account is read; unless it is registered, not disabled and has an email, the session is
  *    deleted, its end audited, and there is no session.
  */
-export async function signedInAccount(sessionId: string | undefined, deps: SignedInDeps): Promise<{ session: Session; account: Account & { email: string } }> {
+export async function signedInAccount(
+  sessionId: string | undefined,
+  deps: SignedInDeps,
+): Promise<{ session: Session; account: Account & { email: string } }> {
   const session = await currentSession(sessionId, deps);
   const account = await deps.accounts.get(session.loginId);
   if (!isActive(account)) {
     await deps.sessions.delete(session.sessionIdHash);
-    deps.audit.record({ event: 'session.ended', outcome: 'success', loginId: session.loginId, reason: account?.disabled ? 'account disabled' : 'account inactive' });
+    deps.audit.record({
+      event: 'session.ended',
+      outcome: 'success',
+      loginId: session.loginId,
+      reason: account?.disabled ? 'account disabled' : 'account inactive',
+    });
     throw new SessionRequiredError('unknown');
   }
   return { session, account };

@@ -159,7 +159,11 @@ describe('AccountsTable', () => {
   });
 
   describe('completeRegistration', () => {
-    const changes = { email: 'hanako@example.com', passwordHistory: ['new-hash', 'initial-hash'], registeredAt: '2025-04-01T09:05:00.000Z' };
+    const changes = {
+      email: 'hanako@example.com',
+      passwordHistory: ['new-hash', 'initial-hash'],
+      registeredAt: '2025-04-01T09:05:00.000Z',
+    };
 
     it('registers the account only while invited with this very request, removing the initial password', async () => {
       // Prepare
@@ -184,8 +188,14 @@ describe('AccountsTable', () => {
           ':token': 'token-hash',
         },
       });
-      expect(input.UpdateExpression).toMatch(/^SET #status = :registered, email = :email, passwordHistory = :history, registeredAt = :at REMOVE /);
-      expect(input.UpdateExpression?.split('REMOVE ')[1].split(', ').sort()).toEqual(['initialPasswordExpiresAt', 'initialPasswordHash', 'pendingTokenHash']);
+      expect(input.UpdateExpression).toMatch(
+        /^SET #status = :registered, email = :email, passwordHistory = :history, registeredAt = :at REMOVE /,
+      );
+      expect(input.UpdateExpression?.split('REMOVE ')[1].split(', ').sort()).toEqual([
+        'initialPasswordExpiresAt',
+        'initialPasswordHash',
+        'pendingTokenHash',
+      ]);
     });
 
     it('answers false when another request replaced this one or the account moved on', async () => {
@@ -351,7 +361,8 @@ describe('AccountsTable', () => {
       expect(db).toHaveReceivedCommandWith(UpdateCommand, {
         TableName: TABLE,
         Key: { loginId: 'M20250401' },
-        UpdateExpression: 'SET initialPasswordHash = :hash, initialPasswordExpiresAt = :expiresAt, pendingLetter = :letter REMOVE pendingTokenHash',
+        UpdateExpression:
+          'SET initialPasswordHash = :hash, initialPasswordExpiresAt = :expiresAt, pendingLetter = :letter REMOVE pendingTokenHash',
         ConditionExpression: '#status = :invited',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {

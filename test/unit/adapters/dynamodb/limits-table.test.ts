@@ -95,7 +95,9 @@ describe('LimitsTable', () => {
 
     it('answers false when a concurrent failure locked the key first', async () => {
       // Prepare
-      db.on(UpdateCommand).resolvesOnce({ Attributes: { failures: 5 } }).rejectsOnce(conditionFailed());
+      db.on(UpdateCommand)
+        .resolvesOnce({ Attributes: { failures: 5 } })
+        .rejectsOnce(conditionFailed());
 
       // Act
       const locked = await table.recordFailure(KEY, LOCKOUT, AT);

@@ -71,7 +71,9 @@ describe('RequestsTable', () => {
 
     it('voids a pending request at the maximum', async () => {
       // Prepare
-      db.on(UpdateCommand).resolvesOnce({ Attributes: { ...request, wrongPasscodes: 5 } }).resolves({});
+      db.on(UpdateCommand)
+        .resolvesOnce({ Attributes: { ...request, wrongPasscodes: 5 } })
+        .resolves({});
 
       // Act
       const wrong = await table.recordWrongPasscode('token-hash', 5);

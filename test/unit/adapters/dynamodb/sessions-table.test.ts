@@ -128,7 +128,10 @@ describe('SessionsTable', () => {
     it('follows LastEvaluatedKey through every page', async () => {
       // Prepare
       db.on(QueryCommand)
-        .resolvesOnce({ Items: [{ sessionIdHash: 's1' }, { sessionIdHash: 's2' }], LastEvaluatedKey: { sessionIdHash: 's2', loginId: 'M20250401' } })
+        .resolvesOnce({
+          Items: [{ sessionIdHash: 's1' }, { sessionIdHash: 's2' }],
+          LastEvaluatedKey: { sessionIdHash: 's2', loginId: 'M20250401' },
+        })
         .resolvesOnce({ Items: [{ sessionIdHash: 'mine' }], LastEvaluatedKey: { sessionIdHash: 'mine', loginId: 'M20250401' } })
         .resolvesOnce({ Items: [{ sessionIdHash: 's4' }] });
       db.on(DeleteCommand).resolves({});

@@ -38,7 +38,10 @@ describe('notice emails', () => {
 
     it('carries no link in a notice: there is nothing to act on but the contact', () => {
       // Act
-      const texts = [passwordChangedEmail('a@example.com', AT, WORDING).text, emailChangedEmail('a@example.com', 'b***@example.net', AT, WORDING).text];
+      const texts = [
+        passwordChangedEmail('a@example.com', AT, WORDING).text,
+        emailChangedEmail('a@example.com', 'b***@example.net', AT, WORDING).text,
+      ];
 
       // Assess
       for (const text of texts) expect(text).not.toMatch(/https?:\/\//);

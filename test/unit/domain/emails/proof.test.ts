@@ -64,7 +64,6 @@ describe('the proof emails', () => {
         expect(passcodeEmail('registration', 'taro@example.com', '012345', { ...WORDING, validityMinutes: 30 }).text).toContain('30分以内');
       });
     });
-
   });
 
   describe('the proof emails of each kind', () => {
@@ -88,7 +87,12 @@ describe('the proof emails', () => {
 
     it('says what was received for a password reset, not a registration', () => {
       // Act
-      const text = completionUrlEmail('passwordReset', 'taro@example.com', 'https://support.example.jp/reset-password.html#t', WORDING).text;
+      const text = completionUrlEmail(
+        'passwordReset',
+        'taro@example.com',
+        'https://support.example.jp/reset-password.html#t',
+        WORDING,
+      ).text;
 
       // Assess
       expect(text).toContain('パスワード再設定の申請を受け付けいたしました。');

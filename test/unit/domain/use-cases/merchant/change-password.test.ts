@@ -1,4 +1,9 @@
-import { CurrentPasswordWrongError, InvalidCredentialsError, PasswordPolicyError, SessionRequiredError } from '../../../../../lambdas/domain/errors';
+import {
+  CurrentPasswordWrongError,
+  InvalidCredentialsError,
+  PasswordPolicyError,
+  SessionRequiredError,
+} from '../../../../../lambdas/domain/errors';
 import { verifyPassword } from '../../../../../lambdas/domain/password-hash';
 import { japanDateTime } from '../../../../../lambdas/domain/japan-time';
 import { hashSessionId } from '../../../../../lambdas/domain/session-id';
@@ -70,7 +75,13 @@ describe('changePassword (パスワード変更)', () => {
       expect(error).toBeInstanceOf(CurrentPasswordWrongError);
       expect((error as CurrentPasswordWrongError).message).toBe('現在のパスワードが正しくありません。');
       expect(world.identity.userOf(MERCHANT.email)?.password).toBe(PASSWORDS.current);
-      expect(world.audit.last()).toEqual({ event: 'password.changed', outcome: 'failure', loginId: MERCHANT.loginId, email: MERCHANT.email, reason: 'wrong current password' });
+      expect(world.audit.last()).toEqual({
+        event: 'password.changed',
+        outcome: 'failure',
+        loginId: MERCHANT.loginId,
+        email: MERCHANT.email,
+        reason: 'wrong current password',
+      });
     });
 
     it('counts wrong current passwords towards the login lock: after 5, even the right one is refused', async () => {
@@ -96,7 +107,9 @@ describe('changePassword (パスワード変更)', () => {
       await failureOf(changePassword(sessionId, change(WRONG), world));
 
       // Assess
-      expect(world.audit.named('lockout')).toEqual([expect.objectContaining({ outcome: 'success', loginId: MERCHANT.loginId, flow: 'login' })]);
+      expect(world.audit.named('lockout')).toEqual([
+        expect.objectContaining({ outcome: 'success', loginId: MERCHANT.loginId, flow: 'login' }),
+      ]);
     });
 
     it('counts the wrong passwords of logins and of changes together', async () => {
@@ -159,7 +172,9 @@ describe('changePassword (パスワード変更)', () => {
       const error = await failureOf(changePassword(sessionId, change(PASSWORDS.current, password), world));
 
       // Assess
-      expect((error as PasswordPolicyError).violations).toEqual([{ rule: 'history', message: '過去4つ前までに使用したパスワードは登録できません。' }]);
+      expect((error as PasswordPolicyError).violations).toEqual([
+        { rule: 'history', message: '過去4つ前までに使用したパスワードは登録できません。' },
+      ]);
       expect(world.identity.userOf(MERCHANT.email)?.password).toBe(PASSWORDS.current);
       expect(world.audit.last()).toMatchObject({ event: 'password.changed', outcome: 'failure', reason: 'history' });
     });

@@ -7,7 +7,15 @@ import { logIn } from '../../../../../lambdas/domain/use-cases/merchant/log-in';
 import { requestEmailChange } from '../../../../../lambdas/domain/use-cases/merchant/request-email-change';
 import { requestPasswordReset } from '../../../../../lambdas/domain/use-cases/merchant/request-password-reset';
 import { showHome } from '../../../../../lambdas/domain/use-cases/merchant/show-home';
-import { failureOf, fakeWorld, lastRegistrationMails, MERCHANT, PASSWORDS, seedRegisteredAccount, type FakeWorld } from '../../../fakes/world';
+import {
+  failureOf,
+  fakeWorld,
+  lastRegistrationMails,
+  MERCHANT,
+  PASSWORDS,
+  seedRegisteredAccount,
+  type FakeWorld,
+} from '../../../fakes/world';
 import { expectLinkProblem, otherThan } from '../../../../support/redeeming';
 
 const NEW_EMAIL = 'hanako.new@example.net';
@@ -84,7 +92,13 @@ describe('completeEmailChange (メールアドレス変更 → パスコード �
 
       // Assess
       expect(world.audit.named('email-change.completed')).toEqual([
-        { event: 'email-change.completed', outcome: 'success', loginId: MERCHANT.loginId, email: NEW_EMAIL, previousEmail: 'h***@example.com' },
+        {
+          event: 'email-change.completed',
+          outcome: 'success',
+          loginId: MERCHANT.loginId,
+          email: NEW_EMAIL,
+          previousEmail: 'h***@example.com',
+        },
       ]);
       const logged = JSON.stringify(world.audit.events);
       for (const secret of [proof.token, proof.passcode]) expect(logged).not.toContain(secret);

@@ -84,7 +84,9 @@ describe('completePasswordReset (パスワード再設定 → 設定)', () => {
 
       // Assess
       expect(error).toBeInstanceOf(PasswordPolicyError);
-      expect((error as PasswordPolicyError).violations).toEqual([{ rule: 'history', message: '過去4つ前までに使用したパスワードは登録できません。' }]);
+      expect((error as PasswordPolicyError).violations).toEqual([
+        { rule: 'history', message: '過去4つ前までに使用したパスワードは登録できません。' },
+      ]);
       expect(world.identity.userOf(MERCHANT.email)?.password).toBe(PASSWORDS.current);
       expect(world.requests.peek(hashToken(token))).toMatchObject({ wrongPasscodes: 0, status: 'pending' });
       expect(world.audit.last()).toMatchObject({ event: 'password-reset.password-refused', reason: 'history' });
@@ -180,7 +182,10 @@ describe('completePasswordReset (パスワード再設定 → 設定)', () => {
     it("ends every session of the account and no other account's", async () => {
       // Prepare
       seedRegisteredAccount(world, { loginId: 'M20250402', email: 'taro@example.com' });
-      const mine = [await logIn({ loginId: MERCHANT.email, password: PASSWORDS.current }, world), await logIn({ loginId: MERCHANT.email, password: PASSWORDS.current }, world)];
+      const mine = [
+        await logIn({ loginId: MERCHANT.email, password: PASSWORDS.current }, world),
+        await logIn({ loginId: MERCHANT.email, password: PASSWORDS.current }, world),
+      ];
       const theirs = await logIn({ loginId: 'taro@example.com', password: PASSWORDS.current }, world);
       const { token, passcode } = await requested(world);
 
@@ -286,7 +291,13 @@ describe('completePasswordReset (パスワード再設定 → 設定)', () => {
 
     it('does not take a registration link ("unknown")', async () => {
       // Prepare
-      world.accounts.seed({ loginId: 'M20250402', status: 'invited', initialPasswordHash: quickHash('Hq7#xTk4Wp9=Ny'), passwordHistory: [], createdAt: '2025-03-01T00:00:00.000Z' });
+      world.accounts.seed({
+        loginId: 'M20250402',
+        status: 'invited',
+        initialPasswordHash: quickHash('Hq7#xTk4Wp9=Ny'),
+        passwordHistory: [],
+        createdAt: '2025-03-01T00:00:00.000Z',
+      });
       await startRequest('registration', 'M20250402', 'taro@example.com', world);
       const { token, passcode } = lastRegistrationMails(world);
 

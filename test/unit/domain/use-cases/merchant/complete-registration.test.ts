@@ -37,7 +37,9 @@ describe('completeRegistration (パスコード入力 → 設定)', () => {
 
       // Assess
       expect(error).toBeInstanceOf(PasswordPolicyError);
-      expect((error as PasswordPolicyError).violations.map((v) => v.rule)).toEqual(expect.arrayContaining(['length', 'upper', 'digit', 'symbol']));
+      expect((error as PasswordPolicyError).violations.map((v) => v.rule)).toEqual(
+        expect.arrayContaining(['length', 'upper', 'digit', 'symbol']),
+      );
       expect(world.requests.peek(hashToken(token))).toMatchObject({ wrongPasscodes: 0, status: 'pending' });
     });
 
@@ -62,7 +64,9 @@ describe('completeRegistration (パスコード入力 → 設定)', () => {
 
       // Assess
       expect(error).toBeInstanceOf(PasswordPolicyError);
-      expect((error as PasswordPolicyError).violations).toEqual([{ rule: 'history', message: '過去4つ前までに使用したパスワードは登録できません。' }]);
+      expect((error as PasswordPolicyError).violations).toEqual([
+        { rule: 'history', message: '過去4つ前までに使用したパスワードは登録できません。' },
+      ]);
       expect(world.identity.size).toBe(0);
       expect(world.requests.peek(hashToken(token))?.status).toBe('pending');
       expect(world.accounts.peek(LETTER.loginId)?.status).toBe('invited');

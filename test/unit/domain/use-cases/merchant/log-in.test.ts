@@ -7,7 +7,10 @@ const LOGIN_ID = 'M20250401';
 const EMAIL = 'hanako@example.com';
 const PASSWORD = 'Vt4!rW9q]Zm2';
 
-function seedRegistered(world: FakeWorld, overrides: { loginId?: string; email?: string; status?: 'registered' | 'invited' | 'disabled' } = {}) {
+function seedRegistered(
+  world: FakeWorld,
+  overrides: { loginId?: string; email?: string; status?: 'registered' | 'invited' | 'disabled' } = {},
+) {
   const disabled = overrides.status === 'disabled' ? { at: '2025-03-03T00:00:00.000Z', reason: 'test', by: 'ops' } : undefined;
   const loginId = overrides.loginId ?? LOGIN_ID;
   const email = overrides.email ?? EMAIL;

@@ -13,7 +13,13 @@ describe('logOut (ログアウト)', () => {
 
   beforeEach(async () => {
     world = fakeWorld();
-    world.accounts.seed({ loginId: LOGIN_ID, status: 'registered', email: EMAIL, passwordHistory: [], createdAt: '2025-03-01T00:00:00.000Z' });
+    world.accounts.seed({
+      loginId: LOGIN_ID,
+      status: 'registered',
+      email: EMAIL,
+      passwordHistory: [],
+      createdAt: '2025-03-01T00:00:00.000Z',
+    });
     world.identity.seed({ email: EMAIL, loginId: LOGIN_ID, password: PASSWORD });
     sessionId = await logIn({ loginId: EMAIL, password: PASSWORD }, world);
   });

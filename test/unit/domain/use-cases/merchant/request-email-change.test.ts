@@ -51,7 +51,12 @@ describe('requestEmailChange (メールアドレス変更)', () => {
 
       // Assess
       const tokenHash = hashToken(lastRegistrationMails(world).token);
-      expect(world.requests.peek(tokenHash)).toMatchObject({ kind: 'emailChange', loginId: MERCHANT.loginId, email: NEW_EMAIL, status: 'pending' });
+      expect(world.requests.peek(tokenHash)).toMatchObject({
+        kind: 'emailChange',
+        loginId: MERCHANT.loginId,
+        email: NEW_EMAIL,
+        status: 'pending',
+      });
       expect(world.accounts.peek(MERCHANT.loginId)).toMatchObject({ email: MERCHANT.email, pendingEmailChangeTokenHash: tokenHash });
       await expect(logIn({ loginId: MERCHANT.email, password: PASSWORDS.current }, world)).resolves.toBeDefined();
     });
@@ -91,16 +96,21 @@ describe('requestEmailChange (メールアドレス変更)', () => {
   });
 
   describe('the current address', () => {
-    it.each([MERCHANT.email, 'HANAKO@example.COM'])('refuses %s as a ValidationError on newEmail, sending nothing and counting nothing', async (email) => {
-      // Act
-      const error = await failureOf(requestEmailChange(sessionId, { newEmail: email }, world));
+    it.each([MERCHANT.email, 'HANAKO@example.COM'])(
+      'refuses %s as a ValidationError on newEmail, sending nothing and counting nothing',
+      async (email) => {
+        // Act
+        const error = await failureOf(requestEmailChange(sessionId, { newEmail: email }, world));
 
-      // Assess
-      expect(error).toBeInstanceOf(ValidationError);
-      expect((error as ValidationError).fields).toEqual({ newEmail: '現在のメールアドレスと同じです。新しいメールアドレスを入力してください。' });
-      expect(world.mailer.sent).toEqual([]);
-      expect(world.limits.peek(`mail#account#${MERCHANT.loginId}`)).toBeUndefined();
-    });
+        // Assess
+        expect(error).toBeInstanceOf(ValidationError);
+        expect((error as ValidationError).fields).toEqual({
+          newEmail: '現在のメールアドレスと同じです。新しいメールアドレスを入力してください。',
+        });
+        expect(world.mailer.sent).toEqual([]);
+        expect(world.limits.peek(`mail#account#${MERCHANT.loginId}`)).toBeUndefined();
+      },
+    );
   });
 
   describe("another account's address", () => {
@@ -113,7 +123,13 @@ describe('requestEmailChange (メールアドレス変更)', () => {
       expect(world.mailer.sent).toEqual([]);
       expect(world.requests.all()).toEqual([]);
       expect(world.accounts.peek(MERCHANT.loginId)).not.toHaveProperty('pendingEmailChangeTokenHash');
-      expect(world.audit.last()).toEqual({ event: 'email-change.requested', outcome: 'failure', loginId: MERCHANT.loginId, email: TAKEN, reason: 'email in use' });
+      expect(world.audit.last()).toEqual({
+        event: 'email-change.requested',
+        outcome: 'failure',
+        loginId: MERCHANT.loginId,
+        email: TAKEN,
+        reason: 'email in use',
+      });
     });
 
     it('answers exactly as the free address does; only the mails differ', async () => {
@@ -158,7 +174,13 @@ describe('requestEmailChange (メールアドレス変更)', () => {
       // Assess
       expect(sixth).toBeInstanceOf(TooManyRequestsError);
       expect(world.mailer.sent).toHaveLength(10);
-      expect(world.audit.last()).toEqual({ event: 'email-change.requested', outcome: 'failure', loginId: MERCHANT.loginId, email: 'hanako6@example.net', reason: 'mail rate limit' });
+      expect(world.audit.last()).toEqual({
+        event: 'email-change.requested',
+        outcome: 'failure',
+        loginId: MERCHANT.loginId,
+        email: 'hanako6@example.net',
+        reason: 'mail rate limit',
+      });
     });
 
     it('per address: an address mailed 5 times in the hour by any flow gets no more', async () => {

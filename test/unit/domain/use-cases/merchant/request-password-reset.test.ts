@@ -47,10 +47,22 @@ describe('requestPasswordReset (パスワードを忘れた方はこちら)', ()
       // Assess
       const tokenHash = hashToken(lastRegistrationMails(world).token);
       expect(world.requests.all()).toEqual([
-        expect.objectContaining({ tokenHash, kind: 'passwordReset', loginId: MERCHANT.loginId, email: MERCHANT.email, status: 'pending', expiresAt: '2025-04-02T09:00:00.000Z' }),
+        expect.objectContaining({
+          tokenHash,
+          kind: 'passwordReset',
+          loginId: MERCHANT.loginId,
+          email: MERCHANT.email,
+          status: 'pending',
+          expiresAt: '2025-04-02T09:00:00.000Z',
+        }),
       ]);
       expect(world.accounts.peek(MERCHANT.loginId)?.pendingResetTokenHash).toBe(tokenHash);
-      expect(world.audit.last()).toMatchObject({ event: 'password-reset.requested', outcome: 'success', loginId: MERCHANT.loginId, email: MERCHANT.email });
+      expect(world.audit.last()).toMatchObject({
+        event: 'password-reset.requested',
+        outcome: 'success',
+        loginId: MERCHANT.loginId,
+        email: MERCHANT.email,
+      });
     });
 
     it('takes the address whatever its case', async () => {
@@ -77,7 +89,14 @@ describe('requestPasswordReset (パスワードを忘れた方はこちら)', ()
       ['a disabled account', 'disabled@example.com', 'account disabled'],
     ])('%s', async (_label, email, reason) => {
       // Prepare
-      world.accounts.seed({ loginId: 'M20250402', status: 'invited', email: 'invited@example.com', initialPasswordHash: quickHash('Hq7#xTk4Wp9=Ny'), passwordHistory: [], createdAt: '2025-03-01T00:00:00.000Z' });
+      world.accounts.seed({
+        loginId: 'M20250402',
+        status: 'invited',
+        email: 'invited@example.com',
+        initialPasswordHash: quickHash('Hq7#xTk4Wp9=Ny'),
+        passwordHistory: [],
+        createdAt: '2025-03-01T00:00:00.000Z',
+      });
       seedRegisteredAccount(world, { loginId: 'M20250403', email: 'disabled@example.com', account: { disabled: DISABLED } });
 
       // Act
@@ -88,12 +107,20 @@ describe('requestPasswordReset (パスワードを忘れた方はこちら)', ()
       expect(world.mailer.sent).toEqual([]);
       expect(world.requests.all()).toEqual([]);
       expect(world.accounts.all().some((a) => a.pendingResetTokenHash)).toBe(false);
-      expect(world.audit.events).toEqual([expect.objectContaining({ event: 'password-reset.requested', outcome: 'failure', email, reason })]);
+      expect(world.audit.events).toEqual([
+        expect.objectContaining({ event: 'password-reset.requested', outcome: 'failure', email, reason }),
+      ]);
     });
 
     it('an address whose first-login registration is still pending', async () => {
       // Prepare
-      world.accounts.seed({ loginId: 'M20250402', status: 'invited', initialPasswordHash: quickHash('Hq7#xTk4Wp9=Ny'), passwordHistory: [], createdAt: '2025-03-01T00:00:00.000Z' });
+      world.accounts.seed({
+        loginId: 'M20250402',
+        status: 'invited',
+        initialPasswordHash: quickHash('Hq7#xTk4Wp9=Ny'),
+        passwordHistory: [],
+        createdAt: '2025-03-01T00:00:00.000Z',
+      });
       await startRequest('registration', 'M20250402', 'pending@example.com', world);
       world.mailer.sent.length = 0;
 
@@ -140,7 +167,11 @@ describe('requestPasswordReset (パスワードを忘れた方はこちら)', ()
       // Assess
       expect(known).toEqual({ resolved: undefined });
       expect(unknown).toEqual(known);
-      expect(world.audit.named('password-reset.requested')[0]).toMatchObject({ outcome: 'failure', loginId: MERCHANT.loginId, reason: 'mail not sent' });
+      expect(world.audit.named('password-reset.requested')[0]).toMatchObject({
+        outcome: 'failure',
+        loginId: MERCHANT.loginId,
+        reason: 'mail not sent',
+      });
     });
 
     it('refuses the 6th request within the hour alike, known or unknown', async () => {
@@ -173,7 +204,12 @@ describe('requestPasswordReset (パスワードを忘れた方はこちら)', ()
 
       // Assess
       expect('rejected' in sixth && sixth.rejected).toBeInstanceOf(TooManyRequestsError);
-      expect(world.audit.last()).toEqual({ event: 'password-reset.requested', outcome: 'failure', email: UNKNOWN, reason: 'mail rate limit' });
+      expect(world.audit.last()).toEqual({
+        event: 'password-reset.requested',
+        outcome: 'failure',
+        email: UNKNOWN,
+        reason: 'mail rate limit',
+      });
     });
 
     it('sends no 6th pair of mails to a known address', async () => {
@@ -239,13 +275,20 @@ describe('requestPasswordReset (パスワードを忘れた方はこちら)', ()
       // Assess
       await expect(result).resolves.toBeUndefined();
       expect(world.audit.events).toEqual([
-        { event: 'password-reset.requested', outcome: 'failure', loginId: MERCHANT.loginId, email: MERCHANT.email, reason: 'mail not sent' },
+        {
+          event: 'password-reset.requested',
+          outcome: 'failure',
+          loginId: MERCHANT.loginId,
+          email: MERCHANT.email,
+          reason: 'mail not sent',
+        },
       ]);
     });
 
     it('does not throw when the store fails, and names the error for ops', async () => {
       // Prepare
-      world.requests.put = async () => Promise.reject(Object.assign(new Error('throttled'), { name: 'ProvisionedThroughputExceededException' }));
+      world.requests.put = async () =>
+        Promise.reject(Object.assign(new Error('throttled'), { name: 'ProvisionedThroughputExceededException' }));
 
       // Act
       const result = requestPasswordReset({ email: MERCHANT.email }, world);

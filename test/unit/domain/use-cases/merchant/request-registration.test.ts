@@ -1,5 +1,11 @@
 import { hashToken } from '../../../../../lambdas/domain/completion-token';
-import { DomainError, EmailUnavailableError, InvalidCredentialsError, LinkInvalidError, MailNotSentError } from '../../../../../lambdas/domain/errors';
+import {
+  DomainError,
+  EmailUnavailableError,
+  InvalidCredentialsError,
+  LinkInvalidError,
+  MailNotSentError,
+} from '../../../../../lambdas/domain/errors';
 import { hashPasscode } from '../../../../../lambdas/domain/passcode';
 import { openRequest } from '../../../../../lambdas/domain/use-cases/shared/open-request';
 
@@ -229,7 +235,11 @@ describe('requestRegistration (初回メールアドレス登録)', () => {
       await expect(attempt).rejects.toBeInstanceOf(InvalidCredentialsError);
       await expect(attempt).rejects.toThrow(SAME_ANSWER);
       expect(world.mailer.sent).toEqual([]);
-      expect(world.audit.last()).toMatchObject({ event: 'registration.requested', outcome: 'failure', reason: expect.stringMatching(/lock/i) });
+      expect(world.audit.last()).toMatchObject({
+        event: 'registration.requested',
+        outcome: 'failure',
+        reason: expect.stringMatching(/lock/i),
+      });
     });
 
     it('lets the ID in again once the 15-minute lock is over', async () => {
@@ -253,7 +263,12 @@ describe('requestRegistration (初回メールアドレス登録)', () => {
       // Act: ten requests within fifty minutes.
       for (let i = 0; i < 10; i += 1) {
         world.clock.advance({ minutes: 5 });
-        outcomes.push(await requestRegistration(application, world).then(() => 'sent', (error: unknown) => error));
+        outcomes.push(
+          await requestRegistration(application, world).then(
+            () => 'sent',
+            (error: unknown) => error,
+          ),
+        );
       }
 
       // Assess

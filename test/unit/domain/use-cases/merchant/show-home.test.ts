@@ -15,7 +15,13 @@ describe('showHome (signed-in home)', () => {
 
   beforeEach(() => {
     world = fakeWorld();
-    world.accounts.seed({ loginId: LOGIN_ID, status: 'registered', email: EMAIL, passwordHistory: [], createdAt: '2025-03-01T00:00:00.000Z' });
+    world.accounts.seed({
+      loginId: LOGIN_ID,
+      status: 'registered',
+      email: EMAIL,
+      passwordHistory: [],
+      createdAt: '2025-03-01T00:00:00.000Z',
+    });
     world.identity.seed({ email: EMAIL, loginId: LOGIN_ID, password: PASSWORD });
   });
 
@@ -111,6 +117,11 @@ describe('showHome (signed-in home)', () => {
     const home = await showHome(second, world);
 
     // Assess
-    expect(home).toEqual({ email: 'hanako.new@example.net', loginId: LOGIN_ID, lastLoginAt: '2025-04-01T11:00:00.000Z', previousLoginAt: '2025-04-01T09:00:00.000Z' });
+    expect(home).toEqual({
+      email: 'hanako.new@example.net',
+      loginId: LOGIN_ID,
+      lastLoginAt: '2025-04-01T11:00:00.000Z',
+      previousLoginAt: '2025-04-01T09:00:00.000Z',
+    });
   });
 });

@@ -26,14 +26,16 @@ const EMAIL = 'hanako@example.com';
 
 /** Every secret the world holds: hashes, sealed passwords, token and passcode hashes. */
 function secretsOf(world: FakeWorld): string[] {
-  const fromAccounts = world.accounts.all().flatMap((a) => [
-    a.initialPasswordHash,
-    a.pendingLetter?.sealedPassword,
-    a.pendingTokenHash,
-    a.pendingResetTokenHash,
-    a.pendingEmailChangeTokenHash,
-    ...a.passwordHistory,
-  ]);
+  const fromAccounts = world.accounts
+    .all()
+    .flatMap((a) => [
+      a.initialPasswordHash,
+      a.pendingLetter?.sealedPassword,
+      a.pendingTokenHash,
+      a.pendingResetTokenHash,
+      a.pendingEmailChangeTokenHash,
+      ...a.passwordHistory,
+    ]);
   const fromRequests = world.requests.all().flatMap((r) => [r.tokenHash, r.passcodeHash]);
   return [...fromAccounts, ...fromRequests].filter((s): s is string => !!s);
 }
@@ -104,10 +106,14 @@ describe('accountStatus (ops)', () => {
 
     it.each([
       ['expired', (w: FakeWorld) => w.clock.advance({ hours: 24 })],
-      ['voided', async (w: FakeWorld) => {
-        const { token, passcode } = lastRegistrationMails(w);
-        for (let i = 0; i < 5; i += 1) await failureOf(redeemRequest('registration', { token, passcode: otherThan(passcode) }, w, { apply: async () => {} }));
-      }],
+      [
+        'voided',
+        async (w: FakeWorld) => {
+          const { token, passcode } = lastRegistrationMails(w);
+          for (let i = 0; i < 5; i += 1)
+            await failureOf(redeemRequest('registration', { token, passcode: otherThan(passcode) }, w, { apply: async () => {} }));
+        },
+      ],
     ])('is invited again once the registration request is %s, and says so', async (state, happen) => {
       // Prepare
       await firstLogin();
@@ -202,8 +208,20 @@ describe('accountStatus (ops)', () => {
       const shown = await status();
 
       // Assess
-      expect(shown.passwordReset).toEqual({ state: 'pending', email: MERCHANT.email, createdAt: '2025-04-01T09:00:00.000Z', expiresAt: '2025-04-02T09:00:00.000Z', wrongPasscodes: 0 });
-      expect(shown.emailChange).toEqual({ state: 'pending', email: 'hanako.new@example.net', createdAt: '2025-04-01T10:00:00.000Z', expiresAt: '2025-04-02T10:00:00.000Z', wrongPasscodes: 0 });
+      expect(shown.passwordReset).toEqual({
+        state: 'pending',
+        email: MERCHANT.email,
+        createdAt: '2025-04-01T09:00:00.000Z',
+        expiresAt: '2025-04-02T09:00:00.000Z',
+        wrongPasscodes: 0,
+      });
+      expect(shown.emailChange).toEqual({
+        state: 'pending',
+        email: 'hanako.new@example.net',
+        createdAt: '2025-04-01T10:00:00.000Z',
+        expiresAt: '2025-04-02T10:00:00.000Z',
+        wrongPasscodes: 0,
+      });
     });
 
     it('says a finished password reset is used', async () => {
@@ -225,7 +243,11 @@ describe('accountStatus (ops)', () => {
     await requestRegistration({ loginId: 'M20250409', initialPassword: letter.initialPassword, email: 'taro@example.com' }, world);
     seedRegisteredAccount(world);
     await requestPasswordReset({ email: MERCHANT.email }, world);
-    await requestEmailChange(await logIn({ loginId: MERCHANT.email, password: PASSWORDS.current }, world), { newEmail: 'hanako.new@example.net' }, world);
+    await requestEmailChange(
+      await logIn({ loginId: MERCHANT.email, password: PASSWORDS.current }, world),
+      { newEmail: 'hanako.new@example.net' },
+      world,
+    );
 
     // Act
     const shown = [await status({ loginId: 'M20250409' }), await status({ loginId: LOGIN_ID })];

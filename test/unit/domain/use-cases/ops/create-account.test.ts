@@ -45,7 +45,13 @@ describe('createAccount (ops provisioning)', () => {
 
   it('refuses a login ID that exists, keeping the existing account', async () => {
     // Prepare
-    world.accounts.seed({ loginId: 'M20250401', status: 'registered', email: 'a@example.com', passwordHistory: ['h'], createdAt: '2024-01-01T00:00:00.000Z' });
+    world.accounts.seed({
+      loginId: 'M20250401',
+      status: 'registered',
+      email: 'a@example.com',
+      passwordHistory: ['h'],
+      createdAt: '2024-01-01T00:00:00.000Z',
+    });
 
     // Act
     const attempt = createAccount('M20250401', world);
@@ -53,7 +59,12 @@ describe('createAccount (ops provisioning)', () => {
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(AccountExistsError);
     expect(world.accounts.peek('M20250401')?.status).toBe('registered');
-    expect(world.audit.last()).toEqual({ event: 'account.created', outcome: 'failure', loginId: 'M20250401', reason: 'AccountExistsError' });
+    expect(world.audit.last()).toEqual({
+      event: 'account.created',
+      outcome: 'failure',
+      loginId: 'M20250401',
+      reason: 'AccountExistsError',
+    });
   });
 
   it('records the creation without the initial password', async () => {

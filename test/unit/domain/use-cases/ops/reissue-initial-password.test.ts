@@ -6,7 +6,15 @@ import { createAccount } from '../../../../../lambdas/domain/use-cases/ops/creat
 import { openRequest } from '../../../../../lambdas/domain/use-cases/shared/open-request';
 import { reissueInitialPassword } from '../../../../../lambdas/domain/use-cases/ops/reissue-initial-password';
 import { requestRegistration } from '../../../../../lambdas/domain/use-cases/merchant/request-registration';
-import { failureOf, fakeWorld, lastRegistrationMails, MERCHANT, seedRegisteredAccount, stringsIn, type FakeWorld } from '../../../fakes/world';
+import {
+  failureOf,
+  fakeWorld,
+  lastRegistrationMails,
+  MERCHANT,
+  seedRegisteredAccount,
+  stringsIn,
+  type FakeWorld,
+} from '../../../fakes/world';
 
 const OPS = { operator: 'ops-tanaka' };
 const LOGIN_ID = 'M20250401';
@@ -46,7 +54,11 @@ describe('reissueInitialPassword (ops, the letter never arrived)', () => {
     // Assess
     const account = world.accounts.peek(LOGIN_ID)!;
     expect(reissued.initialPasswordExpiresAt).toBe('2025-07-10T09:00:00.000Z');
-    expect(account).toMatchObject({ status: 'invited', initialPasswordExpiresAt: '2025-07-10T09:00:00.000Z', letter: { companyName: '株式会社テスト' } });
+    expect(account).toMatchObject({
+      status: 'invited',
+      initialPasswordExpiresAt: '2025-07-10T09:00:00.000Z',
+      letter: { companyName: '株式会社テスト' },
+    });
     expect(await verifyPassword(reissued.initialPassword, account.initialPasswordHash!)).toBe(true);
     expect(account.pendingLetter?.issuedAt).toBe('2025-04-11T09:00:00.000Z');
     expect(account.pendingLetter?.importRun).toBeUndefined();
@@ -112,7 +124,13 @@ describe('reissueInitialPassword (ops, the letter never arrived)', () => {
     expect(refused).toBeInstanceOf(AccountStateError);
     expect((refused as Error).message).toContain('reset-registration');
     expect(world.accounts.peek('M20250402')).toEqual(registered);
-    expect(world.audit.last()).toEqual({ event: 'account.reissued', outcome: 'failure', loginId: 'M20250402', reason: 'account registered', operator: 'ops-tanaka' });
+    expect(world.audit.last()).toEqual({
+      event: 'account.reissued',
+      outcome: 'failure',
+      loginId: 'M20250402',
+      reason: 'account registered',
+      operator: 'ops-tanaka',
+    });
   });
 
   it('refuses an unknown login ID, creating nothing', async () => {
@@ -130,7 +148,13 @@ describe('reissueInitialPassword (ops, the letter never arrived)', () => {
     const read = world.accounts.get.bind(world.accounts);
     jest.spyOn(world.accounts, 'get').mockImplementationOnce(async (loginId) => {
       const account = await read(loginId);
-      world.accounts.seed({ ...account!, status: 'registered', email: EMAIL, initialPasswordHash: undefined, initialPasswordExpiresAt: undefined });
+      world.accounts.seed({
+        ...account!,
+        status: 'registered',
+        email: EMAIL,
+        initialPasswordHash: undefined,
+        initialPasswordExpiresAt: undefined,
+      });
       return account;
     });
 

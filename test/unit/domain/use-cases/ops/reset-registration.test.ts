@@ -41,7 +41,9 @@ describe('resetRegistration (ops, the merchant lost access to their email)', () 
 
   beforeEach(() => {
     world = fakeWorld();
-    before = seedRegisteredAccount(world, { account: { lastLoginAt: '2025-03-30T00:00:00.000Z', letter: { companyName: '株式会社テスト' } } });
+    before = seedRegisteredAccount(world, {
+      account: { lastLoginAt: '2025-03-30T00:00:00.000Z', letter: { companyName: '株式会社テスト' } },
+    });
     seedRegisteredAccount(world, OTHER);
   });
 
@@ -64,7 +66,12 @@ describe('resetRegistration (ops, the merchant lost access to their email)', () 
     }
     expect(await verifyPassword(reset.initialPassword, account.initialPasswordHash!)).toBe(true);
     expect(openPassword(world.letterKey, MERCHANT.loginId, account.pendingLetter!.sealedPassword)).toBe(reset.initialPassword);
-    expect(reset).toMatchObject({ loginId: MERCHANT.loginId, previousEmail: MERCHANT.email, initialPasswordExpiresAt: '2025-06-30T09:00:00.000Z', disabled: false });
+    expect(reset).toMatchObject({
+      loginId: MERCHANT.loginId,
+      previousEmail: MERCHANT.email,
+      initialPasswordExpiresAt: '2025-06-30T09:00:00.000Z',
+      disabled: false,
+    });
   });
 
   it('lets the merchant register again with a new email from the new initial password, and log in with it', async () => {
@@ -136,7 +143,10 @@ describe('resetRegistration (ops, the merchant lost access to their email)', () 
     await resetRegistration(MERCHANT.loginId, CASE, world);
 
     // Assess
-    for (const [kind, token] of [['passwordReset', reset.token], ['emailChange', change.token]] as const) {
+    for (const [kind, token] of [
+      ['passwordReset', reset.token],
+      ['emailChange', change.token],
+    ] as const) {
       const refused = await failureOf(openRequest(kind, token, world));
       expect(refused).toBeInstanceOf(LinkInvalidError);
       expect(refused).toMatchObject({ reason: 'replaced' });

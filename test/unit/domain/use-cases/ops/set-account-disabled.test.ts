@@ -45,7 +45,11 @@ describe('setAccountDisabled (ops)', () => {
 
       // Assess
       expect(found).toBe(true);
-      expect(world.accounts.peek(MERCHANT.loginId)?.disabled).toEqual({ at: '2025-04-01T09:30:00.000Z', reason: 'contract ended', by: 'ops-tanaka' });
+      expect(world.accounts.peek(MERCHANT.loginId)?.disabled).toEqual({
+        at: '2025-04-01T09:30:00.000Z',
+        reason: 'contract ended',
+        by: 'ops-tanaka',
+      });
     });
 
     it("ends every session of the account now, and no other account's", async () => {
@@ -128,7 +132,12 @@ describe('setAccountDisabled (ops)', () => {
 
       // Assess
       expect(error).toBeInstanceOf(InvalidCredentialsError);
-      expect(world.audit.last()).toMatchObject({ event: 'login', outcome: 'failure', loginId: MERCHANT.loginId, reason: 'account disabled' });
+      expect(world.audit.last()).toMatchObject({
+        event: 'login',
+        outcome: 'failure',
+        loginId: MERCHANT.loginId,
+        reason: 'account disabled',
+      });
       expect(world.sessions.all()).toEqual([]);
     });
 
@@ -138,7 +147,9 @@ describe('setAccountDisabled (ops)', () => {
       await setAccountDisabled('M20250403', DISABLE, world);
 
       // Act
-      const error = await failureOf(requestRegistration({ loginId: 'M20250403', initialPassword: LETTER.initialPassword, email: 'jiro@example.com' }, world));
+      const error = await failureOf(
+        requestRegistration({ loginId: 'M20250403', initialPassword: LETTER.initialPassword, email: 'jiro@example.com' }, world),
+      );
 
       // Assess
       expect(error).toBeInstanceOf(InvalidCredentialsError);
@@ -163,7 +174,9 @@ describe('setAccountDisabled (ops)', () => {
       await setAccountDisabled(MERCHANT.loginId, DISABLE, world);
 
       // Act
-      const error = await failureOf(completePasswordReset({ token, passcode, newPassword: PASSWORDS.fresh, newPasswordConfirmation: PASSWORDS.fresh }, world));
+      const error = await failureOf(
+        completePasswordReset({ token, passcode, newPassword: PASSWORDS.fresh, newPasswordConfirmation: PASSWORDS.fresh }, world),
+      );
 
       // Assess
       expect(error).toBeInstanceOf(LinkInvalidError);
@@ -180,7 +193,11 @@ describe('setAccountDisabled (ops)', () => {
 
       // Act
       const change = await failureOf(
-        changePassword(sessionId, { currentPassword: PASSWORDS.current, newPassword: PASSWORDS.fresh, newPasswordConfirmation: PASSWORDS.fresh }, world),
+        changePassword(
+          sessionId,
+          { currentPassword: PASSWORDS.current, newPassword: PASSWORDS.fresh, newPasswordConfirmation: PASSWORDS.fresh },
+          world,
+        ),
       );
       const email = await failureOf(requestEmailChange(sessionId, { newEmail: 'hanako.new@example.net' }, world));
 

@@ -86,7 +86,9 @@ describe('openRegistration (パスコード入力 opens)', () => {
     const { token, passcode } = await requested(world);
     const wrong = passcode === '000000' ? '111111' : '000000';
     for (let i = 0; i < 5; i += 1) {
-      await completeRegistration({ token, passcode: wrong, newPassword: NEW_PASSWORD, newPasswordConfirmation: NEW_PASSWORD }, world).catch(() => undefined);
+      await completeRegistration({ token, passcode: wrong, newPassword: NEW_PASSWORD, newPasswordConfirmation: NEW_PASSWORD }, world).catch(
+        () => undefined,
+      );
     }
 
     // Act

@@ -194,7 +194,7 @@ describe('openRequest (account moved on)', () => {
     expect(reason).toBe('replaced');
   });
 
-  it('still opens an email change whose address differs from the account\'s (that is its point)', async () => {
+  it("still opens an email change whose address differs from the account's (that is its point)", async () => {
     // Prepare
     seedRegisteredAccount(world);
     const token = await started('emailChange', world);

@@ -4,7 +4,15 @@ import type { RequestKind } from '../../../../../lambdas/domain/model';
 import type { OpenRequest } from '../../../../../lambdas/domain/use-cases/shared/open-request';
 import { redeemRequest, type Redemption } from '../../../../../lambdas/domain/use-cases/shared/redeem-request';
 import { startRequest } from '../../../../../lambdas/domain/use-cases/shared/start-request';
-import { failureOf, fakeWorld, lastRegistrationMails, MERCHANT, seedAccountFor, seedRegisteredAccount, type FakeWorld } from '../../../fakes/world';
+import {
+  failureOf,
+  fakeWorld,
+  lastRegistrationMails,
+  MERCHANT,
+  seedAccountFor,
+  seedRegisteredAccount,
+  type FakeWorld,
+} from '../../../fakes/world';
 import { otherThan } from '../../../../support/redeeming';
 
 const KINDS: RequestKind[] = ['registration', 'passwordReset', 'emailChange'];
@@ -80,7 +88,13 @@ describe.each(KINDS)('redeemRequest (%s)', (kind) => {
     expect(world.requests.peek(tokenHash)).toMatchObject({ wrongPasscodes: 1, status: 'pending' });
     expect(given.check).not.toHaveBeenCalled();
     expect(given.apply).not.toHaveBeenCalled();
-    expect(world.audit.last()).toEqual({ event: `${PREFIX[kind]}.passcode-failed`, outcome: 'failure', loginId: MERCHANT.loginId, email: to, wrongPasscodes: 1 });
+    expect(world.audit.last()).toEqual({
+      event: `${PREFIX[kind]}.passcode-failed`,
+      outcome: 'failure',
+      loginId: MERCHANT.loginId,
+      email: to,
+      wrongPasscodes: 1,
+    });
   });
 
   it('voids the request at the 5th wrong passcode; the right one is refused afterwards', async () => {
@@ -105,13 +119,19 @@ describe.each(KINDS)('redeemRequest (%s)', (kind) => {
     const given = steps();
 
     // Act
-    const error = await failureOf(redeem({ passcode: otherThan(passcode), newPassword: { password: 'short', confirmation: 'short' } }, given));
+    const error = await failureOf(
+      redeem({ passcode: otherThan(passcode), newPassword: { password: 'short', confirmation: 'short' } }, given),
+    );
 
     // Assess
     expect(error).toBeInstanceOf(PasswordPolicyError);
     expect(world.requests.peek(tokenHash)).toMatchObject({ wrongPasscodes: 0, status: 'pending' });
     expect(given.apply).not.toHaveBeenCalled();
-    expect(world.audit.last()).toMatchObject({ event: `${PREFIX[kind]}.password-refused`, outcome: 'failure', reason: 'length,upper,digit,symbol' });
+    expect(world.audit.last()).toMatchObject({
+      event: `${PREFIX[kind]}.password-refused`,
+      outcome: 'failure',
+      reason: 'length,upper,digit,symbol',
+    });
   });
 
   it('lets check refuse without claiming the request or counting an attempt', async () => {
@@ -210,7 +230,12 @@ describe('redeemRequest (password context)', () => {
 
     // Act
     const error = await failureOf(
-      redeemRequest('emailChange', { token, passcode, newPassword: { password: 'Hanako#2025xyz', confirmation: 'Hanako#2025xyz' } }, world, { apply: async () => undefined }),
+      redeemRequest(
+        'emailChange',
+        { token, passcode, newPassword: { password: 'Hanako#2025xyz', confirmation: 'Hanako#2025xyz' } },
+        world,
+        { apply: async () => undefined },
+      ),
     );
 
     // Assess

@@ -1,7 +1,11 @@
 import { sendNotice } from '../../../../../lambdas/domain/use-cases/shared/send-notice';
 import { fakeWorld, type FakeWorld } from '../../../fakes/world';
 
-const NOTICE = { to: 'hanako@example.com', subject: '【GMOフィナンシャルゲート】お客様サポートWEBパスワード変更完了のお知らせ', text: 'body' };
+const NOTICE = {
+  to: 'hanako@example.com',
+  subject: '【GMOフィナンシャルゲート】お客様サポートWEBパスワード変更完了のお知らせ',
+  text: 'body',
+};
 
 describe('sendNotice', () => {
   let world: FakeWorld;

@@ -35,7 +35,12 @@ describe('signedInAccount', () => {
     // Assess
     expect(error).toBeInstanceOf(SessionRequiredError);
     expect(world.sessions.peek(hashSessionId(sessionId))).toBeUndefined();
-    expect(world.audit.last()).toEqual({ event: 'session.ended', outcome: 'success', loginId: MERCHANT.loginId, reason: 'account disabled' });
+    expect(world.audit.last()).toEqual({
+      event: 'session.ended',
+      outcome: 'success',
+      loginId: MERCHANT.loginId,
+      reason: 'account disabled',
+    });
   });
 
   it('stays refused after the account is enabled again: the ended session does not come back', async () => {

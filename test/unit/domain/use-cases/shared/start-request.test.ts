@@ -161,7 +161,9 @@ describe.each(KINDS)('startRequest (%s)', (kind) => {
     // Assess
     expect(error).toBeInstanceOf(MailNotSentError);
     expect((error as MailNotSentError).cause).toBe(refusal);
-    expect(world.audit.events).toEqual([{ event: AUDIT[kind], outcome: 'failure', loginId: MERCHANT.loginId, email: to, reason: 'mail not sent' }]);
+    expect(world.audit.events).toEqual([
+      { event: AUDIT[kind], outcome: 'failure', loginId: MERCHANT.loginId, email: to, reason: 'mail not sent' },
+    ]);
   });
 });
 
