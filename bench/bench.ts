@@ -33,7 +33,6 @@ const HANDLER_ENV = {
   AWS_REGION: 'ap-northeast-1',
   AWS_ACCESS_KEY_ID: 'x',
   AWS_SECRET_ACCESS_KEY: 'x',
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 };
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

@@ -50,7 +50,7 @@ function startEmulatorProcess(ports: EmulatorPorts, stateDir: string) {
     cwd: stateDir,
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-    env: { ...process.env, AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1', NODE_NO_WARNINGS: '1' },
+    env: { ...process.env, NODE_NO_WARNINGS: '1' },
   });
   const ready = new Promise<LocalTarget['endpoints']>((resolveReady, reject) => {
     let buffered = '';

@@ -28,7 +28,5 @@ export function pointSdkAt(target: Pick<LocalTarget, 'region' | 'endpoints'>): v
     AWS_ENDPOINT_URL_DYNAMODB: target.endpoints.dynamodb,
     AWS_ENDPOINT_URL_SESV2: target.endpoints.ses,
     AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: target.endpoints.cognito,
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
   });
 }
