@@ -1,10 +1,11 @@
 /**
  * The emulators' own process. cognito-local resolves `./.cognito` against the working directory
  * whenever it touches a pool, so it gets a process whose directory is its state folder.
- * Prints one JSON line with the endpoints when ready; stops on SIGINT/SIGTERM or when its parent
- * goes away.
+ * Prints one JSON line with the endpoints when ready (or, when a port is taken, one naming it);
+ * stops on SIGINT/SIGTERM or when its parent goes away.
  */
 import { startEmulators } from './emulators';
+import { PortInUseError } from './ports';
 
 async function main() {
   const ports = JSON.parse(process.argv[2] ?? '{}');
@@ -21,6 +22,10 @@ async function main() {
 }
 
 main().catch((error) => {
+  if (error instanceof PortInUseError) {
+    process.stdout.write(`${JSON.stringify({ portInUse: { option: error.option, port: error.port } })}\n`);
+    process.exit(1);
+  }
   process.stderr.write(`emulators failed to start: ${(error as Error).message}\n`);
   process.exit(1);
 });

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkPortFree, isAddressInUse, PortInUseError, type PortOption } from './ports';
 
 /** Ports of the three in-process AWS emulators (0: any free port); all bound to 127.0.0.1. */
 export interface EmulatorPorts {
@@ -41,6 +42,13 @@ async function startCognito(port: number): Promise<Server> {
   return server.start();
 }
 
+/** A listen that fails because the port is taken names the port and the option that sets it. */
+function namingPort<T>(option: PortOption, port: number, starting: Promise<T>): Promise<T> {
+  return starting.catch((error) => {
+    throw isAddressInUse(error) ? new PortInUseError(option, port) : error;
+  });
+}
+
 /**
  * Starts dynalite, aws-ses-v2-local and cognito-local in this process. cognito-local resolves
  * `./.cognito` lazily on every use, so this process must run with its state folder as working
@@ -50,13 +58,15 @@ export async function startEmulators(ports: EmulatorPorts): Promise<RunningEmula
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const dynalite = require('dynalite');
   const dynamo: Server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await listen(dynamo, ports.dynamodb);
+  await namingPort('dynamodbPort', ports.dynamodb, listen(dynamo, ports.dynamodb));
 
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const sesLocal = require('aws-ses-v2-local').default;
+  // aws-ses-v2-local does not report a failed listen (the process would die of it): look first.
+  await checkPortFree(ports.ses, 'mailboxPort');
   const ses: Server = await sesLocal({ host: HOST, port: ports.ses });
 
-  const cognito = await startCognito(ports.cognito);
+  const cognito = await namingPort('cognitoPort', ports.cognito, startCognito(ports.cognito));
   const url = (server: Server) => `http://${HOST}:${(server.address() as AddressInfo).port}`;
   return {
     endpoints: { dynamodb: url(dynamo), ses: url(ses), cognito: url(cognito) },

@@ -13,6 +13,7 @@ import { LOCAL_DIR, pointSdkAt, type LocalTarget } from '../ops/local-target';
 import { buildSite } from '../static-site/build';
 import { createDevServer } from './dev-server';
 import type { EmulatorPorts } from './emulators';
+import { checkPortFree, holdPort, isAddressInUse, PortInUseError } from './ports';
 import { provisionLocalResources } from './provision';
 
 const REPO_ROOT = resolve(__dirname, '..');
@@ -26,8 +27,10 @@ export interface LocalStackOptions {
   cognitoPort?: number;
   /** Overrides of the handlers' configuration (e.g. a shorter validity). */
   env?: Record<string, string>;
-  /** Where to tell the ops command how to reach this stack (`npm start`: LOCAL_TARGET_FILE). */
+  /** Where to tell the ops command how to reach this stack (`npm start`: `localTargetFile(port)`). */
   publishTarget?: string;
+  /** Aborting it during the start (Ctrl-C) stops what has started and removes the state folder. */
+  signal?: AbortSignal;
 }
 
 export interface LocalStack {
@@ -54,12 +57,16 @@ function startEmulatorProcess(ports: EmulatorPorts, stateDir: string) {
   });
   const ready = new Promise<LocalTarget['endpoints']>((resolveReady, reject) => {
     let buffered = '';
+    let portInUse: PortInUseError | undefined;
     child.stdout!.on('data', (chunk: Buffer) => {
       buffered += chunk.toString();
-      const line = buffered.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolveReady(JSON.parse(line).endpoints);
+      const line = buffered.split('\n').find((l) => l.startsWith('{') && l.endsWith('}'));
+      if (!line) return;
+      const message = JSON.parse(line);
+      if (message.portInUse) portInUse = new PortInUseError(message.portInUse.option, message.portInUse.port);
+      else resolveReady(message.endpoints);
     });
-    child.once('exit', (code) => reject(new Error(`the emulators exited (code ${code}); is a port in use?`)));
+    child.once('exit', (code, signal) => reject(portInUse ?? new Error(`the emulators stopped (${signal ?? `exit code ${code}`})`)));
   });
   const stop = () =>
     new Promise<void>((done) => {
@@ -72,16 +79,37 @@ function startEmulatorProcess(ports: EmulatorPorts, stateDir: string) {
 
 function listen(server: Server, port: number): Promise<void> {
   return new Promise((ok, fail) => {
-    server.once('error', fail);
+    server.once('error', (error) => fail(isAddressInUse(error) ? new PortInUseError('port', port) : error));
     server.listen(port, '127.0.0.1', () => ok());
   });
 }
+
+class StartAborted extends Error {
+  constructor() {
+    super('the start was interrupted');
+  }
+}
+
+/** `step`, unless `signal` is aborted first. */
+function unlessAborted<T>(step: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return step;
+  if (signal.aborted) return Promise.reject(new StartAborted());
+  return new Promise((ok, fail) => {
+    const onAbort = () => fail(new StartAborted());
+    signal.addEventListener('abort', onAbort, { once: true });
+    step.then(ok, fail).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** Whether `startLocalStack` failed because its signal was aborted. */
+export const isStartAborted = (error: unknown) => error instanceof StartAborted;
 
 /**
  * The whole product on this machine: emulators, the same tables and user pool as on AWS, the
  * built site and the real handlers on one origin. State is fresh on every start.
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const { signal } = options;
   const port = options.port ?? 3000;
   const ports: EmulatorPorts = {
     dynamodb: options.dynamodbPort ?? 0,
@@ -89,49 +117,92 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     cognito: options.cognitoPort ?? 0,
   };
   const stateDir = join(LOCAL_DIR, `state-${port}`);
-  rmSync(stateDir, { recursive: true, force: true });
-  mkdirSync(stateDir, { recursive: true });
-
-  const emulators = startEmulatorProcess(ports, stateDir);
-  const [endpoints] = await Promise.all([emulators.ready, buildSite()]).catch(async (error) => {
-    await emulators.stop();
-    throw error;
-  });
-  pointSdkAt({ region: REGION, endpoints });
-  const dynamodb = new DynamoDBClient({});
-  const resources = await provisionLocalResources({ dynamodb, cognito: new CognitoIdentityProviderClient({}) });
-  const siteUrl = `http://localhost:${port}`;
-
-  Object.assign(
-    process.env,
-    handlerEnvironment({
-      stage: 'local',
-      siteUrl,
-      tables: resources.tables,
-      userPool: { id: resources.userPoolId, clientId: resources.userPoolClientId },
-      mail: { fromAddress: 'operation@mail.example.com' },
-      wording: { supportContactEmail: 'support@example.com' },
-      secrets: { passcodeKey: { value: randomBytes(32).toString('base64url') } },
-    }),
-    { POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'INFO' },
-    options.env,
-  );
-
-  const server = createDevServer(join(REPO_ROOT, 'static-site', 'dist'));
-  await listen(server, port).catch(async (error) => {
-    await emulators.stop();
-    throw error;
-  });
-
-  const target: LocalTarget = {
-    ...resources,
-    region: REGION,
-    endpoints,
-    siteUrl,
-    letterKey: { value: randomBytes(32).toString('base64url') },
+  /** What has been started so far, undone in reverse if the start fails or is interrupted. */
+  const undo: (() => Promise<void> | void)[] = [];
+  const undoAll = async () => {
+    for (let step = undo.pop(); step; step = undo.pop()) await step();
   };
-  if (options.publishTarget) writeFileSync(options.publishTarget, JSON.stringify(target, null, 2));
 
+  try {
+    // Every port is looked at before anything is touched: a second start on a taken port leaves
+    // the first one's state alone. The site port stays held until the site takes it.
+    const sitePort = await holdPort(port, 'port');
+    undo.push(() => sitePort.release());
+    await checkPortFree(ports.ses, 'mailboxPort');
+    await checkPortFree(ports.dynamodb, 'dynamodbPort');
+    await checkPortFree(ports.cognito, 'cognitoPort');
+    signal?.throwIfAborted();
+
+    rmSync(stateDir, { recursive: true, force: true });
+    mkdirSync(stateDir, { recursive: true });
+    undo.push(() => rmSync(stateDir, { recursive: true, force: true }));
+    const emulators = startEmulatorProcess(ports, stateDir);
+    undo.push(() => emulators.stop());
+
+    const [endpoints] = await unlessAborted(Promise.all([emulators.ready, buildSite()]), signal);
+    pointSdkAt({ region: REGION, endpoints });
+    const dynamodb = new DynamoDBClient({});
+    const resources = await unlessAborted(provisionLocalResources({ dynamodb, cognito: new CognitoIdentityProviderClient({}) }), signal);
+    const siteUrl = `http://localhost:${port}`;
+
+    Object.assign(
+      process.env,
+      handlerEnvironment({
+        stage: 'local',
+        siteUrl,
+        tables: resources.tables,
+        userPool: { id: resources.userPoolId, clientId: resources.userPoolClientId },
+        mail: { fromAddress: 'operation@mail.example.com' },
+        wording: { supportContactEmail: 'support@example.com' },
+        secrets: { passcodeKey: { value: randomBytes(32).toString('base64url') } },
+      }),
+      { POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'INFO' },
+      options.env,
+    );
+
+    const server = createDevServer(join(REPO_ROOT, 'static-site', 'dist'));
+    await sitePort.release();
+    await listen(server, port);
+    undo.push(async () => {
+      server.closeAllConnections();
+      await new Promise<void>((done) => server.close(() => done()));
+    });
+    signal?.throwIfAborted();
+
+    const target: LocalTarget = {
+      ...resources,
+      region: REGION,
+      endpoints,
+      siteUrl,
+      letterKey: { value: randomBytes(32).toString('base64url') },
+    };
+    if (options.publishTarget) {
+      const file = options.publishTarget;
+      writeFileSync(file, JSON.stringify({ ...target, pid: process.pid }, null, 2));
+      undo.push(() => rmSync(file, { force: true }));
+    }
+    return localStack({ siteUrl, endpoints, target, resources, dynamodb, stop: undoAll });
+  } catch (error) {
+    await undoAll();
+    throw signal?.aborted ? new StartAborted() : error;
+  }
+}
+
+function localStack({
+  siteUrl,
+  endpoints,
+  target,
+  resources,
+  dynamodb,
+  stop,
+}: {
+  siteUrl: string;
+  endpoints: LocalTarget['endpoints'];
+  target: LocalTarget;
+  resources: Awaited<ReturnType<typeof provisionLocalResources>>;
+  dynamodb: DynamoDBClient;
+  stop: () => Promise<void>;
+}): LocalStack {
   const documents = DynamoDBDocumentClient.from(dynamodb);
   /** Test time travel: sets `changes(item)` on every item of a table. */
   async function rewriteAll(table: string, key: string, changes: (item: Record<string, string>) => Record<string, string>) {
@@ -164,12 +235,6 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       rewriteAll(resources.tables.sessions, tableDefinitions.sessions.partitionKey, (item) => ({
         lastSeenAt: new Date(new Date(item.lastSeenAt).getTime() - minutes * 60_000).toISOString(),
       })),
-    async stop() {
-      server.closeAllConnections();
-      await new Promise<void>((done) => server.close(() => done()));
-      await emulators.stop();
-      if (options.publishTarget) rmSync(options.publishTarget, { force: true });
-      rmSync(stateDir, { recursive: true, force: true });
-    },
+    stop,
   };
 }

@@ -1,27 +1,41 @@
 /**
  * `npm start`: the whole product on this machine. Prints the demo merchant's letter (initial
- * login ID and password), the site and the mailbox; Ctrl-C stops everything.
+ * login ID and password), the site and the mailbox; Ctrl-C stops everything, also during the
+ * start. Every port can be changed by a variable (`PORT_VARIABLES`); a taken one is named with it.
  */
-import { LOCAL_TARGET_FILE } from '../ops/local-target';
-import { startLocalStack } from './stack';
+import { localTargetFile } from '../ops/local-target';
+import { nextFreePort, PortInUseError, PortSettingError, portInUseMessage, portsFromEnvironment } from './ports';
+import { isStartAborted, type LocalStack, startLocalStack } from './stack';
 
 const DEMO_LOGIN_ID = 'DEMO0001';
 
 async function main() {
   const started = Date.now();
-  const stack = await startLocalStack({ port: Number(process.env.PORT ?? 3000), publishTarget: LOCAL_TARGET_FILE });
-  const demo = await stack.createAccount(DEMO_LOGIN_ID);
+  const ports = portsFromEnvironment(process.env);
 
+  // Ctrl-C (or SIGTERM) at any moment stops what has started; during the start it is the
+  // signal that undoes it, once running it is the stack's stop.
+  const interrupted = new AbortController();
+  let stack: LocalStack | undefined;
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     process.stdout.write('\nStopping…\n');
+    if (!stack) return interrupted.abort();
     await stack.stop();
     process.exit(0);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+
+  stack = await startLocalStack({ ...ports, publishTarget: localTargetFile(ports.port), signal: interrupted.signal });
+  if (stopping) {
+    // The signal came after the last step of the start: stop as if it had come a moment later.
+    await stack.stop();
+    process.exit(0);
+  }
+  const demo = await stack.createAccount(DEMO_LOGIN_ID);
 
   process.stdout.write(
     [
@@ -42,7 +56,14 @@ async function main() {
   );
 }
 
-main().catch((error) => {
-  process.stderr.write(`npm start failed: ${(error as Error).message}\n`);
+main().catch(async (error) => {
+  if (isStartAborted(error)) process.exit(130);
+  const message =
+    error instanceof PortInUseError
+      ? portInUseMessage(error, await nextFreePort(error.port + 1))
+      : error instanceof PortSettingError
+        ? error.message
+        : `npm start failed: ${(error as Error).message}`;
+  process.stderr.write(`${message}\n`);
   process.exit(1);
 });

@@ -1,8 +1,7 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
-import { readFileSync } from 'node:fs';
 import type { SecretSource } from '../lambdas/adapters/secret-value';
 import { dataStackName, webStackName } from '../lib/stack-names';
-import { LOCAL_TARGET_FILE, pointSdkAt, type LocalTarget } from './local-target';
+import { findLocalTarget, pointSdkAt, type LocalTarget } from './local-target';
 
 /** What an ops command works on: the tables and user pool of one stack. */
 export interface Target {
@@ -21,12 +20,8 @@ export interface Target {
 export class TargetError extends Error {}
 
 function localTarget(): Target {
-  let local: LocalTarget;
-  try {
-    local = JSON.parse(readFileSync(LOCAL_TARGET_FILE, 'utf8'));
-  } catch {
-    throw new TargetError('No local stack is running: start it with `npm start` first.');
-  }
+  const { target: local, problem } = findLocalTarget();
+  if (!local) throw new TargetError(problem);
   pointSdkAt(local);
   return {
     name: 'local',

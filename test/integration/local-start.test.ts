@@ -1,0 +1,200 @@
+/**
+ * `npm start` as a developer runs it: tsx on local/start.ts in its own process group (a
+ * terminal's Ctrl-C reaches the whole group), on unusual ports. Ports 3291–3299 / 18291–18299.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { join } from 'node:path';
+import { LOCAL_DIR } from '../../ops/local-target';
+import { REPO, runOps } from './support/ops-cli';
+
+const TSX = join(REPO, 'node_modules/.bin/tsx');
+
+/** This process's environment without any port or target choice of its own. */
+function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of ['PORT', 'MAILBOX_PORT', 'DYNAMODB_PORT', 'COGNITO_PORT', 'OPS_LOCAL_PORT', 'LOCAL_TARGET_FILE']) delete env[name];
+  return { ...env, POWERTOOLS_LOG_LEVEL: 'SILENT', ...extra };
+}
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+function npmStart(env: Record<string, string>): Started {
+  const child = spawn(TSX, ['local/start.ts'], { cwd: REPO, env: cleanEnv(env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+    child.once('exit', (code, signal) => done({ code, signal })),
+  );
+  return { child, output: () => output, exited };
+}
+
+async function until(condition: () => boolean, what: string, ms = 45_000) {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const ready = (started: Started) => until(() => started.output().includes('is running locally'), 'npm start to be ready');
+
+/** Ctrl-C in a terminal: SIGINT to the whole process group. */
+const ctrlC = (started: Started) => process.kill(-started.child.pid!, 'SIGINT');
+
+/** The emulator processes of a stack, found by the mailbox port on their command line. */
+function emulatorProcesses(mailboxPort: number): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        return cmdline.includes('emulator-process.ts') && cmdline.includes(`"ses":${mailboxPort}`);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+const stateDir = (port: number) => join(LOCAL_DIR, `state-${port}`);
+const targetFile = (port: number) => join(LOCAL_DIR, `target-${port}.json`);
+const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at .+[:(]/m);
+
+function occupy(port: number): Promise<Server> {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => ok(server));
+  });
+}
+const release = (server: Server) => new Promise<void>((ok) => server.close(() => ok()));
+
+describe('a port in use', () => {
+  it('is named with the variable that changes it; nothing starts, no stack trace', async () => {
+    const taken = await occupy(3291);
+    try {
+      const start = npmStart({ PORT: '3291', MAILBOX_PORT: '18291' });
+      const { code } = await start.exited;
+      expect(code).toBe(1);
+      expect(start.output()).toContain('port 3291 (the site) is in use: set PORT=… to use another, e.g. `PORT=3292 npm start`.');
+      noStackTrace(start.output());
+      expect(existsSync(stateDir(3291))).toBe(false);
+      expect(emulatorProcesses(18291)).toEqual([]);
+    } finally {
+      await release(taken);
+    }
+  });
+
+  it.each([
+    ['MAILBOX_PORT', 18292, 'the mailbox'],
+    ['DYNAMODB_PORT', 18392, 'the DynamoDB emulator'],
+    ['COGNITO_PORT', 18393, 'the Cognito emulator'],
+  ])('%s: the emulators’ ports are named too', async (variable, port, role) => {
+    const taken = await occupy(port);
+    try {
+      const start = npmStart({ PORT: '3292', MAILBOX_PORT: '18294', [variable]: String(port) });
+      const { code } = await start.exited;
+      expect(code).toBe(1);
+      expect(start.output()).toContain(`port ${port} (${role}) is in use: set ${variable}=… to use another`);
+      noStackTrace(start.output());
+      expect(existsSync(stateDir(3292))).toBe(false);
+    } finally {
+      await release(taken);
+    }
+  });
+});
+
+describe('two stacks in one checkout', () => {
+  const a = { PORT: '3295', MAILBOX_PORT: '18295', DYNAMODB_PORT: '18395', COGNITO_PORT: '18396' };
+  const b = { PORT: '3296', MAILBOX_PORT: '18296' };
+  let first: Started;
+  let second: Started;
+  beforeAll(async () => {
+    first = npmStart(a);
+    second = npmStart(b);
+    await Promise.all([ready(first), ready(second)]);
+  });
+  afterAll(async () => {
+    for (const started of [first, second]) if (started?.child.exitCode === null) ctrlC(started);
+    await Promise.all([first?.exited, second?.exited]);
+  });
+
+  it('keep separate state: folders, target files, accounts', async () => {
+    expect(first.output()).toContain('http://localhost:3295/');
+    expect(first.output()).toContain('http://localhost:18295/');
+    expect(existsSync(stateDir(3295)) && existsSync(stateDir(3296))).toBe(true);
+    const targetA = JSON.parse(readFileSync(targetFile(3295), 'utf8'));
+    const targetB = JSON.parse(readFileSync(targetFile(3296), 'utf8'));
+    expect(targetA.endpoints).toEqual({
+      dynamodb: 'http://127.0.0.1:18395',
+      ses: 'http://127.0.0.1:18295',
+      cognito: 'http://127.0.0.1:18396',
+    });
+    expect(targetB.endpoints.ses).toBe('http://127.0.0.1:18296');
+    expect(targetB.endpoints.dynamodb).not.toBe(targetA.endpoints.dynamodb);
+
+    const created = await runOps(['create-account', 'SIDE-0001', '--json'], { OPS_LOCAL_PORT: '3295' });
+    expect(created.status).toBe(0);
+    expect((await runOps(['status', 'SIDE-0001', '--json'], { OPS_LOCAL_PORT: '3295' })).status).toBe(0);
+    const onB = await runOps(['status', 'SIDE-0001', '--json'], { OPS_LOCAL_PORT: '3296' });
+    expect(onB.status).not.toBe(0);
+  });
+
+  it('ops asks which one when no port is given', async () => {
+    const ops = await runOps(['status', 'SIDE-0001'], { OPS_LOCAL_PORT: '', PORT: '', LOCAL_TARGET_FILE: '' });
+    expect(ops.status).not.toBe(0);
+    expect(ops.stderr).toMatch(/local stacks are running \(ports [\d, ]*3295, 3296[\d, ]*\): choose one with OPS_LOCAL_PORT/);
+  });
+
+  it('a third start on a taken port leaves the running one alone', async () => {
+    const third = npmStart({ PORT: '3295', MAILBOX_PORT: '18297' });
+    expect((await third.exited).code).toBe(1);
+    expect(third.output()).toContain('port 3295 (the site) is in use: set PORT=');
+    expect(existsSync(stateDir(3295))).toBe(true);
+    expect(existsSync(targetFile(3295))).toBe(true);
+    expect((await runOps(['status', 'SIDE-0001', '--json'], { OPS_LOCAL_PORT: '3295' })).status).toBe(0);
+  });
+
+  it('Ctrl-C stops each and removes its state folder and target file', async () => {
+    ctrlC(first);
+    ctrlC(second);
+    expect((await first.exited).code).toBe(0);
+    expect((await second.exited).code).toBe(0);
+    for (const port of [3295, 3296]) {
+      expect(existsSync(stateDir(port))).toBe(false);
+      expect(existsSync(targetFile(port))).toBe(false);
+    }
+    expect(emulatorProcesses(18295)).toEqual([]);
+    expect(emulatorProcesses(18296)).toEqual([]);
+  });
+});
+
+describe('Ctrl-C during the start', () => {
+  it.each([
+    ['from a terminal (the whole process group)', 3298, 18298, (s: Started) => ctrlC(s)],
+    ['to npm start alone (kill -INT)', 3299, 18299, (s: Started) => process.kill(s.child.pid!, 'SIGINT')],
+  ])('%s leaves no emulator process, state folder or target file', async (_how, port, mailboxPort, interrupt) => {
+    const start = npmStart({ PORT: String(port), MAILBOX_PORT: String(mailboxPort) });
+    // Mid-start: the state folder is made and the emulators' process is running.
+    await until(() => existsSync(stateDir(port)) && emulatorProcesses(mailboxPort).length > 0, 'the emulators to start');
+    expect(start.output()).not.toContain('is running locally');
+    interrupt(start);
+    const { code } = await start.exited;
+
+    expect(code).toBe(130);
+    noStackTrace(start.output());
+    await until(() => emulatorProcesses(mailboxPort).length === 0, 'the emulators to go', 5_000);
+    expect(existsSync(stateDir(port))).toBe(false);
+    expect(existsSync(targetFile(port))).toBe(false);
+    // Its ports are free again.
+    await release(await occupy(port));
+    await release(await occupy(mailboxPort));
+  });
+});
