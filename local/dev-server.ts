@@ -71,21 +71,33 @@ function headerBytes(req: IncomingMessage): number {
   return bytes;
 }
 
+/** Whether the request line now being read has ended: an overflow before its end is a 414, after it a 431. */
+const requestLineEnded = new WeakMap<Duplex, boolean>();
+
+function watchRequestLines(server: Server) {
+  server.on('connection', (socket: Duplex) => {
+    requestLineEnded.set(socket, false);
+    socket.on('data', (chunk: Buffer) => {
+      if (!requestLineEnded.get(socket) && chunk.includes('\n')) requestLineEnded.set(socket, true);
+    });
+  });
+  server.on('request', (req: IncomingMessage) => requestLineEnded.set(req.socket, false));
+}
+
 /**
  * What Node's parser refuses before any request exists (headers past its limit, a request line
  * it cannot read) still gets a proper answer with the security headers, then the connection closes.
  */
-function answerClientError(error: Error & { code?: string; rawPacket?: unknown }, socket: Duplex) {
+function answerClientError(error: Error & { code?: string }, socket: Duplex) {
   if (!socket.writable || error.code === 'ECONNRESET') {
     socket.destroy();
     return;
   }
-  const raw = Buffer.isBuffer(error.rawPacket) ? error.rawPacket.toString('latin1') : '';
   const refusal =
     error.code === 'HPE_HEADER_OVERFLOW'
-      ? raw !== '' && !raw.includes('\r\n')
-        ? refusals.uriTooLong()
-        : refusals.headersTooLarge()
+      ? requestLineEnded.get(socket)
+        ? refusals.headersTooLarge()
+        : refusals.uriTooLong()
       : refusals.malformedRequest();
   const { statusCode, headers, body } = errorResponse(answerFor(refusal)!);
   const lines = Object.entries({ ...headers, 'content-length': String(Buffer.byteLength(body)), connection: 'close' }).map(
@@ -168,6 +180,7 @@ export function createDevServer(siteDir: string): Server {
       else res.end();
     });
   });
+  watchRequestLines(server);
   server.on('clientError', answerClientError);
   return server;
 }
