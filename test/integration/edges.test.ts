@@ -77,7 +77,7 @@ describe('malformed percent-encoding', () => {
     expect(answer.status).toBe(400);
     expect(answer.headers).toMatchObject({ ...SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8' });
     expect(answer.body).toContain('リクエストを処理できませんでした');
-    expect(answer.body).toContain('href="index.html"');
+    expect(answer.body).toContain('href="/index.html"');
   });
 });
 
@@ -170,8 +170,8 @@ describe('methods and paths', () => {
     expect(answer.status).toBe(404);
     expect(answer.headers).toMatchObject({ ...SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8' });
     expect(answer.body).toContain('ページが見つかりません');
-    expect(answer.body).toContain('<link rel="stylesheet" href="css/site.css">');
-    expect(answer.body).toContain('<base href="/">');
+    expect(answer.body).toContain('<link rel="stylesheet" href="/css/site.css">');
+    expect(answer.body).toContain('href="/index.html"');
   });
 
   it('a state change on a page gets 405 with Allow', async () => {
