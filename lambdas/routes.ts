@@ -40,6 +40,15 @@ export const routes: readonly Route[] = [
   { method: 'POST', path: '/api/email-change/complete', entry: 'complete-email-change' },
 ];
 
+/**
+ * The handler of API Gateway's `$default` route (and of the local server for what no route
+ * takes): the product's JSON 404, or 405 on a known path asked with another method.
+ */
+export const UNROUTED_ENTRY = 'unrouted';
+
+/** Every file of `lambdas/handlers/`: one per route, and the default route's. */
+export type HandlerEntry = RouteEntry | typeof UNROUTED_ENTRY;
+
 /** The path of a handler's route: the browser's pages call the API by handler, never by a typed path. */
 export function apiPath(entry: RouteEntry): string {
   const route = routes.find((candidate) => candidate.entry === entry);

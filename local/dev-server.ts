@@ -1,10 +1,13 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, STATUS_CODES, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { securityHeaders } from '../lambdas/http/security-headers';
+import type { Duplex } from 'node:stream';
 import { loadConfig } from '../lambdas/config';
-import { routes } from '../lambdas/routes';
+import { answerFor, type ErrorResponse, errorResponse, internalErrorAnswer } from '../lambdas/http/error-answers';
+import { decodedPath, MAX_BODY_BYTES, MAX_HEADER_BYTES, MAX_URL_BYTES, RequestRefusedError, refusals } from '../lambdas/http/refusals';
+import { securityHeaders } from '../lambdas/http/security-headers';
+import { routes, UNROUTED_ENTRY } from '../lambdas/routes';
 import { SITE_SETTINGS_FILE, siteSettings } from '../lambdas/site-settings';
 import { sendApiGatewayResult, toApiGatewayEvent } from './api-gateway-event';
 
@@ -25,16 +28,31 @@ function lambdaContext(name: string): Context {
   return { functionName: name, awsRequestId: 'local', getRemainingTimeInMillis: () => 30_000 } as Context;
 }
 
-function readBody(req: IncomingMessage, limit = 64 * 1024): Promise<string> {
+/** Past this much, a too-large body is no longer read to its end: the answer goes, then the connection closes. */
+const DISCARD_LIMIT = 16 * 1024 * 1024;
+
+/**
+ * Node's own header limit, above the product's (MAX_URL_BYTES, MAX_HEADER_BYTES), so that the
+ * request handler answers 414 and 431 itself; beyond it, the `clientError` handler does.
+ */
+const PARSER_HEADER_LIMIT = 64 * 1024;
+
+type Body = { text: string } | { tooLarge: true };
+
+/** The body up to the limit; beyond it the rest is read and dropped, so the 413 reaches the browser. */
+function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Body> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) req.destroy(new Error('body too large'));
-      else chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
+      else if (size > DISCARD_LIMIT) {
+        req.pause();
+        resolve({ tooLarge: true });
+      }
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > limit ? { tooLarge: true } : { text: Buffer.concat(chunks).toString('utf8') }));
     req.on('error', reject);
   });
 }
@@ -42,6 +60,50 @@ function readBody(req: IncomingMessage, limit = 64 * 1024): Promise<string> {
 function plain(res: ServerResponse, status: number, contentType: string, body: string | Buffer) {
   res.writeHead(status, { ...securityHeaders, 'content-type': contentType });
   res.end(body);
+}
+
+/** Header bytes as sent (names, values, `: ` and CRLF), the request line excluded. */
+function headerBytes(req: IncomingMessage): number {
+  let bytes = 0;
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    bytes += Buffer.byteLength(req.rawHeaders[i]!) + Buffer.byteLength(req.rawHeaders[i + 1]!) + 4;
+  }
+  return bytes;
+}
+
+/** Whether the request line now being read has ended: an overflow before its end is a 414, after it a 431. */
+const requestLineEnded = new WeakMap<Duplex, boolean>();
+
+function watchRequestLines(server: Server) {
+  server.on('connection', (socket: Duplex) => {
+    requestLineEnded.set(socket, false);
+    socket.on('data', (chunk: Buffer) => {
+      if (!requestLineEnded.get(socket) && chunk.includes('\n')) requestLineEnded.set(socket, true);
+    });
+  });
+  server.on('request', (req: IncomingMessage) => requestLineEnded.set(req.socket, false));
+}
+
+/**
+ * What Node's parser refuses before any request exists (headers past its limit, a request line
+ * it cannot read) still gets a proper answer with the security headers, then the connection closes.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Duplex) {
+  if (!socket.writable || error.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const refusal =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? requestLineEnded.get(socket)
+        ? refusals.headersTooLarge()
+        : refusals.uriTooLong()
+      : refusals.malformedRequest();
+  const { statusCode, headers, body } = errorResponse(answerFor(refusal)!);
+  const lines = Object.entries({ ...headers, 'content-length': String(Buffer.byteLength(body)), connection: 'close' }).map(
+    ([name, value]) => `${name}: ${value}`,
+  );
+  socket.end(`HTTP/1.1 ${statusCode} ${STATUS_CODES[statusCode]}\r\n${lines.join('\r\n')}\r\n\r\n${body}`);
 }
 
 /**
@@ -58,50 +120,72 @@ export function createDevServer(siteDir: string): Server {
     return handlers.get(entry)!;
   };
 
-  async function api(req: IncomingMessage, res: ServerResponse, path: string) {
-    const route = routes.find((r) => r.path === path && r.method === req.method);
-    if (!route) {
-      return plain(
-        res,
-        404,
-        'application/json; charset=utf-8',
-        JSON.stringify({ error: { code: 'NOT_FOUND', message: 'ページが見つかりません。' } }),
-      );
-    }
-    const event = toApiGatewayEvent(req, await readBody(req), `${route.method} ${route.path}`);
-    sendApiGatewayResult(res, await handlerFor(route.entry)(event, lambdaContext(route.entry)));
+  /** Under `/api/` the product's JSON error; elsewhere its own page (404.html, or error.html for the rest). */
+  async function refuse(res: ServerResponse, refusal: RequestRefusedError, underApi: boolean) {
+    const answer = answerFor(refusal)!;
+    if (underApi) return sendErrorResponse(res, errorResponse(answer));
+    const page = await readFile(join(siteDir, answer.statusCode === 404 ? '404.html' : 'error.html')).catch(
+      () => `<!doctype html><html lang="ja"><title>${answer.body.error.message}</title><p>${answer.body.error.message}</p></html>`,
+    );
+    res.writeHead(answer.statusCode, { ...securityHeaders, ...answer.headers, 'content-type': CONTENT_TYPES['.html'] });
+    res.end(page);
   }
 
-  async function site(res: ServerResponse, path: string) {
+  async function api(req: IncomingMessage, res: ServerResponse, path: string) {
+    const body = await readBody(req);
+    if ('tooLarge' in body) {
+      res.shouldKeepAlive = false;
+      return refuse(res, refusals.bodyTooLarge(), true);
+    }
+    const route = routes.find((r) => r.path === path && r.method === req.method);
+    // What no route takes goes where API Gateway's $default route sends it.
+    const entry = route?.entry ?? UNROUTED_ENTRY;
+    const event = toApiGatewayEvent(req, body.text, route ? `${route.method} ${route.path}` : '$default');
+    sendApiGatewayResult(res, await handlerFor(entry)(event, lambdaContext(entry)));
+  }
+
+  async function site(req: IncomingMessage, res: ServerResponse, path: string) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, refusals.methodNotAllowed(['GET', 'HEAD']), false);
     if (path === `/${SITE_SETTINGS_FILE}`) {
       return plain(res, 200, 'application/json; charset=utf-8', JSON.stringify(siteSettings(loadConfig())));
     }
     const file = normalize(join(siteDir, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(siteDir + sep)) return plain(res, 404, 'text/plain; charset=utf-8', 'Not Found');
-    try {
-      const body = await readFile(file);
-      res.setHeader('cache-control', 'no-cache');
-      plain(res, 200, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', body);
-    } catch {
-      plain(
-        res,
-        404,
-        'text/html; charset=utf-8',
-        '<!doctype html><html lang="ja"><title>ページが見つかりません</title><p>ページが見つかりません。<a href="/">ログインページへ</a></p></html>',
-      );
-    }
+    if (!file.startsWith(siteDir + sep)) return refuse(res, refusals.notFound(), false);
+    const body = await readFile(file).catch(() => undefined);
+    if (!body) return refuse(res, refusals.notFound(), false);
+    res.setHeader('cache-control', 'no-cache');
+    plain(res, 200, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', body);
   }
 
   const route = async (req: IncomingMessage, res: ServerResponse) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-    return path.startsWith('/api/') ? api(req, res, path) : site(res, path);
+    const target = req.url ?? '/';
+    const underApi = target.startsWith('/api/');
+    if (Buffer.byteLength(target) > MAX_URL_BYTES) return refuse(res, refusals.uriTooLong(), underApi);
+    if (headerBytes(req) > MAX_HEADER_BYTES) return refuse(res, refusals.headersTooLarge(), underApi);
+    let rawPath: string;
+    try {
+      rawPath = new URL(target, 'http://localhost').pathname;
+    } catch {
+      return refuse(res, refusals.malformedRequest(), underApi);
+    }
+    const path = decodedPath(rawPath);
+    if (path instanceof RequestRefusedError) return refuse(res, path, underApi);
+    return path.startsWith('/api/') ? api(req, res, path) : site(req, res, path);
   };
 
-  return createServer((req, res) => {
+  const server = createServer({ maxHeaderSize: PARSER_HEADER_LIMIT }, (req, res) => {
     route(req, res).catch((error) => {
       process.stderr.write(`dev server: ${(error as Error).stack}\n`);
-      if (!res.headersSent) plain(res, 500, 'text/plain; charset=utf-8', 'Internal Server Error');
+      if (!res.headersSent) sendErrorResponse(res, errorResponse(internalErrorAnswer));
       else res.end();
     });
   });
+  watchRequestLines(server);
+  server.on('clientError', answerClientError);
+  return server;
+}
+
+function sendErrorResponse(res: ServerResponse, response: ErrorResponse) {
+  res.writeHead(response.statusCode, response.headers);
+  res.end(response.body);
 }

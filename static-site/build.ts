@@ -27,6 +27,7 @@ export const PAGE_SCRIPTS = [
   'change-password',
   'change-email',
   'confirm-email',
+  'error-page',
 ] as const;
 
 const PARTIALS_DIR = path.join(SOURCE_DIR, 'partials');

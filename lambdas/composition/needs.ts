@@ -1,10 +1,10 @@
 import type { TableKey } from '../resources/table-definitions';
-import type { RouteEntry } from '../routes';
+import type { HandlerEntry } from '../routes';
 
 /**
  * What each handler (and the ops command) may touch: the one declaration that both the
  * composition root (./root.ts, which refuses any other call) and the CDK role of each function
- * (lib/constructs/api/grant-needs.ts) are made from. Keyed by every RouteEntry, so a new route
+ * (lib/constructs/api/grant-needs.ts) are made from. Keyed by every HandlerEntry, so a new route
  * does not compile until its needs are written here.
  */
 export type TableAccess = 'read' | 'readWrite' | 'readWriteScan';
@@ -38,7 +38,7 @@ export interface Needs {
   readonly letterKey?: boolean;
 }
 
-export const handlerNeeds: Record<RouteEntry, Needs> = {
+export const handlerNeeds: Record<HandlerEntry, Needs> = {
   'first-login': {
     tables: { accounts: 'readWrite', requests: 'readWrite', limits: 'readWrite' },
     sendMail: true,
@@ -85,6 +85,8 @@ export const handlerNeeds: Record<RouteEntry, Needs> = {
     sendMail: true,
     passcodeKey: true,
   },
+  // The default route answers 404/405 and touches nothing.
+  unrouted: { tables: {} },
 };
 
 /**

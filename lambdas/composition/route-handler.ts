@@ -1,8 +1,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type * as z from 'zod/mini';
 import { loadConfig } from '../config';
-import { apiHandler, type Answer, type ApiRequest } from '../http/api-handler';
-import type { RouteEntry } from '../routes';
+import { apiHandler, type Answer, type ApiRequest, unroutedHandler } from '../http/api-handler';
+import { type RouteEntry, UNROUTED_ENTRY } from '../routes';
 import { handlerNeeds } from './needs';
 import { resourcesFromConfig } from './resources';
 import { compose, type Collaborators } from './root';
@@ -31,4 +31,16 @@ export function routeHandler<Schema extends z.ZodMiniType>(entry: RouteEntry, sp
     body: spec.body,
     run: async (request) => spec.run(request, await app.ready()),
   });
+}
+
+/** The `$default` route's handler: no use case and no needs, only the refusal of lambdas/http/refusals.ts. */
+export function defaultRouteHandler() {
+  const config = loadConfig();
+  const app = compose({
+    resources: resourcesFromConfig(config),
+    needs: handlerNeeds[UNROUTED_ENTRY],
+    owner: UNROUTED_ENTRY,
+    logger,
+  });
+  return unroutedHandler({ logger, originSecret: app.originSecret });
 }

@@ -3,9 +3,10 @@ import { timingSafeEqual } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import { ValidationError } from '../domain/errors';
-import { answerFor, internalErrorAnswer } from './error-answers';
-import { RequestRefusedError } from './refusals';
-import { ORIGIN_VERIFY_HEADER, securityHeaders } from './security-headers';
+import { faultSummary, isDependencyFault } from './dependency-faults';
+import { answerFor, dependencyUnavailableAnswer, type ErrorAnswer, errorResponse, internalErrorAnswer } from './error-answers';
+import { bodyTooLarge, decodedPath, RequestRefusedError, refusals, unroutedRefusal } from './refusals';
+import { jsonHeaders, ORIGIN_VERIFY_HEADER } from './security-headers';
 import { sessionIdFrom } from './session-cookie';
 
 type Event = APIGatewayProxyEventV2;
@@ -43,7 +44,7 @@ export interface ApiHandlerOptions<Schema extends z.ZodMiniType> {
 function toResult(statusCode: number, body: unknown, cookies?: string[]): Result {
   return {
     statusCode,
-    headers: { ...securityHeaders, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+    headers: { ...jsonHeaders },
     cookies,
     body: JSON.stringify(body),
   };
@@ -112,14 +113,26 @@ function throughCloudFront(originSecret: () => Promise<string>): MiddlewareObj<E
   };
 }
 
+/**
+ * A domain error or refusal answers as mapped; a failing AWS dependency answers 503 (try again),
+ * logged with its cause; anything else is a bug: logged whole, answered with the generic 500.
+ */
+function answerOrLog(error: unknown, logger: RequestLogger): ErrorAnswer {
+  const known = answerFor(error);
+  if (known) return known;
+  if (isDependencyFault(error)) {
+    logger.error('dependency unavailable', faultSummary(error));
+    return dependencyUnavailableAnswer;
+  }
+  logger.error('unhandled error', error as Error);
+  return internalErrorAnswer;
+}
+
 /** Registered last so that its onError runs first: every failure leaves as a mapped answer. */
 function answerErrors(logger: RequestLogger): MiddlewareObj<Event, Result> {
   return {
     onError: (request) => {
-      const known = answerFor(request.error);
-      if (!known) logger.error('unhandled error', request.error as Error);
-      const { statusCode, body } = known ?? internalErrorAnswer;
-      request.response = toResult(statusCode, body);
+      request.response = errorResponse(answerOrLog(request.error, logger));
     },
   };
 }
@@ -132,8 +145,28 @@ export function apiHandler<Schema extends z.ZodMiniType>(options: ApiHandlerOpti
     .use(sameOriginJson(options.siteUrl))
     .use(answerErrors(options.logger))
     .handler(async (event) => {
+      if (bodyTooLarge(event.body, event.isBase64Encoded)) throw refusals.bodyTooLarge();
       const body = (options.body ? parseBody(event, options.body) : {}) as z.infer<Schema>;
       const answer = await options.run({ body, sessionId: sessionIdFrom(event.cookies) });
       return toResult(answer.statusCode ?? 200, answer.body, answer.cookies);
     });
+}
+
+export interface UnroutedHandlerOptions {
+  logger: RequestLogger;
+  originSecret?: () => Promise<string>;
+}
+
+/**
+ * The API's default route: whatever no route takes gets the product's JSON 404, or 405 with
+ * `Allow` on a known path asked with another method (lambdas/routes.ts decides which).
+ */
+export function unroutedHandler(options: UnroutedHandlerOptions) {
+  const chain = middy<Event, Result>().use(requestContext(options.logger));
+  if (options.originSecret) chain.use(throughCloudFront(options.originSecret));
+  return chain.use(answerErrors(options.logger)).handler(async (event) => {
+    const path = decodedPath(event.rawPath ?? event.requestContext.http.path);
+    if (path instanceof RequestRefusedError) throw path;
+    throw unroutedRefusal(event.requestContext.http.method, path) ?? refusals.notFound();
+  });
 }

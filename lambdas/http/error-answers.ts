@@ -13,10 +13,20 @@ import {
   ValidationError,
 } from '../domain/errors';
 import { RequestRefusedError } from './refusals';
+import { jsonHeaders } from './security-headers';
 
 export interface ErrorAnswer {
   statusCode: number;
   body: { error: { code: string; message: string; [detail: string]: unknown } };
+  /** Headers of the answer's own, such as `Allow` on a 405. */
+  headers?: Readonly<Record<string, string>>;
+}
+
+/** An error answer as it leaves: JSON, the security headers, and `Retry-After` on every 503. */
+export interface ErrorResponse {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
 }
 
 /** Keyed by class: the error's own constructor, never its name. */
@@ -43,7 +53,8 @@ export const INTERNAL_ERROR_MESSAGE = 'システムエラーが発生しまし�
  */
 export function answerFor(error: unknown): ErrorAnswer | undefined {
   if (error instanceof RequestRefusedError) {
-    return { statusCode: error.statusCode, body: { error: { code: error.code, message: error.message } } };
+    const answer: ErrorAnswer = { statusCode: error.statusCode, body: { error: { code: error.code, message: error.message } } };
+    return Object.keys(error.headers).length > 0 ? { ...answer, headers: error.headers } : answer;
   }
   if (!(error instanceof DomainError)) return undefined;
   const details =
@@ -62,7 +73,35 @@ export function answerFor(error: unknown): ErrorAnswer | undefined {
   };
 }
 
+/** How long the merchant's browser is told to wait before trying a 503 again. */
+export const RETRY_AFTER_SECONDS = 5;
+
+export const DEPENDENCY_UNAVAILABLE_MESSAGE =
+  'ただいま処理が混み合っているか、一時的に利用できない状態です。しばらく時間をおいて再度お試しください。';
+
+/** A failing AWS dependency (./dependency-faults.ts): the merchant may simply try again. */
+export const dependencyUnavailableAnswer: ErrorAnswer = {
+  statusCode: 503,
+  body: { error: { code: 'TEMPORARILY_UNAVAILABLE', message: DEPENDENCY_UNAVAILABLE_MESSAGE } },
+};
+
 export const internalErrorAnswer: ErrorAnswer = {
   statusCode: 500,
   body: { error: { code: 'INTERNAL', message: INTERNAL_ERROR_MESSAGE } },
 };
+
+/**
+ * The one way an error answer is written, by the Lambda chain and the local server alike. A 503
+ * (a failing dependency, or mail that could not be sent) always says when to try again.
+ */
+export function errorResponse(answer: ErrorAnswer): ErrorResponse {
+  return {
+    statusCode: answer.statusCode,
+    headers: {
+      ...jsonHeaders,
+      ...(answer.statusCode === 503 ? { 'Retry-After': String(RETRY_AFTER_SECONDS) } : {}),
+      ...answer.headers,
+    },
+    body: JSON.stringify(answer.body),
+  };
+}

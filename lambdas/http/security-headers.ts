@@ -15,5 +15,12 @@ export const securityHeaders: Readonly<Record<string, string>> = {
   'X-Frame-Options': 'DENY',
 };
 
+/** Every JSON answer of the API: the security headers, its type, and never cached. */
+export const jsonHeaders: Readonly<Record<string, string>> = {
+  ...securityHeaders,
+  'content-type': 'application/json; charset=utf-8',
+  'cache-control': 'no-store',
+};
+
 /** The header CloudFront adds to every API request with a secret value (lib: origin-verify-secret). */
 export const ORIGIN_VERIFY_HEADER = 'x-origin-verify';

@@ -45,9 +45,9 @@ describe('routes', () => {
     expect(path.startsWith('/api/')).toBe(true);
   });
 
-  it('has one route and one integration per entry of lambdas/routes.ts', () => {
-    web.resourceCountIs('AWS::ApiGatewayV2::Route', routes.length);
-    web.resourceCountIs('AWS::ApiGatewayV2::Integration', routes.length);
+  it('has one route and one integration per entry of lambdas/routes.ts, and the $default route', () => {
+    web.resourceCountIs('AWS::ApiGatewayV2::Route', routes.length + 1);
+    web.resourceCountIs('AWS::ApiGatewayV2::Integration', routes.length + 1);
     web.allResourcesProperties('AWS::ApiGatewayV2::Integration', {
       IntegrationType: 'AWS_PROXY',
       PayloadFormatVersion: '2.0',

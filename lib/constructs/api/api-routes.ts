@@ -1,10 +1,11 @@
-import { HttpMethod, PayloadFormatVersion, type HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Validations } from 'aws-cdk-lib';
+import { HttpMethod, HttpRoute, HttpRouteKey, PayloadFormatVersion, type HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
-import { routes, type RouteEntry } from '../../../lambdas/routes';
+import { type HandlerEntry, routes, UNROUTED_ENTRY } from '../../../lambdas/routes';
 import type { DataResources } from '../../data-resources';
 import { grantNeeds, type SharedGrants } from './grant-needs';
 import { HandlerFunction } from './handler-function';
@@ -23,18 +24,19 @@ export interface ApiRoutesProps {
 
 /** What monitoring needs of each handler. */
 export interface DeployedHandler {
-  readonly entry: RouteEntry;
+  readonly entry: HandlerEntry;
   readonly function: NodejsFunction;
   readonly logGroup: LogGroup;
 }
 
 /** One function per entry of lambdas/routes.ts, each on its route with only the grants it needs. */
 export class ApiRoutes extends Construct {
+  /** Every route's function, and the `$default` route's last. */
   readonly handlers: readonly DeployedHandler[];
 
   constructor(scope: Construct, id: string, props: ApiRoutesProps) {
     super(scope, id);
-    this.handlers = routes.map((route) => {
+    const routed = routes.map((route): DeployedHandler => {
       const name = pascalCase(route.entry);
       const handler = new HandlerFunction(this, name, {
         entry: join(props.handlersDir, `${route.entry}.ts`),
@@ -53,6 +55,28 @@ export class ApiRoutes extends Construct {
       });
       return { entry: route.entry, function: handler.function, logGroup: handler.logGroup };
     });
+    // `$default`: what no route takes gets the product's JSON 404 (405 on a known path), not API Gateway's own body.
+    const unrouted = new HandlerFunction(this, 'Unrouted', {
+      entry: join(props.handlersDir, `${UNROUTED_ENTRY}.ts`),
+      environment: props.environment,
+      logRetention: props.logRetention,
+      memorySize: props.memorySize,
+      reservedConcurrency: props.reservedConcurrency,
+    });
+    grantNeeds(unrouted.role, handlerNeeds[UNROUTED_ENTRY], props.data, props.shared);
+    const fallback = new HttpRoute(this, 'DefaultRoute', {
+      httpApi: props.httpApi,
+      routeKey: HttpRouteKey.DEFAULT,
+      integration: new HttpLambdaIntegration('UnroutedIntegration', unrouted.function, {
+        payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
+      }),
+    });
+    Validations.of(fallback).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason:
+        'The default route only answers 404/405 and touches nothing; it refuses requests without the origin-verify secret like every route.',
+    });
+    this.handlers = [...routed, { entry: UNROUTED_ENTRY, function: unrouted.function, logGroup: unrouted.logGroup }];
   }
 }
 

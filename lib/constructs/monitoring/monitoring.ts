@@ -22,6 +22,7 @@ import { EDGE_REGION } from '../../stack-names';
 import type { DeployedHandler } from '../api/api-routes';
 import { AuditMetrics } from './audit-metrics';
 import { SavedAuditQueries } from './audit-queries';
+import { UNROUTED_ENTRY } from '../../../lambdas/routes';
 
 interface MonitoringThresholds {
   /** Share of API answers that are 5xx, in percent, over 5 minutes. */
@@ -84,7 +85,8 @@ export class Monitoring extends Construct {
       evaluationPeriods: 3,
       datapointsToAlarm: 2,
     });
-    for (const { entry, function: fn } of handlers) {
+    // The default route's function (404/405 only) is watched by the API 5xx rate, not by alarms of its own.
+    for (const { entry, function: fn } of handlers.filter((h) => h.entry !== UNROUTED_ENTRY)) {
       this.alarm(`Errors-${entry}`, fn.metricErrors({ period: FIVE_MINUTES, statistic: Stats.SUM }), {
         name: `${prefix}-lambda-errors-${entry}`,
         description: `The ${entry} function failed (an error no answer mapping caught, a timeout, or a start-up configuration error).`,

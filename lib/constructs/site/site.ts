@@ -5,6 +5,7 @@ import {
   AllowedMethods,
   CachePolicy,
   Distribution,
+  FunctionEventType,
   HttpVersion,
   OriginProtocolPolicy,
   OriginRequestPolicy,
@@ -23,6 +24,7 @@ import { join } from 'node:path';
 import { SynthInputError } from '../../errors';
 import { AccessLogBucket } from './access-log-bucket';
 import { acknowledgeBucketDeploymentHandler } from './deployment-acknowledgments';
+import { MissingPages } from './missing-pages';
 import { SecurityHeadersPolicy } from './security-headers-policy';
 
 export interface SiteProps {
@@ -69,6 +71,11 @@ export class Site extends Construct {
     });
     const headers = new SecurityHeadersPolicy(this, 'SecurityHeaders').policy;
     const { customDomain } = props;
+    // Not custom error responses: those are distribution-wide and would rewrite the API's JSON errors.
+    const missingPages = new MissingPages(this, 'MissingPages', {
+      contentDir: props.contentDir,
+      extraFiles: [SITE_SETTINGS_FILE],
+    }).function;
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'お客様サポートWEB',
       defaultRootObject: 'index.html',
@@ -92,6 +99,10 @@ export class Site extends Construct {
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: headers,
         compress: true,
+        functionAssociations: [
+          { function: missingPages, eventType: FunctionEventType.VIEWER_REQUEST },
+          { function: missingPages, eventType: FunctionEventType.VIEWER_RESPONSE },
+        ],
       },
       additionalBehaviors: {
         '/api/*': {
