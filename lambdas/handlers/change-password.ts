@@ -1,11 +1,10 @@
-import * as z from 'zod/mini';
 import { routeHandler } from '../composition/route-handler';
 import { changePassword } from '../domain/use-cases/merchant/change-password';
-import { passwordField } from '../http/fields';
+import { passwordField, requestBody } from '../http/fields';
 
 /** パスワード変更 → 変更 (signed in) */
 export const handler = routeHandler('change-password', {
-  body: z.object({
+  body: requestBody({
     currentPassword: passwordField('現在のパスワード'),
     newPassword: passwordField('新パスワード'),
     newPasswordConfirmation: passwordField('新パスワード(確認用)'),

@@ -1,11 +1,10 @@
-import * as z from 'zod/mini';
 import { routeHandler } from '../composition/route-handler';
 import { completeEmailChange } from '../domain/use-cases/merchant/complete-email-change';
-import { passcodeField, tokenField } from '../http/fields';
+import { passcodeField, requestBody, tokenField } from '../http/fields';
 
 /** メールアドレス変更 (from the email's URL) → パスコード → 設定 */
 export const handler = routeHandler('complete-email-change', {
-  body: z.object({ token: tokenField, passcode: passcodeField }),
+  body: requestBody({ token: tokenField, passcode: passcodeField }),
   run: async ({ body }, deps) => {
     await completeEmailChange(body, deps);
     return { body: { ok: true } };

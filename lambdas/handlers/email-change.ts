@@ -1,12 +1,11 @@
-import * as z from 'zod/mini';
 import { routeHandler } from '../composition/route-handler';
 import { requestEmailChange } from '../domain/use-cases/merchant/request-email-change';
-import { emailField } from '../http/fields';
+import { emailField, requestBody } from '../http/fields';
 import { MAIL_REQUEST_FLOOR_MS, paced } from '../http/paced';
 
 /** メールアドレス変更 → 送信 (signed in): one answer, in one time, whether the address is free or not. */
 export const handler = routeHandler('email-change', {
-  body: z.object({ newEmail: emailField }),
+  body: requestBody({ newEmail: emailField }),
   run: async ({ body, sessionId }, deps) => {
     await paced(MAIL_REQUEST_FLOOR_MS, () => requestEmailChange(sessionId, body, deps));
     return { body: { ok: true } };

@@ -96,7 +96,8 @@ function parseBody<Schema extends z.ZodMiniType>(event: Event, schema: Schema): 
   const parsed = schema.safeParse(json);
   if (parsed.success) return parsed.data;
   const fields: Record<string, string> = {};
-  for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? '')] ??= issue.message;
+  // A refusal of the body as a whole names no field: the general message says it.
+  for (const issue of parsed.error.issues) if (issue.path.length > 0) fields[String(issue.path[0])] ??= issue.message;
   throw new ValidationError(fields);
 }
 

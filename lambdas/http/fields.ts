@@ -25,8 +25,15 @@ export const tokenField = z
   .string({ error: 'URLが正しくありません。' })
   .check(z.minLength(1, 'URLが正しくありません。'), z.maxLength(128, 'URLが正しくありません。'));
 
+/**
+ * A request body: a JSON object of these fields. Anything else (an array, a string, null) gets
+ * the same Japanese refusal as a malformed body.
+ */
+export const requestBody = <Shape extends z.core.$ZodLooseShape>(shape: Shape) =>
+  z.object(shape, { error: 'リクエストの形式が正しくありません。' });
+
 /** The body of パスコード入力 and パスワード再設定 → 設定: the link, the passcode and the new password twice. */
-export const newPasswordBody = z.object({
+export const newPasswordBody = requestBody({
   token: tokenField,
   passcode: passcodeField,
   newPassword: passwordField('新パスワード'),

@@ -1,13 +1,12 @@
-import * as z from 'zod/mini';
 import { maskEmail } from '../domain/mask-email';
 import type { RequestKind } from '../domain/model';
 import { openRequest, type OpenRequestDeps } from '../domain/use-cases/shared/open-request';
-import { tokenField } from './fields';
+import { requestBody, tokenField } from './fields';
 
 /** A completion page opens: is its URL still usable? The same route for every kind of request. */
 export function requestStatusRoute(kind: RequestKind) {
   return {
-    body: z.object({ token: tokenField }),
+    body: requestBody({ token: tokenField }),
     run: async ({ body }: { body: { token: string } }, deps: OpenRequestDeps) => {
       const { request } = await openRequest(kind, body.token, deps);
       return { body: { status: 'pending', email: maskEmail(request.email) } };
