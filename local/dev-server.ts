@@ -99,6 +99,11 @@ function answerClientError(error: Error & { code?: string }, socket: Duplex) {
         ? refusals.headersTooLarge()
         : refusals.uriTooLong()
       : refusals.malformedRequest();
+  answerOnSocket(socket, refusal);
+}
+
+/** A refusal written straight to the socket (no request object exists), then the connection closes. */
+function answerOnSocket(socket: Duplex, refusal: RequestRefusedError) {
   const { statusCode, headers, body } = errorResponse(answerFor(refusal)!);
   const lines = Object.entries({ ...headers, 'content-length': String(Buffer.byteLength(body)), connection: 'close' }).map(
     ([name, value]) => `${name}: ${value}`,
@@ -159,7 +164,8 @@ export function createDevServer(siteDir: string): Server {
 
   const route = async (req: IncomingMessage, res: ServerResponse) => {
     const target = req.url ?? '/';
-    const underApi = target.startsWith('/api/');
+    // The path of an origin-form target, or of an absolute-form one (`http://host/api/…`).
+    const underApi = target.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').startsWith('/api/');
     if (Buffer.byteLength(target) > MAX_URL_BYTES) return refuse(res, refusals.uriTooLong(), underApi);
     if (headerBytes(req) > MAX_HEADER_BYTES) return refuse(res, refusals.headersTooLarge(), underApi);
     let rawPath: string;
@@ -168,8 +174,9 @@ export function createDevServer(siteDir: string): Server {
     } catch {
       return refuse(res, refusals.malformedRequest(), underApi);
     }
+    // As parsed: `/%2e%2e/api/…` is under /api/ too.
     const path = decodedPath(rawPath);
-    if (path instanceof RequestRefusedError) return refuse(res, path, underApi);
+    if (path instanceof RequestRefusedError) return refuse(res, path, rawPath.startsWith('/api/'));
     return path.startsWith('/api/') ? api(req, res, path) : site(req, res, path);
   };
 
@@ -182,6 +189,10 @@ export function createDevServer(siteDir: string): Server {
   });
   watchRequestLines(server);
   server.on('clientError', answerClientError);
+  // CONNECT never reaches the request handler: without this Node would drop the connection.
+  server.on('connect', (_req: IncomingMessage, socket: Duplex) =>
+    answerOnSocket(socket, refusals.methodNotAllowed(['GET', 'HEAD', 'POST'])),
+  );
   return server;
 }
 
