@@ -28,9 +28,9 @@ describe('mail rate', () => {
 
     const take = (to: { loginId?: string; email: string }) => takeMailRate('test.requested', to, world, world.clock.now());
 
-    it("lets the rate's limit through, then refuses with an audit line", async () => {
+    it("lets the rate's limit through, then refuses the account with 429 and an audit line", async () => {
       // Arrange
-      for (let i = 0; i < 5; i += 1) await take({ loginId: 'M1', email: EMAIL });
+      for (let i = 0; i < 5; i += 1) await take({ loginId: 'M1', email: `a${i}@example.com` });
 
       // Act
       const sixth = take({ loginId: 'M1', email: EMAIL });
@@ -42,13 +42,32 @@ describe('mail rate', () => {
       ]);
     });
 
-    it('counts per address across accounts', async () => {
+    it('lets the mail go while both have uses left', async () => {
+      await expect(take({ loginId: 'M1', email: EMAIL })).resolves.toBe(true);
+      expect(world.audit.events).toEqual([]);
+    });
+
+    it('never refuses for the address: past its limit the mail is dropped with an audit line', async () => {
+      // Arrange
+      for (let i = 0; i < 5; i += 1) await take({ loginId: `M${i}`, email: EMAIL });
+
+      // Act
+      const sixth = take({ loginId: 'M9', email: EMAIL });
+
+      // Assess
+      await expect(sixth).resolves.toBe(false);
+      expect(world.audit.events).toEqual([
+        { event: 'test.requested', outcome: 'failure', loginId: 'M9', email: EMAIL, reason: 'mail rate limit (address)' },
+      ]);
+    });
+
+    it('counts per address across accounts, whatever its case', async () => {
       // Arrange
       for (let i = 0; i < 5; i += 1) await take({ loginId: `M${i}`, email: EMAIL });
 
       // Act, Assess
-      await expect(take({ loginId: 'M9', email: 'HANAKO@example.com' })).rejects.toThrow(TooManyRequestsError);
-      await expect(take({ loginId: 'M9', email: 'other@example.com' })).resolves.toBeUndefined();
+      await expect(take({ loginId: 'M9', email: 'HANAKO@example.com' })).resolves.toBe(false);
+      await expect(take({ loginId: 'M9', email: 'other@example.com' })).resolves.toBe(true);
     });
 
     it('counts per account across addresses', async () => {
@@ -67,17 +86,22 @@ describe('mail rate', () => {
       await take({ loginId: 'M1', email: 'fresh@example.com' }).catch(() => undefined);
 
       // Assess: the fresh address still has its whole hour
-      for (let i = 0; i < 5; i += 1) await take({ loginId: `N${i}`, email: 'fresh@example.com' });
-      await expect(take({ loginId: 'N9', email: 'fresh@example.com' })).rejects.toThrow(TooManyRequestsError);
+      for (let i = 0; i < 5; i += 1) await expect(take({ loginId: `N${i}`, email: 'fresh@example.com' })).resolves.toBe(true);
+      await expect(take({ loginId: 'N9', email: 'fresh@example.com' })).resolves.toBe(false);
     });
 
-    it('counts by address alone when no account is named, and names none in the audit', async () => {
+    it('counts by address alone when no account is named, never refuses, and names none in the audit', async () => {
       // Arrange
       for (let i = 0; i < 5; i += 1) await take({ email: EMAIL });
 
       // Act, Assess
-      await expect(take({ email: EMAIL })).rejects.toThrow(TooManyRequestsError);
-      expect(world.audit.events[0]).toEqual({ event: 'test.requested', outcome: 'failure', email: EMAIL, reason: 'mail rate limit' });
+      await expect(take({ email: EMAIL })).resolves.toBe(false);
+      expect(world.audit.events[0]).toEqual({
+        event: 'test.requested',
+        outcome: 'failure',
+        email: EMAIL,
+        reason: 'mail rate limit (address)',
+      });
       expect(world.audit.events[0]).not.toHaveProperty('loginId');
     });
 
@@ -89,7 +113,7 @@ describe('mail rate', () => {
       world.clock.advance({ minutes: 60 });
 
       // Assess
-      await expect(take({ email: EMAIL })).resolves.toBeUndefined();
+      await expect(take({ email: EMAIL })).resolves.toBe(true);
     });
   });
 });

@@ -14,10 +14,11 @@ export interface RequestEmailChangeDeps extends SignedInDeps, StartRequestDeps {
  * メールアドレス変更 (signed in): the new address must be proven by the two-email pattern.
  * 1. The session must stand for an active account (signedInAccount).
  * 2. The current address is refused as the new one.
- * 3. Limit requests per account and per address.
- * 4. An address another account uses gets the very same answer and no mail (audited), so the
- *    page never tells whether it is registered. (The handler evens out the time the two paths
- *    take.)
+ * 3. Count the request per account (past the limit: 429, which tells the merchant only about
+ *    their own account) and per address, free or taken alike.
+ * 4. An address another account uses, or one past its hourly mails, gets the very same answer
+ *    and no mail (audited), so the page never tells whether it is registered. (The handler
+ *    evens out the time the paths take.)
  * 5. The two-email proof goes to the new address (startRequest). Until the proof is complete the
  *    old email stays the login ID.
  */
@@ -32,7 +33,7 @@ export async function requestEmailChange(
   if (newEmail === account.email)
     throw new ValidationError({ newEmail: '現在のメールアドレスと同じです。新しいメールアドレスを入力してください。' });
 
-  await takeMailRate('email-change.requested', { loginId: account.loginId, email: newEmail }, deps, clock.now());
+  const mayMail = await takeMailRate('email-change.requested', { loginId: account.loginId, email: newEmail }, deps, clock.now());
   if (await accounts.findByEmail(newEmail)) {
     audit.record({
       event: 'email-change.requested',
@@ -43,5 +44,6 @@ export async function requestEmailChange(
     });
     return;
   }
+  if (!mayMail) return;
   await startRequest('emailChange', account.loginId, newEmail, deps);
 }

@@ -12,7 +12,9 @@ export interface RequestPasswordResetDeps extends StartRequestDeps {
 
 /**
  * パスワードを忘れた方はこちら: the registered email only.
- * 1. Limit requests per address — every address alike, known or not.
+ * 1. Count the request per address — every address alike, known or not. Past the limit the mail
+ *    is silently not sent (audited) and the answer stays the same, so even the throttle cannot
+ *    tell a registered address from an unknown one (mail-rate.ts).
  * 2. Only a registered, active account gets the two-email proof; anyone else gets the very same
  *    answer and no mail (audited), so the page never tells whether an email is registered. (The
  *    handler evens out the time the two paths take.)
@@ -22,7 +24,7 @@ export interface RequestPasswordResetDeps extends StartRequestDeps {
 export async function requestPasswordReset(input: { email: string }, deps: RequestPasswordResetDeps): Promise<void> {
   const { accounts, audit, clock } = deps;
   const email = input.email.toLowerCase();
-  await takeMailRate('password-reset.requested', { email }, deps, clock.now());
+  if (!(await takeMailRate('password-reset.requested', { email }, deps, clock.now()))) return;
 
   const account = await accounts.findByEmail(email);
   if (!isActive(account) || account.email !== email) {

@@ -26,8 +26,12 @@ export interface RegistrationApplication {
  * 2. A locked ID is refused (audited, not counted). An unknown, disabled or no longer invited ID,
  *    a wrong or an expired initial password: the same answer, each a counted failure; 5
  *    consecutive failures lock the ID for 15 minutes (the defaults). A success clears the count.
- * 3. Refuse an email another merchant already logs in with (audited).
- * 4. Limit the mails per account and per address, so nobody can mail-bomb an inbox.
+ * 3. Count the request per account (past the limit: 429, about this letter's account only) and
+ *    per address, so nobody can mail-bomb an inbox; counted before step 4, so a letter cannot
+ *    probe more addresses an hour than it may mail.
+ * 4. Refuse an email another merchant already logs in with (audited). The letter's credentials
+ *    were needed to get here, and the merchant must know to choose another address.
+ *    An address past its hourly mails gets the answer of success and no mail (audited).
  * 5. The two-email proof (startRequest); a new request replaces the earlier one. An account no
  *    longer invited by then gets the answer of step 2 (audited, not counted).
  */
@@ -56,13 +60,13 @@ export async function requestRegistration(application: RegistrationApplication, 
   }
   await lockout.passed();
 
+  const mayMail = await takeMailRate('registration.requested', { loginId: account.loginId, email }, deps, now);
   const holder = await accounts.findByEmail(email);
   if (holder && holder.loginId !== account.loginId) {
     audit.record({ event: 'registration.requested', outcome: 'failure', loginId: account.loginId, email, reason: 'email in use' });
     throw new EmailUnavailableError();
   }
 
-  await takeMailRate('registration.requested', { loginId: account.loginId, email }, deps, now);
-
+  if (!mayMail) return;
   if (!(await startRequest('registration', account.loginId, email, deps))) return refuse('account no longer invited', false);
 }

@@ -5,11 +5,13 @@ import {
   InvalidCredentialsError,
   LinkInvalidError,
   MailNotSentError,
+  TooManyRequestsError,
 } from '../../../../../lambdas/domain/errors';
 import { hashPasscode } from '../../../../../lambdas/domain/passcode';
 import { openRequest } from '../../../../../lambdas/domain/use-cases/shared/open-request';
 
 const openRegistration = (token: string, deps: Parameters<typeof openRequest>[2]) => openRequest('registration', token, deps);
+import { requestPasswordReset } from '../../../../../lambdas/domain/use-cases/merchant/request-password-reset';
 import { requestRegistration } from '../../../../../lambdas/domain/use-cases/merchant/request-registration';
 import {
   fakeWorld,
@@ -17,6 +19,7 @@ import {
   LETTER,
   PASSCODE_KEY,
   seedInvitedAccount,
+  seedRegisteredAccount,
   SITE_URL,
   stringsIn,
   type FakeWorld,
@@ -254,6 +257,39 @@ describe('requestRegistration (初回メールアドレス登録)', () => {
 
       // Assess
       expect(world.mailer.sent).toHaveLength(2);
+    });
+
+    it('answers an address past its hourly mails as a fresh one, and sends it nothing', async () => {
+      // Prepare: the address was mailed five times this hour through another flow.
+      for (let i = 0; i < 5; i += 1) await requestPasswordReset({ email: EMAIL }, world);
+
+      // Act
+      const attempt = requestRegistration(application, world);
+
+      // Assess
+      await expect(attempt).resolves.toBeUndefined();
+      expect(world.mailer.sent).toEqual([]);
+      expect(world.audit.last()).toMatchObject({
+        event: 'registration.requested',
+        outcome: 'failure',
+        loginId: LETTER.loginId,
+        email: EMAIL,
+        reason: 'mail rate limit (address)',
+      });
+    });
+
+    it('counts a request for an address in use, so a letter cannot probe more addresses than it may mail', async () => {
+      // Prepare
+      await seedRegisteredAccount(world, { loginId: 'M20250402', email: 'other1@example.com' });
+      for (let i = 1; i <= 5; i += 1) {
+        await requestRegistration({ ...application, email: `other${i}@example.com` }, world).catch(() => undefined);
+      }
+
+      // Act
+      const sixth = requestRegistration({ ...application, email: 'other1@example.com' }, world);
+
+      // Assess
+      await expect(sixth).rejects.toBeInstanceOf(TooManyRequestsError);
     });
 
     it('throttles registration emails per account, with an answer the page can show', async () => {
