@@ -1,4 +1,4 @@
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -28,7 +28,12 @@ export async function startDynalite(): Promise<Dynalite> {
     async createTable(key) {
       const name = `${key}-${(tables += 1)}`;
       await client.send(new CreateTableCommand(createTableInput(name, tableDefinitions[key])));
-      return name;
+      // dynalite makes the table ACTIVE a moment later: a write before that finds no table.
+      for (;;) {
+        const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
+        if (Table?.TableStatus === 'ACTIVE') return name;
+        await new Promise((wait) => setTimeout(wait, 10));
+      }
     },
     stop: () => {
       client.destroy();
