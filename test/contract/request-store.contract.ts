@@ -40,6 +40,15 @@ export function describeRequestStoreContract(name: string, makeStore: () => Requ
         expect(await store.get('token-hash')).toMatchObject({ wrongPasscodes: 5, status: 'voided' });
       });
 
+      it('decides each of 20 parallel misses in one write: the counts 1 to 5 once each, the fifth voids', async () => {
+        // Act
+        const counts = await Promise.all(Array.from({ length: 20 }, () => store.recordWrongPasscode('token-hash', 5)));
+
+        // Assess: the rest are refused, and what they then read is the voided request.
+        expect(counts.filter((count) => count !== undefined).sort()).toEqual([1, 2, 3, 4, 5]);
+        expect(await store.get('token-hash')).toMatchObject({ wrongPasscodes: 5, status: 'voided' });
+      });
+
       it('takes no guess beyond the maximum, even on a request still pending', async () => {
         // Prepare
         await store.put({ ...request, wrongPasscodes: 5 });

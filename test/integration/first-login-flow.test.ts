@@ -197,6 +197,28 @@ describe('completion link', () => {
     expect(rightAfterwards).toMatchObject({ status: 410, body: { error: { reason: 'voided' } } });
   });
 
+  it('tells each of 15 parallel wrong passcodes the truth: attempts left or voided, never "used"', async () => {
+    const site = new SiteClient(stack.siteUrl);
+    const { mails, token } = await applyForRegistration(site);
+    const wrong = mails.passcode === '000000' ? '111111' : '000000';
+
+    const answers = await Promise.all(
+      Array.from({ length: 15 }, () =>
+        site.post('/api/registration/complete', {
+          token,
+          passcode: wrong,
+          newPassword: NEW_PASSWORD,
+          newPasswordConfirmation: NEW_PASSWORD,
+        }),
+      ),
+    );
+
+    const remaining = answers.filter((a) => a.status === 400).map((a) => a.body.error.remainingAttempts);
+    const refused = answers.filter((a) => a.status === 410).map((a) => a.body.error.reason);
+    expect(remaining.sort()).toEqual([1, 2, 3, 4]);
+    expect(refused).toEqual(Array(11).fill('voided'));
+  });
+
   it('expires, judged in code however long the item stays in the table', async () => {
     const site = new SiteClient(stack.siteUrl);
     const { mails, token } = await applyForRegistration(site);

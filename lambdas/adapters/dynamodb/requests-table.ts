@@ -35,31 +35,33 @@ export class RequestsTable implements RequestStore {
     return request as PendingRequest;
   }
 
+  /**
+   * One conditional write decides each miss: below the last allowed one it only counts; the last
+   * one counts and voids in the same write, so a parallel submission never sees the limit reached
+   * on a request still pending. Exactly one of the two can apply to a given count.
+   */
   async recordWrongPasscode(tokenHash: string, maxAttempts: number): Promise<number | undefined> {
+    const names = { '#status': 'status' };
     let counted: Record<string, unknown> | undefined;
-    const stillOpen = await applied(
+    const underLast = await applied(
       this.update(tokenHash, {
         UpdateExpression: 'SET wrongPasscodes = wrongPasscodes + :one',
-        ConditionExpression: '#status = :pending AND wrongPasscodes < :max',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':one': 1, ':pending': 'pending', ':max': maxAttempts },
+        ConditionExpression: '#status = :pending AND wrongPasscodes < :last',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: { ':one': 1, ':pending': 'pending', ':last': maxAttempts - 1 },
         ReturnValues: 'ALL_NEW',
       }).then((result) => (counted = result.Attributes)),
     );
-    if (!stillOpen) return undefined;
-    const wrong = Number(counted?.wrongPasscodes);
-    if (wrong >= maxAttempts) {
-      // Only a request still pending is voided: one completed a moment ago stays completed.
-      await applied(
-        this.update(tokenHash, {
-          UpdateExpression: 'SET #status = :voided',
-          ConditionExpression: '#status = :pending',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':voided': 'voided', ':pending': 'pending' },
-        }),
-      );
-    }
-    return wrong;
+    if (underLast) return Number(counted?.wrongPasscodes);
+    const voided = await applied(
+      this.update(tokenHash, {
+        UpdateExpression: 'SET wrongPasscodes = :max, #status = :voided',
+        ConditionExpression: '#status = :pending AND wrongPasscodes = :last',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: { ':max': maxAttempts, ':voided': 'voided', ':pending': 'pending', ':last': maxAttempts - 1 },
+      }),
+    );
+    return voided ? maxAttempts : undefined;
   }
 
   claim(tokenHash: string, at: string, staleBefore: string): Promise<boolean> {

@@ -48,7 +48,7 @@ describe('RequestsTable', () => {
   });
 
   describe('recordWrongPasscode', () => {
-    it('counts a miss only while pending and under the maximum, and returns the count', async () => {
+    it('counts a miss only while pending and under the last allowed one, and returns the count', async () => {
       // Prepare
       db.on(UpdateCommand).resolves({ Attributes: { ...request, wrongPasscodes: 2 } });
 
@@ -62,18 +62,16 @@ describe('RequestsTable', () => {
         TableName: TABLE,
         Key: { tokenHash: 'token-hash' },
         UpdateExpression: 'SET wrongPasscodes = wrongPasscodes + :one',
-        ConditionExpression: '#status = :pending AND wrongPasscodes < :max',
+        ConditionExpression: '#status = :pending AND wrongPasscodes < :last',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':one': 1, ':pending': 'pending', ':max': 5 },
+        ExpressionAttributeValues: { ':one': 1, ':pending': 'pending', ':last': 4 },
         ReturnValues: 'ALL_NEW',
       });
     });
 
-    it('voids a pending request at the maximum', async () => {
-      // Prepare
-      db.on(UpdateCommand)
-        .resolvesOnce({ Attributes: { ...request, wrongPasscodes: 5 } })
-        .resolves({});
+    it('voids a pending request at the maximum in the same write that counts the last miss', async () => {
+      // Prepare: four misses counted already, so only the voiding write applies.
+      db.on(UpdateCommand).rejectsOnce(conditionFailed()).resolves({});
 
       // Act
       const wrong = await table.recordWrongPasscode('token-hash', 5);
@@ -83,9 +81,9 @@ describe('RequestsTable', () => {
       expect(db).toHaveReceivedCommandTimes(UpdateCommand, 2);
       expect(db).toHaveReceivedNthSpecificCommandWith(2, UpdateCommand, {
         Key: { tokenHash: 'token-hash' },
-        UpdateExpression: 'SET #status = :voided',
-        ConditionExpression: '#status = :pending',
-        ExpressionAttributeValues: { ':voided': 'voided', ':pending': 'pending' },
+        UpdateExpression: 'SET wrongPasscodes = :max, #status = :voided',
+        ConditionExpression: '#status = :pending AND wrongPasscodes = :last',
+        ExpressionAttributeValues: { ':max': 5, ':voided': 'voided', ':pending': 'pending', ':last': 4 },
       });
     });
 

@@ -114,6 +114,18 @@ describe.each(KINDS)('redeemRequest (%s)', (kind) => {
     ]);
   });
 
+  it('tells each of 12 parallel wrong passcodes the truth: attempts left, or voided — never "used"', async () => {
+    // Act
+    const failures = await Promise.all(Array.from({ length: 12 }, () => failureOf(redeem({ passcode: otherThan(passcode) }))));
+
+    // Assess
+    const remaining = failures.filter((f) => f instanceof PasscodeWrongError).map((f) => (f as PasscodeWrongError).remainingAttempts);
+    const refusals = failures.filter((f) => f instanceof LinkInvalidError).map((f) => (f as LinkInvalidError).reason);
+    expect(remaining.sort()).toEqual([1, 2, 3, 4]);
+    expect(refusals).toEqual(Array(8).fill('voided'));
+    expect(world.requests.peek(tokenHash)).toMatchObject({ wrongPasscodes: 5, status: 'voided' });
+  });
+
   it('judges a new password before the passcode, so a typo costs no attempt', async () => {
     // Prepare
     const given = steps();
