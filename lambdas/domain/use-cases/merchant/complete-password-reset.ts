@@ -1,8 +1,9 @@
 import type { MailWording } from '../../emails/common';
 import { passwordChangedEmail } from '../../emails/notices';
 import { LinkInvalidError } from '../../errors';
-import { historyWith, refuseRecentPassword } from '../../password-history';
+import { historyWith } from '../../password-history';
 import type { Identity, Mailer, Random, SessionStore } from '../../ports';
+import { newPasswordRedemption, refusingRecentPassword, type NewPasswordSubmission } from '../shared/new-password-redemption';
 import { redeemRequest, type RedeemRequestDeps } from '../shared/redeem-request';
 import { sendNotice } from '../shared/send-notice';
 
@@ -26,45 +27,24 @@ export interface CompletePasswordResetDeps extends RedeemRequestDeps {
  *    audited.
  * 5. A notice goes to the merchant (a notice that fails is only logged).
  */
-export async function completePasswordReset(
-  input: { token: string; passcode: string; newPassword: string; newPasswordConfirmation: string },
-  deps: CompletePasswordResetDeps,
-) {
-  const { request } = await redeemRequest(
-    'passwordReset',
-    {
-      token: input.token,
-      passcode: input.passcode,
-      newPassword: { password: input.newPassword, confirmation: input.newPasswordConfirmation },
+export async function completePasswordReset(input: NewPasswordSubmission, deps: CompletePasswordResetDeps) {
+  const { request } = await redeemRequest('passwordReset', newPasswordRedemption(input), deps, {
+    check: refusingRecentPassword('passwordReset', input.newPassword, deps.audit),
+    // The account first, on the condition that this reset is still the live one; Cognito only
+    // then, since a password set there cannot be taken back. If Cognito fails, the history is.
+    apply: async ({ account, request }) => {
+      const history = await historyWith(input.newPassword, account, deps.random);
+      if (!(await deps.accounts.changePassword(account.loginId, history, { tokenHash: request.tokenHash }))) {
+        throw new LinkInvalidError('replaced');
+      }
+      try {
+        await deps.identity.setPassword(request.email, input.newPassword);
+      } catch (error) {
+        await deps.accounts.changePassword(account.loginId, account.passwordHistory);
+        throw error;
+      }
     },
-    deps,
-    {
-      check: ({ account, request }) =>
-        refuseRecentPassword(input.newPassword, account, () =>
-          deps.audit.record({
-            event: 'password-reset.password-refused',
-            outcome: 'failure',
-            loginId: account.loginId,
-            email: request.email,
-            reason: 'history',
-          }),
-        ),
-      // The account first, on the condition that this reset is still the live one; Cognito only
-      // then, since a password set there cannot be taken back. If Cognito fails, the history is.
-      apply: async ({ account, request }) => {
-        const history = await historyWith(input.newPassword, account, deps.random);
-        if (!(await deps.accounts.changePassword(account.loginId, history, { tokenHash: request.tokenHash }))) {
-          throw new LinkInvalidError('replaced');
-        }
-        try {
-          await deps.identity.setPassword(request.email, input.newPassword);
-        } catch (error) {
-          await deps.accounts.changePassword(account.loginId, account.passwordHistory);
-          throw error;
-        }
-      },
-    },
-  );
+  });
   const ended = await deps.sessions.deleteAllOf(request.loginId);
   deps.audit.record({
     event: 'password-reset.completed',
