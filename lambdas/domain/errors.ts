@@ -75,6 +75,14 @@ export class SessionRequiredError extends DomainError {
   }
 }
 
+/** A sensitive change asked of a session that has not shown the password (or a passkey) lately. */
+export class ProofRequiredError extends DomainError {
+  readonly code = 'PROOF_REQUIRED';
+  constructor() {
+    super('この操作を続けるには、本人確認のため、もう一度パスワードを入力してください。');
+  }
+}
+
 /** Too many mail-sending requests for one account or address within the hour. */
 export class TooManyRequestsError extends DomainError {
   readonly code = 'TOO_MANY_REQUESTS';

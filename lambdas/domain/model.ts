@@ -72,6 +72,8 @@ export interface Session {
   email: string;
   createdAt: string;
   lastSeenAt: string;
+  /** When the merchant last showed the password (or a passkey) in it: at sign-in, or since. */
+  provedAt?: string;
   /** The absolute end; idle expiry is judged from lastSeenAt. */
   expiresAt: string;
 }

@@ -75,6 +75,8 @@ export interface SessionStore {
   put(session: Session): Promise<void>;
   get(sessionIdHash: string): Promise<Session | undefined>;
   touch(sessionIdHash: string, at: string): Promise<void>;
+  /** The merchant proved themselves again in this session at `at` (also a sign of life). */
+  recordProof(sessionIdHash: string, at: string): Promise<void>;
   delete(sessionIdHash: string): Promise<void>;
   /** Ends every session of the account but `keep` (the one that changed the password). */
   deleteAllOf(loginId: string, keep?: string): Promise<number>;

@@ -34,15 +34,27 @@ export function describeSessionStoreContract(name: string, makeStore: () => Sess
         expect(await store.get('a1')).toEqual({ ...session('a1', 'A'), lastSeenAt: '2025-04-01T09:10:00.000Z' });
       });
 
-      it('does not revive, nor fail on, a session deleted meanwhile', async () => {
+      it('records a new proof as a sign of life too', async () => {
+        // Act
+        await store.recordProof('a1', '2025-04-01T09:12:00.000Z');
+
+        // Assess
+        const at = '2025-04-01T09:12:00.000Z';
+        expect(await store.get('a1')).toEqual({ ...session('a1', 'A'), lastSeenAt: at, provedAt: at });
+      });
+
+      it.each([
+        ['touch', (s: SessionStore) => s.touch('a1', '2025-04-01T09:10:00.000Z')],
+        ['recordProof', (s: SessionStore) => s.recordProof('a1', '2025-04-01T09:10:00.000Z')],
+      ])('%s does not revive, nor fail on, a session deleted meanwhile', async (_name, update) => {
         // Prepare
         await store.delete('a1');
 
         // Act
-        const touched = store.touch('a1', '2025-04-01T09:10:00.000Z');
+        const updated = update(store);
 
         // Assess
-        await expect(touched).resolves.toBeUndefined();
+        await expect(updated).resolves.toBeUndefined();
         expect(await store.get('a1')).toBeUndefined();
         expect(await hashesOf(...ALL)).toEqual(['a2', 'a3', 'b1']);
       });

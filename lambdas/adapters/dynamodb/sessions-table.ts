@@ -25,14 +25,22 @@ export class SessionsTable implements SessionStore {
     return session as Session;
   }
 
-  async touch(sessionIdHash: string, at: string): Promise<void> {
-    // A session deleted meanwhile (logout in another tab) stays deleted.
+  touch(sessionIdHash: string, at: string): Promise<void> {
+    return this.updateLive(sessionIdHash, 'SET lastSeenAt = :at', at);
+  }
+
+  recordProof(sessionIdHash: string, at: string): Promise<void> {
+    return this.updateLive(sessionIdHash, 'SET provedAt = :at, lastSeenAt = :at', at);
+  }
+
+  /** A session deleted meanwhile (logout in another tab, sessions ended) stays deleted. */
+  private async updateLive(sessionIdHash: string, UpdateExpression: string, at: string): Promise<void> {
     await applied(
       this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { [KEY]: sessionIdHash },
-          UpdateExpression: 'SET lastSeenAt = :at',
+          UpdateExpression,
           ConditionExpression: `attribute_exists(${KEY})`,
           ExpressionAttributeValues: { ':at': at },
         }),

@@ -32,6 +32,12 @@ export class FakeSessionStore implements SessionStore {
     if (item) item.lastSeenAt = at;
   }
 
+  async recordProof(sessionIdHash: string, at: string): Promise<void> {
+    await Promise.resolve();
+    const item = this.items.get(sessionIdHash);
+    if (item) Object.assign(item, { provedAt: at, lastSeenAt: at });
+  }
+
   async delete(sessionIdHash: string): Promise<void> {
     await Promise.resolve();
     this.items.delete(sessionIdHash);

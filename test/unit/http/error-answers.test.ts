@@ -6,6 +6,7 @@ import {
   MailNotSentError,
   PasscodeWrongError,
   PasswordPolicyError,
+  ProofRequiredError,
   SessionRequiredError,
   ValidationError,
 } from '../../../lambdas/domain/errors';
@@ -29,6 +30,12 @@ describe('error answers', () => {
         message: '過去4つ前までに使用したパスワードは登録できません。',
         violations: [{ rule: 'history', message: '過去4つ前までに使用したパスワードは登録できません。' }],
       },
+    ],
+    [
+      'ProofRequiredError',
+      new ProofRequiredError(),
+      403,
+      { code: 'PROOF_REQUIRED', message: 'この操作を続けるには、本人確認のため、もう一度パスワードを入力してください。' },
     ],
     [
       'PasscodeWrongError',

@@ -1,20 +1,17 @@
 import { InvalidCredentialsError } from '../../errors';
-import { isActive, type Session } from '../../model';
+import { isActive } from '../../model';
 import type { LockoutRule } from '../../limits';
 import { lockoutGuard } from '../../lockout';
-import type { AccountStore, AuditLog, Clock, Identity, LimitStore, Random, SessionStore } from '../../ports';
-import { hashSessionId, newSessionId } from '../../session-id';
+import type { AccountStore, AuditLog, Clock, Identity, LimitStore } from '../../ports';
+import { startSession, type StartSessionDeps } from '../shared/start-session';
 
-export interface LogInDeps {
+export interface LogInDeps extends StartSessionDeps {
   accounts: AccountStore;
-  sessions: SessionStore;
   identity: Identity;
   limits: LimitStore;
   lockout: LockoutRule;
   audit: AuditLog;
   clock: Clock;
-  random: Random;
-  sessionAbsoluteMinutes: number;
 }
 
 /**
@@ -24,8 +21,8 @@ export interface LogInDeps {
  * 2. Cognito judges the password; the account must be registered under this very email and not
  *    disabled. Failures count towards the lock and are audited under the login ID the email
  *    belongs to, when there is one; a success clears the count.
- * 3. A new session (new id at every login) is stored by its hash; the id goes to the cookie.
- * 4. The login time is kept, and the one before it, for the signed-in home; the login is audited.
+ * 3. The session starts (startSession): stored by its hash, the login time kept, audited; the
+ *    id goes to the cookie.
  */
 export async function logIn(credentials: { loginId: string; password: string }, deps: LogInDeps): Promise<string> {
   const { audit, clock } = deps;
@@ -51,17 +48,5 @@ export async function logIn(credentials: { loginId: string; password: string }, 
   }
   await lockout.passed();
 
-  const sessionId = newSessionId(deps.random);
-  const session: Session = {
-    sessionIdHash: hashSessionId(sessionId),
-    loginId: account.loginId,
-    email,
-    createdAt: now.toISOString(),
-    lastSeenAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + deps.sessionAbsoluteMinutes * 60_000).toISOString(),
-  };
-  await deps.sessions.put(session);
-  await deps.accounts.recordLogin(account, now.toISOString());
-  audit.record({ event: 'login', outcome: 'success', loginId: account.loginId, email });
-  return sessionId;
+  return startSession(account, 'password', deps, now);
 }

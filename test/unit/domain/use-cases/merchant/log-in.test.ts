@@ -34,7 +34,7 @@ describe('logIn (ログイン)', () => {
     seedRegistered(world);
   });
 
-  it('opens a session stored only by the hash of the id it returns', async () => {
+  it('opens a session, proved at sign-in, stored only by the hash of the id it returns', async () => {
     // Act
     const sessionId = await logIn({ loginId: EMAIL, password: PASSWORD }, world);
 
@@ -47,6 +47,7 @@ describe('logIn (ログイン)', () => {
         email: EMAIL,
         createdAt: '2025-04-01T09:00:00.000Z',
         lastSeenAt: '2025-04-01T09:00:00.000Z',
+        provedAt: '2025-04-01T09:00:00.000Z',
         expiresAt: '2025-04-01T21:00:00.000Z',
       },
     ]);
@@ -152,7 +153,7 @@ describe('logIn (ログイン)', () => {
     expect(world.audit.events).toEqual([
       { event: 'login', outcome: 'failure', loginId: LOGIN_ID, email: EMAIL, reason: 'wrong email or password' },
       { event: 'login', outcome: 'failure', loginId: undefined, email: 'nobody@example.com', reason: 'wrong email or password' },
-      { event: 'login', outcome: 'success', loginId: LOGIN_ID, email: EMAIL },
+      { event: 'login', outcome: 'success', loginId: LOGIN_ID, email: EMAIL, method: 'password' },
     ]);
     const logged = JSON.stringify(world.audit.events);
     for (const secret of [PASSWORD, 'Wrong!Password9', sessionId, hashSessionId(sessionId)]) expect(logged).not.toContain(secret);
