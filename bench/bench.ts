@@ -24,7 +24,7 @@ const HANDLER_ENV = {
   ...handlerEnvironment({
     stage: 'bench',
     siteUrl: 'https://support.example.jp',
-    tables: { accounts: 'a', requests: 'r', sessions: 's', limits: 'l' },
+    tables: { accounts: 'a', requests: 'r', sessions: 's', limits: 'l', factors: 'f', steps: 'st' },
     userPool: { id: 'ap-northeast-1_x', clientId: 'c' },
     mail: { fromAddress: 'no-reply@example.jp' },
     wording: { supportContactEmail: 'support@example.jp' },

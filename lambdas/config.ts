@@ -58,6 +58,8 @@ export const configSchema = z
     REQUESTS_TABLE: text,
     SESSIONS_TABLE: text,
     LIMITS_TABLE: text,
+    FACTORS_TABLE: text,
+    STEPS_TABLE: text,
     USER_POOL_ID: text,
     USER_POOL_CLIENT_ID: text,
     /**

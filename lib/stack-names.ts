@@ -4,6 +4,8 @@
  */
 export const dataStackName = (stage: string) => `CustomerSupportWeb-${stage}-Data`;
 export const webStackName = (stage: string) => `CustomerSupportWeb-${stage}-Web`;
+/** The data stack's output that names a table (`AccountsTableName`), read by the ops command. */
+export const tableOutputName = (table: string) => `${table[0]!.toUpperCase()}${table.slice(1)}TableName`;
 /** The CloudFront web ACL, which AWS only accepts from us-east-1. */
 export const edgeStackName = (stage: string) => `CustomerSupportWeb-${stage}-Edge`;
 /** CloudFront's WAF, its metrics and its certificates live in this region whatever the stage's region. */

@@ -1,6 +1,7 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import type { SecretSource } from '../lambdas/adapters/secret-value';
-import { dataStackName, webStackName } from '../lib/stack-names';
+import { tableDefinitions, type TableKey } from '../lambdas/resources/table-definitions';
+import { dataStackName, tableOutputName, webStackName } from '../lib/stack-names';
 import { findLocalTarget, pointSdkAt, type LocalTarget } from './local-target';
 
 /** What an ops command works on: the tables and user pool of one stack. */
@@ -42,26 +43,14 @@ async function deployedTarget(stage: string): Promise<Target> {
     throw new TargetError(`Cannot read stack ${stackName}: ${error.message}`);
   });
   const outputs = Object.fromEntries((Stacks?.[0]?.Outputs ?? []).map((o) => [o.OutputKey, o.OutputValue]));
-  const needed = [
-    'AccountsTableName',
-    'RequestsTableName',
-    'SessionsTableName',
-    'LimitsTableName',
-    'UserPoolId',
-    'UserPoolClientId',
-    'LetterKeySecretArn',
-  ];
+  const tableKeys = Object.keys(tableDefinitions) as TableKey[];
+  const needed = [...tableKeys.map(tableOutputName), 'UserPoolId', 'UserPoolClientId', 'LetterKeySecretArn'];
   const missing = needed.filter((key) => !outputs[key]);
   if (missing.length > 0) throw new TargetError(`Stack ${stackName} lacks the outputs ${missing.join(', ')}.`);
   return {
     name: stage,
     region: await cloudFormation.config.region(),
-    tables: {
-      accounts: outputs.AccountsTableName!,
-      requests: outputs.RequestsTableName!,
-      sessions: outputs.SessionsTableName!,
-      limits: outputs.LimitsTableName!,
-    },
+    tables: Object.fromEntries(tableKeys.map((key) => [key, outputs[tableOutputName(key)]!])) as Target['tables'],
     userPoolId: outputs.UserPoolId!,
     userPoolClientId: outputs.UserPoolClientId!,
     letterKey: { arn: outputs.LetterKeySecretArn },

@@ -46,6 +46,8 @@ export function handlerEnvironment(world: HandlerWorld): Record<string, string> 
     REQUESTS_TABLE: world.tables.requests,
     SESSIONS_TABLE: world.tables.sessions,
     LIMITS_TABLE: world.tables.limits,
+    FACTORS_TABLE: world.tables.factors,
+    STEPS_TABLE: world.tables.steps,
     USER_POOL_ID: world.userPool.id,
     USER_POOL_CLIENT_ID: world.userPool.clientId,
     PASSCODE_KEY: world.secrets.passcodeKey.value,

@@ -58,7 +58,14 @@ const secret = (value: string | undefined, arn: string | undefined): SecretSourc
 /** What a handler's environment (lambdas/config.ts) describes. */
 export function resourcesFromConfig(c: Config): Resources {
   return {
-    tables: { accounts: c.ACCOUNTS_TABLE, requests: c.REQUESTS_TABLE, sessions: c.SESSIONS_TABLE, limits: c.LIMITS_TABLE },
+    tables: {
+      accounts: c.ACCOUNTS_TABLE,
+      requests: c.REQUESTS_TABLE,
+      sessions: c.SESSIONS_TABLE,
+      limits: c.LIMITS_TABLE,
+      factors: c.FACTORS_TABLE,
+      steps: c.STEPS_TABLE,
+    },
     userPool: { id: c.USER_POOL_ID, clientId: c.USER_POOL_CLIENT_ID },
     mail: {
       fromName: c.MAIL_FROM_NAME,

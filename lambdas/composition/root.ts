@@ -6,9 +6,11 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AuditLogger, type StructuredLogger } from '../adapters/audit-logger';
 import { CognitoIdentity } from '../adapters/cognito-identity';
 import { AccountsTable } from '../adapters/dynamodb/accounts-table';
+import { FactorsTable } from '../adapters/dynamodb/factors-table';
 import { LimitsTable } from '../adapters/dynamodb/limits-table';
 import { RequestsTable } from '../adapters/dynamodb/requests-table';
 import { SessionsTable } from '../adapters/dynamodb/sessions-table';
+import { StepsTable } from '../adapters/dynamodb/steps-table';
 import { SecretReader } from '../adapters/secret-value';
 import { SesMailer } from '../adapters/ses-mailer';
 import { systemClock, systemRandom } from '../adapters/system';
@@ -26,6 +28,8 @@ export interface Collaborators extends Rules {
   readonly requests: RequestsTable;
   readonly sessions: SessionsTable;
   readonly limits: LimitsTable;
+  readonly factors: FactorsTable;
+  readonly steps: StepsTable;
   readonly identity: CognitoIdentity;
   readonly mailer: SesMailer;
   readonly audit: AuditLogger;
@@ -96,6 +100,8 @@ export function compose({ resources, needs, owner, logger, region }: Composition
   const requests = table((c, n) => new RequestsTable(c, n), 'requests');
   const sessions = table((c, n) => new SessionsTable(c, n), 'sessions');
   const limits = table((c, n) => new LimitsTable(c, n), 'limits');
+  const factors = table((c, n) => new FactorsTable(c, n), 'factors');
+  const steps = table((c, n) => new StepsTable(c, n), 'steps');
   const identity = lazy(() => new CognitoIdentity(cognito(), resources.userPool.id, resources.userPool.clientId));
   const mailer = lazy(() => new SesMailer(ses(), { name: mail().fromName, address: mail().fromAddress }, mail().configurationSet));
   const audit = new AuditLogger(logger);
@@ -114,6 +120,12 @@ export function compose({ resources, needs, owner, logger, region }: Composition
     },
     get limits() {
       return limits();
+    },
+    get factors() {
+      return factors();
+    },
+    get steps() {
+      return steps();
     },
     get identity() {
       return identity();

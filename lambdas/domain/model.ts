@@ -78,6 +78,34 @@ export interface Session {
   expiresAt: string;
 }
 
+/** What a step held by a browser is for (see PendingStep). */
+export type StepPurpose = 'second-factor' | 'passkey-sign-in' | 'passkey-registration' | 'passkey-proof';
+
+/**
+ * A step in progress that one browser holds by a random id in a cookie: the half-signed-in state
+ * after a correct password (second-factor), or a WebAuthn challenge. Stored by the id's hash,
+ * short-lived, and taken (deleted) by the one submission that completes it.
+ */
+export interface PendingStep {
+  /** SHA-256 of the cookie's id. */
+  stepIdHash: string;
+  purpose: StepPurpose;
+  /** Whose step it is; a passkey sign-in learns it only from the passkey. */
+  loginId?: string;
+  /** The WebAuthn challenge (base64url) the browser must sign, for the passkey purposes. */
+  challenge?: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** A second factor's record, as FactorStore keeps it; each kind adds its own fields. */
+export interface FactorRecord {
+  loginId: string;
+  kind: 'authenticator' | 'recovery-codes' | 'passkey';
+  addedAt: string;
+  lastUsedAt?: string;
+}
+
 /** Active means usable by the merchant: registered and not disabled by ops. */
 export function isActive(account: Account | undefined): account is Account & { email: string } {
   return !!account && account.status === 'registered' && !account.disabled && !!account.email;

@@ -1,5 +1,5 @@
 import type { LockoutRule, RateRule } from './limits';
-import type { Account, IssuedInitialPassword, PendingRequest, RequestKind, Session } from './model';
+import type { Account, FactorRecord, IssuedInitialPassword, PendingRequest, PendingStep, RequestKind, Session } from './model';
 
 /** What the use cases need from the outside world; adapters implement these, tests fake them. */
 export interface Clock {
@@ -80,6 +80,22 @@ export interface SessionStore {
   delete(sessionIdHash: string): Promise<void>;
   /** Ends every session of the account but `keep` (the one that changed the password). */
   deleteAllOf(loginId: string, keep?: string): Promise<number>;
+}
+
+/** Steps held by a browser (see PendingStep); expiry is judged by the use cases. */
+export interface StepStore {
+  put(step: PendingStep): Promise<void>;
+  get(stepIdHash: string): Promise<PendingStep | undefined>;
+  /** Removes the step and returns it: to exactly one of any number of parallel callers. */
+  take(stepIdHash: string): Promise<PendingStep | undefined>;
+}
+
+/** Every second factor of every account; each kind's own reads and writes are added by its feature. */
+export interface FactorStore {
+  /** Every factor record of the account (for the home page, the sign-in step and ops). */
+  listOf(loginId: string): Promise<FactorRecord[]>;
+  /** Ops reset-mfa: removes every factor of the account; how many there were. */
+  removeAllOf(loginId: string): Promise<number>;
 }
 
 /** Failure counters, locks and rate windows, each with its own expiry. */

@@ -14,6 +14,7 @@ export interface TableDefinition {
 export const TTL_ATTRIBUTE = 'expiresAtEpoch';
 export const ACCOUNTS_BY_EMAIL_INDEX = 'byEmail';
 const SESSIONS_BY_LOGIN_ID_INDEX = 'byLoginId';
+const FACTORS_BY_LOGIN_ID_INDEX = 'byLoginId';
 
 export const tableDefinitions = {
   /** One item per merchant account, provisioned by ops; found by login ID or by registered email. */
@@ -32,6 +33,20 @@ export const tableDefinitions = {
   },
   /** Failure counters and locks (lockout) and mail rate windows, keyed by what they limit. */
   limits: { partitionKey: 'limitKey', ttlAttribute: TTL_ATTRIBUTE },
+  /**
+   * Second factors: the authenticator app and the recovery codes (one item each per account) and
+   * each passkey (one item per credential, so a passkey sign-in finds it by its credential ID).
+   */
+  factors: {
+    partitionKey: 'factorKey',
+    /** The merchant's list of factors, and ops removing them all. */
+    indexes: [{ name: FACTORS_BY_LOGIN_ID_INDEX, partitionKey: 'loginId' }],
+  },
+  /**
+   * Steps in progress that a browser holds by a random id (its hash is the key): the second
+   * sign-in step after a correct password, and WebAuthn challenges. Short-lived, single use.
+   */
+  steps: { partitionKey: 'stepIdHash', ttlAttribute: TTL_ATTRIBUTE },
 } as const satisfies Record<string, TableDefinition>;
 
 export type TableKey = keyof typeof tableDefinitions;

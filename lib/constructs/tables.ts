@@ -1,7 +1,11 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, ProjectionType, Table, type ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { tableDefinitions, type TableDefinition, type TableKey } from '../../lambdas/resources/table-definitions';
+
+/** The deployed names, by table key: what the handlers' environment names. */
+export const tableNamesOf = (tables: Record<TableKey, ITable>) =>
+  Object.fromEntries(Object.entries(tables).map(([key, table]) => [key, table.tableName])) as Record<TableKey, string>;
 
 export interface TablesProps {
   readonly deletionProtection: boolean;
@@ -18,6 +22,8 @@ export class Tables extends Construct {
       requests: this.table('Requests', tableDefinitions.requests, props),
       sessions: this.table('Sessions', tableDefinitions.sessions, props),
       limits: this.table('Limits', tableDefinitions.limits, props),
+      factors: this.table('Factors', tableDefinitions.factors, props),
+      steps: this.table('Steps', tableDefinitions.steps, props),
     };
   }
 

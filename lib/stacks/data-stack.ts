@@ -7,6 +7,7 @@ import { PasscodeKey } from '../constructs/passcode-key';
 import { Tables } from '../constructs/tables';
 import { MerchantUserPool } from '../constructs/user-pool';
 import type { DataResources } from '../data-resources';
+import { tableOutputName } from '../stack-names';
 import type { StageConfig } from '../stage-config';
 
 export interface DataStackProps extends StackProps {
@@ -50,10 +51,7 @@ export class DataStack extends Stack {
     };
 
     // For the ops CLI and for running handlers against this stage.
-    new CfnOutput(this, 'AccountsTableName', { value: tables.accounts.tableName });
-    new CfnOutput(this, 'RequestsTableName', { value: tables.requests.tableName });
-    new CfnOutput(this, 'SessionsTableName', { value: tables.sessions.tableName });
-    new CfnOutput(this, 'LimitsTableName', { value: tables.limits.tableName });
+    for (const [key, table] of Object.entries(tables)) new CfnOutput(this, tableOutputName(key), { value: table.tableName });
     new CfnOutput(this, 'UserPoolId', { value: users.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: users.client.userPoolClientId });
     new CfnOutput(this, 'PasscodeKeySecretArn', { value: passcodeKey.secretArn });

@@ -9,6 +9,7 @@ import { lambdaEnvironment } from '../constructs/api/lambda-environment';
 import { Monitoring } from '../constructs/monitoring/monitoring';
 import { ORIGIN_VERIFY_HEADER, OriginVerifySecret } from '../constructs/site/origin-verify-secret';
 import { Site } from '../constructs/site/site';
+import { tableNamesOf } from '../constructs/tables';
 import type { DataResources } from '../data-resources';
 import type { StageConfig } from '../stage-config';
 
@@ -72,12 +73,7 @@ export class WebStack extends Stack {
         stage: props.stage,
         config,
         siteUrl: site.url,
-        tableNames: {
-          accounts: data.tables.accounts.tableName,
-          requests: data.tables.requests.tableName,
-          sessions: data.tables.sessions.tableName,
-          limits: data.tables.limits.tableName,
-        },
+        tableNames: tableNamesOf(data.tables),
         userPoolId: data.userPool.userPoolId,
         userPoolClientId: data.userPoolClient.userPoolClientId,
         passcodeKeySecretArn: data.passcodeKey.secretArn,

@@ -31,12 +31,12 @@ describe('DynamoDB tables', () => {
     expect(table.UpdateReplacePolicy).toBe('Retain');
   });
 
-  it('has exactly the four tables of tableDefinitions', () => {
-    dev.resourceCountIs('AWS::DynamoDB::Table', 4);
-    expect(keys).toEqual(['loginId', 'tokenHash', 'sessionIdHash', 'limitKey']);
+  it('has exactly the tables of tableDefinitions', () => {
+    dev.resourceCountIs('AWS::DynamoDB::Table', Object.keys(tableDefinitions).length);
+    expect(keys).toEqual(['loginId', 'tokenHash', 'sessionIdHash', 'limitKey', 'factorKey', 'stepIdHash']);
   });
 
-  it.each(['tokenHash', 'sessionIdHash', 'limitKey'])('%s table expires items through the TTL attribute', (key) => {
+  it.each(['tokenHash', 'sessionIdHash', 'limitKey', 'stepIdHash'])('%s table expires items through the TTL attribute', (key) => {
     expect(tableWithKey(dev, key).Properties.TimeToLiveSpecification).toEqual({
       AttributeName: TTL_ATTRIBUTE,
       Enabled: true,
@@ -237,6 +237,9 @@ describe('outputs', () => {
         'AccountsTableName',
         'RequestsTableName',
         'SessionsTableName',
+        'LimitsTableName',
+        'FactorsTableName',
+        'StepsTableName',
         'UserPoolId',
         'UserPoolClientId',
         'PasscodeKeySecretArn',

@@ -9,6 +9,8 @@ const REQUIRED = {
   REQUESTS_TABLE: 'requests',
   SESSIONS_TABLE: 'sessions',
   LIMITS_TABLE: 'limits',
+  FACTORS_TABLE: 'factors',
+  STEPS_TABLE: 'steps',
   USER_POOL_ID: 'ap-northeast-1_pool',
   USER_POOL_CLIENT_ID: 'client',
   PASSCODE_KEY: 'k'.repeat(32),

@@ -2,7 +2,7 @@ import { isDeclared, type Call, type CallTargets } from '../../../lambdas/compos
 import { handlerNeeds, opsNeeds, type Needs } from '../../../lambdas/composition/needs';
 
 const TARGETS: CallTargets = {
-  tables: { accounts: 'acc', requests: 'req', sessions: 'ses', limits: 'lim' },
+  tables: { accounts: 'acc', requests: 'req', sessions: 'ses', limits: 'lim', factors: 'fac', steps: 'ste' },
   passcodeKeyArn: 'arn:passcode',
   letterKeyArn: 'arn:letter',
   originVerifyArn: 'arn:origin',

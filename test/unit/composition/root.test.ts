@@ -3,7 +3,7 @@ import type { Resources } from '../../../lambdas/composition/resources';
 import { compose, withExtras } from '../../../lambdas/composition/root';
 
 const RESOURCES: Resources = {
-  tables: { accounts: 'acc', requests: 'req', sessions: 'ses', limits: 'lim' },
+  tables: { accounts: 'acc', requests: 'req', sessions: 'ses', limits: 'lim', factors: 'fac', steps: 'ste' },
   userPool: { id: 'ap-northeast-1_pool', clientId: 'client' },
   secrets: { passcodeKey: { value: 'p'.repeat(32) }, letterKey: { value: 'l'.repeat(32) } },
   rules: {

@@ -6,12 +6,14 @@ import type { MailWording } from '../../../lambdas/domain/emails/common';
 import { FakeAccountStore } from './account-store';
 import { FakeAudit } from './audit';
 import { FakeClock } from './clock';
+import { FakeFactorStore } from './factor-store';
 import { FakeIdentity } from './identity';
 import { FakeLimitStore } from './limit-store';
 import { FakeMailer } from './mailer';
 import { SeededRandom } from './random';
 import { FakeRequestStore } from './request-store';
 import { FakeSessionStore } from './session-store';
+import { FakeStepStore } from './step-store';
 
 export const SITE_URL = 'https://support.example.jp';
 export const PASSCODE_KEY = 'unit-test-passcode-key-0123456789abcdef';
@@ -34,6 +36,8 @@ export function fakeWorld(options: { seed?: string; start?: string } = {}) {
     sessions: new FakeSessionStore(),
     identity: new FakeIdentity(),
     limits: new FakeLimitStore(),
+    factors: new FakeFactorStore(),
+    steps: new FakeStepStore(),
     lockout: { threshold: 5, lockMinutes: 15 },
     mailRate: { limit: 5, windowMinutes: 60 },
     mailer: new FakeMailer(),

@@ -21,6 +21,8 @@ const ENV = {
   REQUESTS_TABLE: 'requests-test',
   SESSIONS_TABLE: 'sessions-test',
   LIMITS_TABLE: 'limits-test',
+  FACTORS_TABLE: 'factors-test',
+  STEPS_TABLE: 'steps-test',
   USER_POOL_ID: 'ap-northeast-1_pool',
   USER_POOL_CLIENT_ID: 'client',
   PASSCODE_KEY: 'k'.repeat(32),
