@@ -7,7 +7,7 @@ import { faultSummary, isDependencyFault } from './dependency-faults';
 import { answerFor, dependencyUnavailableAnswer, type ErrorAnswer, errorResponse, internalErrorAnswer } from './error-answers';
 import { bodyTooLarge, decodedPath, RequestRefusedError, refusals, unroutedRefusal } from './refusals';
 import { jsonHeaders, ORIGIN_VERIFY_HEADER } from './security-headers';
-import { sessionIdFrom } from './session-cookie';
+import { cookieValue, SESSION_COOKIE, STEP_COOKIE } from './session-cookie';
 
 type Event = APIGatewayProxyEventV2;
 type Result = APIGatewayProxyStructuredResultV2;
@@ -22,6 +22,8 @@ export interface Answer {
 export interface ApiRequest<Body> {
   body: Body;
   sessionId: string | undefined;
+  /** The step cookie's id: a sign-in in progress, before there is a session. */
+  stepId: string | undefined;
 }
 
 /** The logger's per-request keys; Powertools' Logger has these methods. */
@@ -148,7 +150,11 @@ export function apiHandler<Schema extends z.ZodMiniType>(options: ApiHandlerOpti
     .handler(async (event) => {
       if (bodyTooLarge(event.body, event.isBase64Encoded)) throw refusals.bodyTooLarge();
       const body = (options.body ? parseBody(event, options.body) : {}) as z.infer<Schema>;
-      const answer = await options.run({ body, sessionId: sessionIdFrom(event.cookies) });
+      const answer = await options.run({
+        body,
+        sessionId: cookieValue(event.cookies, SESSION_COOKIE),
+        stepId: cookieValue(event.cookies, STEP_COOKIE),
+      });
       return toResult(answer.statusCode ?? 200, answer.body, answer.cookies);
     });
 }

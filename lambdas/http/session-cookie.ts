@@ -1,20 +1,28 @@
 /**
- * `__Host-` makes the browser insist on Secure, Path=/ and no Domain, so no sibling subdomain
- * can plant or read it. Browsers treat http://localhost as secure, so the same cookie works locally.
+ * The browser's two cookies: the signed-in session, and a step in progress before there is one
+ * (the second sign-in step, a passkey sign-in's challenge). `__Host-` makes the browser insist on
+ * Secure, Path=/ and no Domain, so no sibling subdomain can plant or read them. Browsers treat
+ * http://localhost as secure, so the same cookies work locally.
  */
 export const SESSION_COOKIE = '__Host-session';
+export const STEP_COOKIE = '__Host-step';
 
-export function sessionCookie(sessionId: string, maxAgeSeconds: number): string {
-  return `${SESSION_COOKIE}=${sessionId}; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=${maxAgeSeconds}`;
-}
+const cookie = (name: string, value: string, maxAgeSeconds: number) =>
+  `${name}=${value}; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=${maxAgeSeconds}`;
 
-export const CLEARED_SESSION_COOKIE = `${SESSION_COOKIE}=; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=0`;
+export const sessionCookie = (sessionId: string, maxAgeSeconds: number) => cookie(SESSION_COOKIE, sessionId, maxAgeSeconds);
+export const stepCookie = (stepId: string, maxAgeSeconds: number) => cookie(STEP_COOKIE, stepId, maxAgeSeconds);
+
+export const CLEARED_SESSION_COOKIE = cookie(SESSION_COOKIE, '', 0);
+export const CLEARED_STEP_COOKIE = cookie(STEP_COOKIE, '', 0);
 
 /** API Gateway (payload 2.0) hands cookies over as `name=value` strings. */
-export function sessionIdFrom(cookies: readonly string[] | undefined): string | undefined {
-  for (const cookie of cookies ?? []) {
-    const at = cookie.indexOf('=');
-    if (cookie.slice(0, at).trim() === SESSION_COOKIE) return cookie.slice(at + 1).trim() || undefined;
+export function cookieValue(cookies: readonly string[] | undefined, name: string): string | undefined {
+  for (const entry of cookies ?? []) {
+    const at = entry.indexOf('=');
+    if (entry.slice(0, at).trim() === name) return entry.slice(at + 1).trim() || undefined;
   }
   return undefined;
 }
+
+export const sessionIdFrom = (cookies: readonly string[] | undefined) => cookieValue(cookies, SESSION_COOKIE);

@@ -1,4 +1,13 @@
-import { CLEARED_SESSION_COOKIE, SESSION_COOKIE, sessionCookie, sessionIdFrom } from '../../../lambdas/http/session-cookie';
+import {
+  CLEARED_SESSION_COOKIE,
+  CLEARED_STEP_COOKIE,
+  cookieValue,
+  SESSION_COOKIE,
+  STEP_COOKIE,
+  sessionCookie,
+  sessionIdFrom,
+  stepCookie,
+} from '../../../lambdas/http/session-cookie';
 
 function attributes(cookie: string): { name: string; value: string; attributes: string[] } {
   const [pair, ...rest] = cookie.split(';').map((part) => part.trim());
@@ -17,6 +26,22 @@ describe('session cookie', () => {
     expect(cookie.value).toBe('abc_DEF-123');
     expect(cookie.attributes).toEqual(expect.arrayContaining(['HttpOnly', 'Secure', 'SameSite=Strict', 'Path=/', 'Max-Age=43200']));
     expect(cookie.attributes.some((a) => /^domain=/i.test(a))).toBe(false);
+  });
+
+  it('has a sibling for a step in progress, with the same attributes', () => {
+    // Act
+    const cookie = attributes(stepCookie('step_ID-9', 300));
+    const cleared = attributes(CLEARED_STEP_COOKIE);
+
+    // Assess
+    expect(cookie).toEqual({
+      name: STEP_COOKIE,
+      value: 'step_ID-9',
+      attributes: expect.arrayContaining(['HttpOnly', 'Secure', 'SameSite=Strict', 'Path=/', 'Max-Age=300']),
+    });
+    expect(STEP_COOKIE.startsWith('__Host-')).toBe(true);
+    expect(cleared).toEqual({ ...cookie, value: '', attributes: expect.arrayContaining(['Max-Age=0']) });
+    expect(cookieValue([`${SESSION_COOKIE}=s1`, `${STEP_COOKIE}=t1`], STEP_COOKIE)).toBe('t1');
   });
 
   it('is cleared with the same attributes and Max-Age=0', () => {
