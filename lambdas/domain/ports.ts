@@ -67,8 +67,12 @@ export interface RequestStore {
   recordWrongPasscode(tokenHash: string, maxAttempts: number): Promise<number | undefined>;
   /** Takes the request for one submission; false when another has it (or it is finished). */
   claim(tokenHash: string, at: string, staleBefore: string): Promise<boolean>;
-  release(tokenHash: string): Promise<void>;
-  markUsed(tokenHash: string): Promise<void>;
+  /**
+   * Release and markUsed act only on the claim made at `claimedAt`: a submission whose claim went
+   * stale and was taken over by another leaves the request to that one.
+   */
+  release(tokenHash: string, claimedAt: string): Promise<void>;
+  markUsed(tokenHash: string, claimedAt: string): Promise<void>;
 }
 
 export interface SessionStore {
