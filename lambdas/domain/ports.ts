@@ -53,8 +53,8 @@ export interface AccountStore {
   pendingLetters(): Promise<Account[]>;
   /** Takes the sealed password of the letter issued at `issuedAt`: true exactly once. */
   takeLetter(loginId: string, issuedAt: string): Promise<boolean>;
-  /** Keeps this login time and the one before it. */
-  recordLogin(account: Account, at: string): Promise<void>;
+  /** Keeps this login time and, in the same write, the stored one as the one before it. */
+  recordLogin(loginId: string, at: string): Promise<void>;
 }
 
 export interface RequestStore {

@@ -352,9 +352,9 @@ export function describeAccountStoreContract(name: string, makeStore: () => Acco
     describe('recordLogin', () => {
       it('keeps this login time and the one before it', async () => {
         // Act
-        await store.recordLogin(registered, '2025-04-03T09:00:00.000Z');
+        await store.recordLogin('M20250402', '2025-04-03T09:00:00.000Z');
         const first = await store.get('M20250402');
-        await store.recordLogin(first!, '2025-04-04T09:00:00.000Z');
+        await store.recordLogin('M20250402', '2025-04-04T09:00:00.000Z');
 
         // Assess
         expect(first).toMatchObject({ lastLoginAt: '2025-04-03T09:00:00.000Z' });
@@ -366,12 +366,29 @@ export function describeAccountStoreContract(name: string, makeStore: () => Acco
         });
       });
 
-      it('writes the login time even for an account that is not there (the update has no condition)', async () => {
+      it.each([
+        ['a first login', undefined],
+        ['an account logged in before', '2025-04-02T09:00:00.000Z'],
+      ])('loses no login time to parallel logins (%s): the previous one is one of the earlier ones', async (_label, before) => {
+        // Prepare
+        if (before) await store.recordLogin('M20250402', before);
+        const times = Array.from({ length: 8 }, (_, i) => `2025-04-03T09:00:0${i}.000Z`);
+
         // Act
-        await store.recordLogin({ ...registered, loginId: 'M99999999' }, '2025-04-03T09:00:00.000Z');
+        await Promise.all(times.map((time) => store.recordLogin('M20250402', time)));
 
         // Assess
-        expect(await store.get('M99999999')).toEqual({ loginId: 'M99999999', lastLoginAt: '2025-04-03T09:00:00.000Z' });
+        const { lastLoginAt, previousLoginAt } = (await store.get('M20250402'))!;
+        expect(times).toContain(lastLoginAt);
+        expect([before, ...times].filter((time) => time && time !== lastLoginAt)).toContain(previousLoginAt);
+      });
+
+      it('writes nothing for an account that is not there', async () => {
+        // Act
+        await store.recordLogin('M99999999', '2025-04-03T09:00:00.000Z');
+
+        // Assess
+        expect(await store.get('M99999999')).toBeUndefined();
       });
     });
   });

@@ -178,15 +178,26 @@ export class AccountsTable implements AccountStore {
     });
   }
 
-  async recordLogin(account: Account, at: string): Promise<void> {
-    await this.db.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: { [KEY]: account.loginId },
-        UpdateExpression: account.lastLoginAt ? 'SET lastLoginAt = :at, previousLoginAt = :previous' : 'SET lastLoginAt = :at',
-        ExpressionAttributeValues: { ':at': at, ...(account.lastLoginAt && { ':previous': account.lastLoginAt }) },
-      }),
-    );
+  /**
+   * The stored last login moves to previous in the same write that sets this one, so parallel
+   * logins each move what the other left and none is lost. The first login has nothing to move:
+   * if a parallel one wrote it meanwhile, this one moves that. An account gone is left gone.
+   */
+  async recordLogin(loginId: string, at: string): Promise<void> {
+    const values = { ExpressionAttributeValues: { ':at': at } };
+    const moveOn = () =>
+      this.conditionalUpdate(loginId, {
+        UpdateExpression: 'SET previousLoginAt = lastLoginAt, lastLoginAt = :at',
+        ConditionExpression: 'attribute_exists(lastLoginAt)',
+        ...values,
+      });
+    const first = () =>
+      this.conditionalUpdate(loginId, {
+        UpdateExpression: 'SET lastLoginAt = :at',
+        ConditionExpression: `attribute_exists(${KEY}) AND attribute_not_exists(lastLoginAt)`,
+        ...values,
+      });
+    if (!(await moveOn()) && !(await first())) await moveOn();
   }
 
   private conditionalUpdate(loginId: string, input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName' | 'Key'>) {

@@ -157,12 +157,11 @@ export class FakeAccountStore implements AccountStore {
     return true;
   }
 
-  async recordLogin(account: Account, at: string): Promise<void> {
+  async recordLogin(loginId: string, at: string): Promise<void> {
     await Promise.resolve();
-    // AccountsTable's update has no condition: for a login ID not there it writes a bare item.
-    const item = this.items.get(account.loginId) ?? ({ loginId: account.loginId } as Account);
-    this.items.set(account.loginId, item);
-    if (account.lastLoginAt) item.previousLoginAt = account.lastLoginAt;
+    const item = this.items.get(loginId);
+    if (!item) return;
+    if (item.lastLoginAt) item.previousLoginAt = item.lastLoginAt;
     item.lastLoginAt = at;
   }
 }

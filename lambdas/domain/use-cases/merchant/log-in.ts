@@ -61,7 +61,7 @@ export async function logIn(credentials: { loginId: string; password: string }, 
     expiresAt: new Date(now.getTime() + deps.sessionAbsoluteMinutes * 60_000).toISOString(),
   };
   await deps.sessions.put(session);
-  await deps.accounts.recordLogin(account, now.toISOString());
+  await deps.accounts.recordLogin(account.loginId, now.toISOString());
   audit.record({ event: 'login', outcome: 'success', loginId: account.loginId, email });
   return sessionId;
 }
