@@ -12,6 +12,12 @@ export interface Random {
   int(below: number): number;
 }
 
+export interface PasswordChange {
+  from: string[];
+  to: string[];
+  redeemed?: { tokenHash: string };
+}
+
 export interface AccountStore {
   get(loginId: string): Promise<Account | undefined>;
   findByEmail(email: string): Promise<Account | undefined>;
@@ -30,10 +36,12 @@ export interface AccountStore {
     changes: { email: string; passwordHistory: string[]; registeredAt: string },
   ): Promise<boolean>;
   /**
-   * A new password's history; with `redeemed`, only while that reset is still the pending one
-   * (the pointer stays: the used request answers "used" from then on).
+   * The history becomes `to`, only while it is still `from` (its newest entry, the current
+   * password's hash, unchanged: no other change came between); with `redeemed`, also only while
+   * that reset is still the pending one (the pointer stays: the used request answers "used" from
+   * then on).
    */
-  changePassword(loginId: string, passwordHistory: string[], redeemed?: { tokenHash: string }): Promise<boolean>;
+  changePassword(loginId: string, change: PasswordChange): Promise<boolean>;
   /** The new login email, only while `tokenHash` is still the pending email change. */
   changeEmail(loginId: string, tokenHash: string, email: string): Promise<boolean>;
   /** Ops: disable (with why and by whom) or enable (undefined) an account. False when it does not exist. */

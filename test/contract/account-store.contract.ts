@@ -145,11 +145,38 @@ export function describeAccountStoreContract(name: string, makeStore: () => Acco
     describe('changePassword', () => {
       it('sets the history of a registered account', async () => {
         // Act
-        const changed = await store.changePassword('M20250402', ['h0', 'h1']);
+        const changed = await store.changePassword('M20250402', { from: ['h1', 'h2'], to: ['h0', 'h1'] });
 
         // Assess
         expect(changed).toBe(true);
         expect((await store.get('M20250402'))?.passwordHistory).toEqual(['h0', 'h1']);
+      });
+
+      it('only while the history is still the one read: of two changes from it, one applies', async () => {
+        // Act
+        const [a, b] = await Promise.all([
+          store.changePassword('M20250402', { from: ['h1', 'h2'], to: ['ha', 'h1'] }),
+          store.changePassword('M20250402', { from: ['h1', 'h2'], to: ['hb', 'h1'] }),
+        ]);
+        const fromOld = await store.changePassword('M20250402', { from: ['h1', 'h2'], to: ['hc', 'h1'] });
+
+        // Assess
+        expect([a, b].filter(Boolean)).toHaveLength(1);
+        expect(fromOld).toBe(false);
+        expect((await store.get('M20250402'))?.passwordHistory).toEqual([a ? 'ha' : 'hb', 'h1']);
+      });
+
+      it('from an empty history, only while it is still empty', async () => {
+        // Prepare
+        await store.create({ ...registered, loginId: 'M20250403', email: 'jiro@example.com', passwordHistory: [] });
+
+        // Act
+        const first = await store.changePassword('M20250403', { from: [], to: ['h0'] });
+        const again = await store.changePassword('M20250403', { from: [], to: ['hx'] });
+
+        // Assess
+        expect([first, again]).toEqual([true, false]);
+        expect((await store.get('M20250403'))?.passwordHistory).toEqual(['h0']);
       });
 
       it('with a redeemed reset, only while it is the pending one, which stays pointed at (its request is used up)', async () => {
@@ -157,8 +184,8 @@ export function describeAccountStoreContract(name: string, makeStore: () => Acco
         await store.replacePendingRequest('M20250402', 'passwordReset', 'reset-2');
 
         // Act
-        const withOld = await store.changePassword('M20250402', ['x'], { tokenHash: 'reset-1' });
-        const withLive = await store.changePassword('M20250402', ['h0'], { tokenHash: 'reset-2' });
+        const withOld = await store.changePassword('M20250402', { from: ['h1', 'h2'], to: ['x'], redeemed: { tokenHash: 'reset-1' } });
+        const withLive = await store.changePassword('M20250402', { from: ['h1', 'h2'], to: ['h0'], redeemed: { tokenHash: 'reset-2' } });
 
         // Assess
         expect([withOld, withLive]).toEqual([false, true]);
@@ -169,12 +196,13 @@ export function describeAccountStoreContract(name: string, makeStore: () => Acco
       it('refuses an invited, disabled or missing account', async () => {
         // Prepare
         await store.create({ ...registered, loginId: 'M20250403', disabled: DISABLED });
+        const change = { from: ['h1', 'h2'], to: ['x'] };
 
         // Act
         const results = [
-          await store.changePassword('M20250401', ['x']),
-          await store.changePassword('M20250403', ['x']),
-          await store.changePassword('M99999999', ['x']),
+          await store.changePassword('M20250401', { from: [], to: ['x'] }),
+          await store.changePassword('M20250403', change),
+          await store.changePassword('M99999999', change),
         ];
 
         // Assess

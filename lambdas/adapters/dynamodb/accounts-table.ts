@@ -3,7 +3,7 @@ import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type 
 import { AccountExistsError } from '../../domain/errors';
 import type { IssuedInitialPassword } from '../../domain/model';
 import { PENDING_TOKEN_ATTRIBUTE, type Account, type RequestKind } from '../../domain/model';
-import type { AccountStore } from '../../domain/ports';
+import type { AccountStore, PasswordChange } from '../../domain/ports';
 import { tableDefinitions } from '../../resources/table-definitions';
 
 const { partitionKey: KEY, indexes } = tableDefinitions.accounts;
@@ -88,14 +88,17 @@ export class AccountsTable implements AccountStore {
     );
   }
 
-  changePassword(loginId: string, passwordHistory: string[], redeemed?: { tokenHash: string }): Promise<boolean> {
+  changePassword(loginId: string, { from, to, redeemed }: PasswordChange): Promise<boolean> {
+    // The newest hash has its own salt, so it names the history; dynalite compares no whole lists.
+    const unchanged = from[0] === undefined ? 'attribute_not_exists(passwordHistory[0])' : 'passwordHistory[0] = :head';
     return this.conditionalUpdate(loginId, {
       UpdateExpression: 'SET passwordHistory = :history',
-      ConditionExpression: `#status = :registered AND attribute_not_exists(disabled)${redeemed ? ' AND pendingResetTokenHash = :token' : ''}`,
+      ConditionExpression: `#status = :registered AND attribute_not_exists(disabled) AND ${unchanged}${redeemed ? ' AND pendingResetTokenHash = :token' : ''}`,
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: {
-        ':history': passwordHistory,
+        ':history': to,
         ':registered': 'registered',
+        ...(from[0] !== undefined && { ':head': from[0] }),
         ...(redeemed && { ':token': redeemed.tokenHash }),
       },
     });

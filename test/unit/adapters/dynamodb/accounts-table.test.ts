@@ -254,12 +254,12 @@ describe('AccountsTable', () => {
   });
 
   describe('changePassword', () => {
-    it('sets the history of a registered, enabled account', async () => {
+    it('sets the history of a registered, enabled account, only while its newest entry is the one read', async () => {
       // Prepare
       db.on(UpdateCommand).resolves({});
 
       // Act
-      const changed = await table.changePassword('M20250401', ['h-new', 'h-1']);
+      const changed = await table.changePassword('M20250401', { from: ['h-1'], to: ['h-new', 'h-1'] });
 
       // Assess
       expect(changed).toBe(true);
@@ -267,30 +267,45 @@ describe('AccountsTable', () => {
         TableName: TABLE,
         Key: { loginId: 'M20250401' },
         UpdateExpression: 'SET passwordHistory = :history',
-        ConditionExpression: '#status = :registered AND attribute_not_exists(disabled)',
+        ConditionExpression: '#status = :registered AND attribute_not_exists(disabled) AND passwordHistory[0] = :head',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':history': ['h-new', 'h-1'], ':registered': 'registered' },
+        ExpressionAttributeValues: { ':history': ['h-new', 'h-1'], ':registered': 'registered', ':head': 'h-1' },
       });
     });
 
-    it('with a redeemed reset: only while it is the pending one, and removes it', async () => {
+    it('from an empty history, only while it is still empty', async () => {
       // Prepare
       db.on(UpdateCommand).resolves({});
 
       // Act
-      await table.changePassword('M20250401', ['h-new'], { tokenHash: 'reset-hash' });
+      await table.changePassword('M20250401', { from: [], to: ['h-new'] });
+
+      // Assess
+      expect(db).toHaveReceivedCommandWith(UpdateCommand, {
+        ConditionExpression: '#status = :registered AND attribute_not_exists(disabled) AND attribute_not_exists(passwordHistory[0])',
+        ExpressionAttributeValues: { ':history': ['h-new'], ':registered': 'registered' },
+      });
+    });
+
+    it('with a redeemed reset: only while it is the pending one', async () => {
+      // Prepare
+      db.on(UpdateCommand).resolves({});
+
+      // Act
+      await table.changePassword('M20250401', { from: ['h-1'], to: ['h-new'], redeemed: { tokenHash: 'reset-hash' } });
 
       // Assess
       expect(db).toHaveReceivedCommandWith(UpdateCommand, {
         UpdateExpression: 'SET passwordHistory = :history',
-        ConditionExpression: '#status = :registered AND attribute_not_exists(disabled) AND pendingResetTokenHash = :token',
-        ExpressionAttributeValues: { ':history': ['h-new'], ':registered': 'registered', ':token': 'reset-hash' },
+        ConditionExpression:
+          '#status = :registered AND attribute_not_exists(disabled) AND passwordHistory[0] = :head AND pendingResetTokenHash = :token',
+        ExpressionAttributeValues: { ':history': ['h-new'], ':registered': 'registered', ':head': 'h-1', ':token': 'reset-hash' },
       });
     });
 
     it('answers false when the condition fails', async () => {
       db.on(UpdateCommand).rejects(conditionFailed());
-      expect(await table.changePassword('M20250401', ['h-new'], { tokenHash: 'reset-hash' })).toBe(false);
+      expect(await table.changePassword('M20250401', { from: ['h-1'], to: ['h-new'], redeemed: { tokenHash: 'reset-hash' } })).toBe(false);
     });
   });
 
