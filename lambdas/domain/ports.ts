@@ -44,7 +44,10 @@ export interface AccountStore {
   changePassword(loginId: string, change: PasswordChange): Promise<boolean>;
   /** The new login email, only while `tokenHash` is still the pending email change. */
   changeEmail(loginId: string, tokenHash: string, email: string): Promise<boolean>;
-  /** Ops: disable (with why and by whom) or enable (undefined) an account. False when it does not exist. */
+  /**
+   * Ops: disable (with why and by whom) an account not disabled, or enable (undefined) a disabled
+   * one. False when it does not exist or is already so.
+   */
   setDisabled(loginId: string, disabled: Account['disabled']): Promise<boolean>;
   /**
    * Ops: a new initial password for an account still invited (the old one stops working, its

@@ -255,6 +255,30 @@ export function describeAccountStoreContract(name: string, makeStore: () => Acco
         expect(await store.get('M20250402')).not.toHaveProperty('disabled');
       });
 
+      it('never disables over an earlier disable, and enables only a disabled account', async () => {
+        // Prepare
+        await store.setDisabled('M20250402', DISABLED);
+        const later = { at: '2025-04-02T09:00:00.000Z', reason: 'suspected misuse', by: 'ops-suzuki' };
+
+        // Act
+        const again = await store.setDisabled('M20250402', later);
+        const enableEnabled = await store.setDisabled('M20250401', undefined);
+
+        // Assess
+        expect([again, enableEnabled]).toEqual([false, false]);
+        expect((await store.get('M20250402'))?.disabled).toEqual(DISABLED);
+      });
+
+      it('of two parallel disables, one applies and its mark stays', async () => {
+        // Act
+        const marks = [DISABLED, { ...DISABLED, by: 'ops-suzuki' }];
+        const applied = await Promise.all(marks.map((mark) => store.setDisabled('M20250402', mark)));
+
+        // Assess
+        expect(applied.filter(Boolean)).toHaveLength(1);
+        expect((await store.get('M20250402'))?.disabled).toEqual(marks[applied.indexOf(true)]);
+      });
+
       it('answers false, creating nothing, for an unknown login ID', async () => {
         // Act
         const found = await store.setDisabled('M99999999', DISABLED);

@@ -114,9 +114,10 @@ export class AccountsTable implements AccountStore {
   }
 
   setDisabled(loginId: string, disabled: Account['disabled']): Promise<boolean> {
+    // Never over an earlier disable: its when, why and by whom stay as they were.
     return this.conditionalUpdate(loginId, {
       UpdateExpression: disabled ? 'SET disabled = :disabled' : 'REMOVE disabled',
-      ConditionExpression: `attribute_exists(${KEY})`,
+      ConditionExpression: disabled ? `attribute_exists(${KEY}) AND attribute_not_exists(disabled)` : 'attribute_exists(disabled)',
       ...(disabled && { ExpressionAttributeValues: { ':disabled': disabled } }),
     });
   }

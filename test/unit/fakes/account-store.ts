@@ -86,7 +86,7 @@ export class FakeAccountStore implements AccountStore {
   async setDisabled(loginId: string, disabled: Account['disabled']): Promise<boolean> {
     await Promise.resolve();
     const item = this.items.get(loginId);
-    if (!item) return false;
+    if (!item || !!item.disabled === !!disabled) return false;
     if (disabled) item.disabled = { ...disabled };
     else delete item.disabled;
     return true;

@@ -338,7 +338,7 @@ describe('AccountsTable', () => {
   describe('setDisabled', () => {
     const disabled = { at: '2025-04-01T09:00:00.000Z', reason: 'contract ended', by: 'ops-tanaka' };
 
-    it('sets the mark on an existing account only', async () => {
+    it('sets the mark on an existing account only, never over an earlier one', async () => {
       // Prepare
       db.on(UpdateCommand).resolves({});
 
@@ -351,12 +351,12 @@ describe('AccountsTable', () => {
         TableName: TABLE,
         Key: { loginId: 'M20250401' },
         UpdateExpression: 'SET disabled = :disabled',
-        ConditionExpression: 'attribute_exists(loginId)',
+        ConditionExpression: 'attribute_exists(loginId) AND attribute_not_exists(disabled)',
         ExpressionAttributeValues: { ':disabled': disabled },
       });
     });
 
-    it('removes the mark to enable, with no values', async () => {
+    it('removes the mark to enable, only from a disabled account, with no values', async () => {
       // Prepare
       db.on(UpdateCommand).resolves({});
 
@@ -365,11 +365,11 @@ describe('AccountsTable', () => {
 
       // Assess
       const input = db.commandCalls(UpdateCommand)[0].args[0].input;
-      expect(input).toMatchObject({ UpdateExpression: 'REMOVE disabled', ConditionExpression: 'attribute_exists(loginId)' });
+      expect(input).toMatchObject({ UpdateExpression: 'REMOVE disabled', ConditionExpression: 'attribute_exists(disabled)' });
       expect(input).not.toHaveProperty('ExpressionAttributeValues');
     });
 
-    it('answers false for an unknown login ID (the condition fails, so no item is created)', async () => {
+    it('answers false for an unknown login ID or one already so (the condition fails, so nothing is written)', async () => {
       db.on(UpdateCommand).rejects(conditionFailed());
       expect(await table.setDisabled('M99999999', disabled)).toBe(false);
     });
