@@ -26,14 +26,15 @@ export class SessionsTable implements SessionStore {
   }
 
   async touch(sessionIdHash: string, at: string): Promise<void> {
-    // A session deleted meanwhile (logout in another tab) stays deleted.
+    // A session deleted meanwhile (logout in another tab) stays deleted; a slower request with an
+    // earlier time does not move the last-seen time back.
     await applied(
       this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { [KEY]: sessionIdHash },
           UpdateExpression: 'SET lastSeenAt = :at',
-          ConditionExpression: `attribute_exists(${KEY})`,
+          ConditionExpression: `attribute_exists(${KEY}) AND lastSeenAt < :at`,
           ExpressionAttributeValues: { ':at': at },
         }),
       ),
