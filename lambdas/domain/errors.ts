@@ -37,6 +37,17 @@ export class CurrentPasswordWrongError extends DomainError {
   }
 }
 
+/**
+ * The password was changed elsewhere (another tab or device) between reading the account and
+ * writing the new one: nothing was changed here.
+ */
+export class ChangedMeanwhileError extends DomainError {
+  readonly code = 'CHANGED_MEANWHILE';
+  constructor(message = '別の画面でパスワードが変更されました。現在のパスワードを確かめて、もう一度お試しください。') {
+    super(message);
+  }
+}
+
 /** An email another merchant already uses: at first login, or when an email change completes. */
 export class EmailUnavailableError extends DomainError {
   readonly code = 'EMAIL_UNAVAILABLE';

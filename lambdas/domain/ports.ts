@@ -12,6 +12,12 @@ export interface Random {
   int(below: number): number;
 }
 
+export interface PasswordChange {
+  from: string[];
+  to: string[];
+  redeemed?: { tokenHash: string };
+}
+
 export interface AccountStore {
   get(loginId: string): Promise<Account | undefined>;
   findByEmail(email: string): Promise<Account | undefined>;
@@ -30,13 +36,18 @@ export interface AccountStore {
     changes: { email: string; passwordHistory: string[]; registeredAt: string },
   ): Promise<boolean>;
   /**
-   * A new password's history; with `redeemed`, only while that reset is still the pending one
-   * (the pointer stays: the used request answers "used" from then on).
+   * The history becomes `to`, only while it is still `from` (its newest entry, the current
+   * password's hash, unchanged: no other change came between); with `redeemed`, also only while
+   * that reset is still the pending one (the pointer stays: the used request answers "used" from
+   * then on).
    */
-  changePassword(loginId: string, passwordHistory: string[], redeemed?: { tokenHash: string }): Promise<boolean>;
+  changePassword(loginId: string, change: PasswordChange): Promise<boolean>;
   /** The new login email, only while `tokenHash` is still the pending email change. */
   changeEmail(loginId: string, tokenHash: string, email: string): Promise<boolean>;
-  /** Ops: disable (with why and by whom) or enable (undefined) an account. False when it does not exist. */
+  /**
+   * Ops: disable (with why and by whom) an account not disabled, or enable (undefined) a disabled
+   * one. False when it does not exist or is already so.
+   */
   setDisabled(loginId: string, disabled: Account['disabled']): Promise<boolean>;
   /**
    * Ops: a new initial password for an account still invited (the old one stops working, its
@@ -53,8 +64,8 @@ export interface AccountStore {
   pendingLetters(): Promise<Account[]>;
   /** Takes the sealed password of the letter issued at `issuedAt`: true exactly once. */
   takeLetter(loginId: string, issuedAt: string): Promise<boolean>;
-  /** Keeps this login time and the one before it. */
-  recordLogin(account: Account, at: string): Promise<void>;
+  /** Keeps this login time and, in the same write, the stored one as the one before it. */
+  recordLogin(loginId: string, at: string): Promise<void>;
 }
 
 export interface RequestStore {
@@ -67,8 +78,12 @@ export interface RequestStore {
   recordWrongPasscode(tokenHash: string, maxAttempts: number): Promise<number | undefined>;
   /** Takes the request for one submission; false when another has it (or it is finished). */
   claim(tokenHash: string, at: string, staleBefore: string): Promise<boolean>;
-  release(tokenHash: string): Promise<void>;
-  markUsed(tokenHash: string): Promise<void>;
+  /**
+   * Release and markUsed act only on the claim made at `claimedAt`: a submission whose claim went
+   * stale and was taken over by another leaves the request to that one.
+   */
+  release(tokenHash: string, claimedAt: string): Promise<void>;
+  markUsed(tokenHash: string, claimedAt: string): Promise<void>;
 }
 
 export interface SessionStore {

@@ -1,5 +1,6 @@
 import {
   AccountExistsError,
+  ChangedMeanwhileError,
   CurrentPasswordWrongError,
   DomainError,
   EmailUnavailableError,
@@ -41,6 +42,7 @@ const STATUS = new Map<abstract new (...args: never[]) => Error, number>([
   [ProofRequiredError, 403],
   [EmailUnavailableError, 409],
   [AccountExistsError, 409],
+  [ChangedMeanwhileError, 409],
   [LinkInvalidError, 410],
   [TooManyRequestsError, 429],
   [MailNotSentError, 503],

@@ -2,7 +2,7 @@ import { setAccountDisabled } from '../../lambdas/domain/use-cases/ops/set-accou
 import { loginIdOf, oneAccountRef, requiredReason } from '../account-ref';
 import { parseCommand } from '../arguments';
 import { operator, opsDeps } from '../context';
-import { resolveTarget, TargetError } from '../target';
+import { resolveTarget } from '../target';
 
 export const DISABLE_USAGE = 'disable <loginId|email> --reason "…"   Stop an account: no login, no changes; its sessions end now.';
 export const ENABLE_USAGE = 'enable <loginId|email> --reason "…"    Let a disabled account work again.';
@@ -13,8 +13,10 @@ ${
   name === 'disable'
     ? `Disables an account, whatever its state: it can no longer log in, register, reset its password
 or change its email (the merchant gets the answers anyone gets), and every session of it ends now.
-For suspected misuse, or a contract that ended. \`status\` shows when, by whom and why.`
-    : `Lets a disabled account work again, in the state it was disabled in (invited or registered).`
+For suspected misuse, or a contract that ended. \`status\` shows when, by whom and why.
+An account already disabled is refused, with when, by whom and why it was: that stays as it is.`
+    : `Lets a disabled account work again, in the state it was disabled in (invited or registered).
+An account that is not disabled is refused.`
 }
 The account is named by its login ID, or by the email it logs in with.
 
@@ -34,8 +36,7 @@ function command(disabled: boolean) {
     const reason = requiredReason(name, values.reason);
     const deps = await opsDeps(await resolveTarget(values.stage));
     const loginId = await loginIdOf(ref, deps.accounts);
-    const found = await setAccountDisabled(loginId, { disabled, reason, operator: operator() }, deps);
-    if (!found) throw new TargetError(`No account ${loginId}.`);
+    await setAccountDisabled(loginId, { disabled, reason, operator: operator() }, deps);
     return values.json ? JSON.stringify({ loginId, disabled }) : `${loginId} ${disabled ? 'disabled' : 'enabled'}.`;
   };
 }

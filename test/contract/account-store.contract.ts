@@ -145,11 +145,38 @@ export function describeAccountStoreContract(name: string, makeStore: () => Acco
     describe('changePassword', () => {
       it('sets the history of a registered account', async () => {
         // Act
-        const changed = await store.changePassword('M20250402', ['h0', 'h1']);
+        const changed = await store.changePassword('M20250402', { from: ['h1', 'h2'], to: ['h0', 'h1'] });
 
         // Assess
         expect(changed).toBe(true);
         expect((await store.get('M20250402'))?.passwordHistory).toEqual(['h0', 'h1']);
+      });
+
+      it('only while the history is still the one read: of two changes from it, one applies', async () => {
+        // Act
+        const [a, b] = await Promise.all([
+          store.changePassword('M20250402', { from: ['h1', 'h2'], to: ['ha', 'h1'] }),
+          store.changePassword('M20250402', { from: ['h1', 'h2'], to: ['hb', 'h1'] }),
+        ]);
+        const fromOld = await store.changePassword('M20250402', { from: ['h1', 'h2'], to: ['hc', 'h1'] });
+
+        // Assess
+        expect([a, b].filter(Boolean)).toHaveLength(1);
+        expect(fromOld).toBe(false);
+        expect((await store.get('M20250402'))?.passwordHistory).toEqual([a ? 'ha' : 'hb', 'h1']);
+      });
+
+      it('from an empty history, only while it is still empty', async () => {
+        // Prepare
+        await store.create({ ...registered, loginId: 'M20250403', email: 'jiro@example.com', passwordHistory: [] });
+
+        // Act
+        const first = await store.changePassword('M20250403', { from: [], to: ['h0'] });
+        const again = await store.changePassword('M20250403', { from: [], to: ['hx'] });
+
+        // Assess
+        expect([first, again]).toEqual([true, false]);
+        expect((await store.get('M20250403'))?.passwordHistory).toEqual(['h0']);
       });
 
       it('with a redeemed reset, only while it is the pending one, which stays pointed at (its request is used up)', async () => {
@@ -157,8 +184,8 @@ export function describeAccountStoreContract(name: string, makeStore: () => Acco
         await store.replacePendingRequest('M20250402', 'passwordReset', 'reset-2');
 
         // Act
-        const withOld = await store.changePassword('M20250402', ['x'], { tokenHash: 'reset-1' });
-        const withLive = await store.changePassword('M20250402', ['h0'], { tokenHash: 'reset-2' });
+        const withOld = await store.changePassword('M20250402', { from: ['h1', 'h2'], to: ['x'], redeemed: { tokenHash: 'reset-1' } });
+        const withLive = await store.changePassword('M20250402', { from: ['h1', 'h2'], to: ['h0'], redeemed: { tokenHash: 'reset-2' } });
 
         // Assess
         expect([withOld, withLive]).toEqual([false, true]);
@@ -169,12 +196,13 @@ export function describeAccountStoreContract(name: string, makeStore: () => Acco
       it('refuses an invited, disabled or missing account', async () => {
         // Prepare
         await store.create({ ...registered, loginId: 'M20250403', disabled: DISABLED });
+        const change = { from: ['h1', 'h2'], to: ['x'] };
 
         // Act
         const results = [
-          await store.changePassword('M20250401', ['x']),
-          await store.changePassword('M20250403', ['x']),
-          await store.changePassword('M99999999', ['x']),
+          await store.changePassword('M20250401', { from: [], to: ['x'] }),
+          await store.changePassword('M20250403', change),
+          await store.changePassword('M99999999', change),
         ];
 
         // Assess
@@ -225,6 +253,30 @@ export function describeAccountStoreContract(name: string, makeStore: () => Acco
         expect([disabled, enabled]).toEqual([true, true]);
         expect(whileDisabled?.disabled).toEqual(DISABLED);
         expect(await store.get('M20250402')).not.toHaveProperty('disabled');
+      });
+
+      it('never disables over an earlier disable, and enables only a disabled account', async () => {
+        // Prepare
+        await store.setDisabled('M20250402', DISABLED);
+        const later = { at: '2025-04-02T09:00:00.000Z', reason: 'suspected misuse', by: 'ops-suzuki' };
+
+        // Act
+        const again = await store.setDisabled('M20250402', later);
+        const enableEnabled = await store.setDisabled('M20250401', undefined);
+
+        // Assess
+        expect([again, enableEnabled]).toEqual([false, false]);
+        expect((await store.get('M20250402'))?.disabled).toEqual(DISABLED);
+      });
+
+      it('of two parallel disables, one applies and its mark stays', async () => {
+        // Act
+        const marks = [DISABLED, { ...DISABLED, by: 'ops-suzuki' }];
+        const applied = await Promise.all(marks.map((mark) => store.setDisabled('M20250402', mark)));
+
+        // Assess
+        expect(applied.filter(Boolean)).toHaveLength(1);
+        expect((await store.get('M20250402'))?.disabled).toEqual(marks[applied.indexOf(true)]);
       });
 
       it('answers false, creating nothing, for an unknown login ID', async () => {
@@ -352,9 +404,9 @@ export function describeAccountStoreContract(name: string, makeStore: () => Acco
     describe('recordLogin', () => {
       it('keeps this login time and the one before it', async () => {
         // Act
-        await store.recordLogin(registered, '2025-04-03T09:00:00.000Z');
+        await store.recordLogin('M20250402', '2025-04-03T09:00:00.000Z');
         const first = await store.get('M20250402');
-        await store.recordLogin(first!, '2025-04-04T09:00:00.000Z');
+        await store.recordLogin('M20250402', '2025-04-04T09:00:00.000Z');
 
         // Assess
         expect(first).toMatchObject({ lastLoginAt: '2025-04-03T09:00:00.000Z' });
@@ -366,12 +418,29 @@ export function describeAccountStoreContract(name: string, makeStore: () => Acco
         });
       });
 
-      it('writes the login time even for an account that is not there (the update has no condition)', async () => {
+      it.each([
+        ['a first login', undefined],
+        ['an account logged in before', '2025-04-02T09:00:00.000Z'],
+      ])('loses no login time to parallel logins (%s): the previous one is one of the earlier ones', async (_label, before) => {
+        // Prepare
+        if (before) await store.recordLogin('M20250402', before);
+        const times = Array.from({ length: 8 }, (_, i) => `2025-04-03T09:00:0${i}.000Z`);
+
         // Act
-        await store.recordLogin({ ...registered, loginId: 'M99999999' }, '2025-04-03T09:00:00.000Z');
+        await Promise.all(times.map((time) => store.recordLogin('M20250402', time)));
 
         // Assess
-        expect(await store.get('M99999999')).toEqual({ loginId: 'M99999999', lastLoginAt: '2025-04-03T09:00:00.000Z' });
+        const { lastLoginAt, previousLoginAt } = (await store.get('M20250402'))!;
+        expect(times).toContain(lastLoginAt);
+        expect([before, ...times].filter((time) => time && time !== lastLoginAt)).toContain(previousLoginAt);
+      });
+
+      it('writes nothing for an account that is not there', async () => {
+        // Act
+        await store.recordLogin('M99999999', '2025-04-03T09:00:00.000Z');
+
+        // Assess
+        expect(await store.get('M99999999')).toBeUndefined();
       });
     });
   });

@@ -92,6 +92,35 @@ export function describeLimitStoreContract(name: string, makeStore: () => LimitS
         expect(await store.lockedUntil('k', at(1))).toBeUndefined();
       });
 
+      it('locks exactly once for 20 parallel failures: one answers true, and the key is locked', async () => {
+        // Act
+        const locked = await Promise.all(Array.from({ length: 20 }, () => store.recordFailure('k', LOCKOUT, at(0))));
+
+        // Assess
+        expect(locked.filter(Boolean)).toHaveLength(1);
+        expect(await store.lockedUntil('k', at(0))).toEqual(at(15));
+      });
+
+      it('counts no failure while locked, so after the lock there are 5 tries again', async () => {
+        // Prepare
+        for (let i = 0; i < 5; i += 1) await store.recordFailure('k', LOCKOUT, at(0));
+
+        // Act
+        const whileLocked = [];
+        for (let i = 0; i < 7; i += 1) whileLocked.push(await store.recordFailure('k', LOCKOUT, at(1)));
+        const afterLock = [];
+        for (let i = 0; i < 5; i += 1) afterLock.push(await store.recordFailure('k', LOCKOUT, at(15)));
+
+        // Assess
+        expect(whileLocked).toEqual([false, false, false, false, false, false, false]);
+        expect(afterLock).toEqual([false, false, false, false, true]);
+      });
+
+      it('with a threshold of 1, locks at the first failure', async () => {
+        expect(await store.recordFailure('k', { threshold: 1, lockMinutes: 15 }, at(0))).toBe(true);
+        expect(await store.lockedUntil('k', at(0))).toEqual(at(15));
+      });
+
       it('keeps keys apart', async () => {
         // Prepare
         for (let i = 0; i < 5; i += 1) await store.recordFailure('a', LOCKOUT, at(0));
@@ -166,6 +195,17 @@ export function describeLimitStoreContract(name: string, makeStore: () => LimitS
 
         // Assess
         expect([a, b]).toEqual([false, true]);
+      });
+
+      it('gives exactly the limit to simultaneous first uses after the old window is over', async () => {
+        // Prepare: a window at 0, with uses left; it is over at 60.
+        await store.take('k', RATE, at(0));
+
+        // Act
+        const results = await Promise.all(Array.from({ length: 15 }, () => store.take('k', RATE, at(61))));
+
+        // Assess
+        expect(results.filter(Boolean)).toHaveLength(5);
       });
 
       it('gives exactly the limit to simultaneous requests', async () => {

@@ -110,9 +110,9 @@ export function describeRequestStoreContract(name: string, makeStore: () => Requ
         await store.put({ ...request, tokenHash: 'used', status: 'used' });
 
         // Act
-        await store.release('token-hash');
-        await store.release('used');
-        await store.release('nothing');
+        await store.release('token-hash', '2025-04-01T09:05:00.000Z');
+        await store.release('used', '2025-04-01T09:05:00.000Z');
+        await store.release('nothing', '2025-04-01T09:05:00.000Z');
 
         // Assess
         expect((await store.get('token-hash'))?.status).toBe('pending');
@@ -126,7 +126,7 @@ export function describeRequestStoreContract(name: string, makeStore: () => Requ
         await store.claim('token-hash', '2025-04-01T09:05:00.000Z', '2025-04-01T09:04:00.000Z');
 
         // Act
-        await store.markUsed('token-hash');
+        await store.markUsed('token-hash', '2025-04-01T09:05:00.000Z');
 
         // Assess
         expect((await store.get('token-hash'))?.status).toBe('used');
@@ -134,13 +134,27 @@ export function describeRequestStoreContract(name: string, makeStore: () => Requ
         expect(await store.recordWrongPasscode('token-hash', 5)).toBeUndefined();
       });
 
-      it('marks even an unknown token hash used, so it can never be claimed (the update has no condition)', async () => {
+      it('leaves a claim taken over as stale to the newer submission: the older one neither marks nor releases it', async () => {
+        // Prepare: the first claim went stale and a second submission took the request over.
+        await store.claim('token-hash', '2025-04-01T09:05:00.000Z', '2025-04-01T09:04:00.000Z');
+        await store.claim('token-hash', '2025-04-01T09:06:01.000Z', '2025-04-01T09:05:01.000Z');
+
         // Act
-        await store.markUsed('nothing');
+        await store.markUsed('token-hash', '2025-04-01T09:05:00.000Z');
+        await store.release('token-hash', '2025-04-01T09:05:00.000Z');
 
         // Assess
-        expect(await store.get('nothing')).toEqual({ tokenHash: 'nothing', status: 'used' });
-        expect(await store.claim('nothing', 'z', 'z')).toBe(false);
+        expect(await store.get('token-hash')).toMatchObject({ status: 'completing', claimedAt: '2025-04-01T09:06:01.000Z' });
+      });
+
+      it('marks nothing that is not claimed, and creates nothing for an unknown token hash', async () => {
+        // Act
+        await store.markUsed('token-hash', '2025-04-01T09:05:00.000Z');
+        await store.markUsed('nothing', '2025-04-01T09:05:00.000Z');
+
+        // Assess
+        expect((await store.get('token-hash'))?.status).toBe('pending');
+        expect(await store.get('nothing')).toBeUndefined();
       });
     });
   });

@@ -34,6 +34,15 @@ export function describeSessionStoreContract(name: string, makeStore: () => Sess
         expect(await store.get('a1')).toEqual({ ...session('a1', 'A'), lastSeenAt: '2025-04-01T09:10:00.000Z' });
       });
 
+      it('never moves the last-seen time back (a slower request with an earlier time)', async () => {
+        // Act
+        await store.touch('a1', '2025-04-01T09:10:00.000Z');
+        await store.touch('a1', '2025-04-01T09:09:00.000Z');
+
+        // Assess
+        expect((await store.get('a1'))?.lastSeenAt).toBe('2025-04-01T09:10:00.000Z');
+      });
+
       it('records a new proof as a sign of life too', async () => {
         // Act
         await store.recordProof('a1', '2025-04-01T09:12:00.000Z');

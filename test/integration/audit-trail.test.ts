@@ -4,6 +4,7 @@
  */
 import { Mailbox } from '../browser/support/mailbox';
 import { startLocalStack, type LocalStack } from '../support/local-stack';
+import { registeredMerchant } from './support/merchant';
 import { SiteClient } from './support/site-client';
 
 let stack: LocalStack;
@@ -78,4 +79,21 @@ it('records every step once, with request details and no secret', async () => {
   for (const secret of [password, account.initialPassword, mails.passcode, token, sessionId, email]) {
     expect(everything).not.toContain(secret);
   }
+});
+
+it('records one lockout for 20 parallel wrong logins, each answered as any wrong password', async () => {
+  // Prepare
+  const { email } = await registeredMerchant(stack);
+  const site = new SiteClient(stack.siteUrl);
+
+  // Act
+  const answers = await Promise.all(
+    Array.from({ length: 20 }, (_, i) => site.post('/api/login', { loginId: email, password: `Wrong#Pass${i}x1` })),
+  );
+
+  // Assess
+  for (const answer of answers) expect(answer).toMatchObject({ status: 401, body: answers[0].body });
+  expect(answers[0].body).toMatchObject({ error: { code: 'INVALID_CREDENTIALS' } });
+  const audit = lines.map((line) => JSON.parse(line)).filter((entry) => entry.audit === true);
+  expect(audit.filter((entry) => entry.event === 'lockout')).toHaveLength(1);
 });

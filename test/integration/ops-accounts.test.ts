@@ -221,6 +221,37 @@ describe('status', () => {
     expect(enabled).not.toHaveProperty('disabled');
   });
 
+  it('refuses to disable an account already disabled, telling since when, by whom and why; enable refuses one not disabled', async () => {
+    const { loginId } = await registeredMerchant(stack);
+    await ops('disable', loginId, '--reason', 'contract ended');
+
+    const again = await ops('disable', loginId, '--reason', 'suspected misuse');
+    const shown = await json(ops('status', loginId, '--json'));
+    await ops('enable', loginId, '--reason', 'contract renewed');
+    const notDisabled = await ops('enable', loginId, '--reason', 'contract renewed');
+
+    expect(again).toMatchObject({ status: 1, stdout: '' });
+    expect(again.stderr).toMatch(
+      new RegExp(
+        `ops: ${loginId} is already disabled \\(since \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} JST, by ops\\.tanaka, reason: contract ended\\); nothing was changed\\.`,
+      ),
+    );
+    expect(again.audit).toContainEqual(
+      expect.objectContaining({
+        event: 'account.disabled',
+        outcome: 'failure',
+        reason: 'already disabled',
+        requestReason: 'suspected misuse',
+      }),
+    );
+    expect(shown.disabled).toMatchObject({ reason: 'contract ended' });
+    expect(notDisabled).toMatchObject({ status: 1, stdout: '' });
+    expect(notDisabled.stderr).toContain(`ops: ${loginId} is not disabled; nothing was changed.`);
+    expect(notDisabled.audit).toContainEqual(
+      expect.objectContaining({ event: 'account.enabled', outcome: 'failure', reason: 'not disabled' }),
+    );
+  });
+
   it('shows a pending password reset with its expiry', async () => {
     const { loginId, email } = await registeredMerchant(stack);
     await new SiteClient(stack.siteUrl).post('/api/password-reset', { email });

@@ -3,7 +3,7 @@ import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type 
 import { AccountExistsError } from '../../domain/errors';
 import type { IssuedInitialPassword } from '../../domain/model';
 import { PENDING_TOKEN_ATTRIBUTE, type Account, type RequestKind } from '../../domain/model';
-import type { AccountStore } from '../../domain/ports';
+import type { AccountStore, PasswordChange } from '../../domain/ports';
 import { tableDefinitions } from '../../resources/table-definitions';
 
 const { partitionKey: KEY, indexes } = tableDefinitions.accounts;
@@ -88,14 +88,17 @@ export class AccountsTable implements AccountStore {
     );
   }
 
-  changePassword(loginId: string, passwordHistory: string[], redeemed?: { tokenHash: string }): Promise<boolean> {
+  changePassword(loginId: string, { from, to, redeemed }: PasswordChange): Promise<boolean> {
+    // The newest hash has its own salt, so it names the history; dynalite compares no whole lists.
+    const unchanged = from[0] === undefined ? 'attribute_not_exists(passwordHistory[0])' : 'passwordHistory[0] = :head';
     return this.conditionalUpdate(loginId, {
       UpdateExpression: 'SET passwordHistory = :history',
-      ConditionExpression: `#status = :registered AND attribute_not_exists(disabled)${redeemed ? ' AND pendingResetTokenHash = :token' : ''}`,
+      ConditionExpression: `#status = :registered AND attribute_not_exists(disabled) AND ${unchanged}${redeemed ? ' AND pendingResetTokenHash = :token' : ''}`,
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: {
-        ':history': passwordHistory,
+        ':history': to,
         ':registered': 'registered',
+        ...(from[0] !== undefined && { ':head': from[0] }),
         ...(redeemed && { ':token': redeemed.tokenHash }),
       },
     });
@@ -111,9 +114,10 @@ export class AccountsTable implements AccountStore {
   }
 
   setDisabled(loginId: string, disabled: Account['disabled']): Promise<boolean> {
+    // Never over an earlier disable: its when, why and by whom stay as they were.
     return this.conditionalUpdate(loginId, {
       UpdateExpression: disabled ? 'SET disabled = :disabled' : 'REMOVE disabled',
-      ConditionExpression: `attribute_exists(${KEY})`,
+      ConditionExpression: disabled ? `attribute_exists(${KEY}) AND attribute_not_exists(disabled)` : 'attribute_exists(disabled)',
       ...(disabled && { ExpressionAttributeValues: { ':disabled': disabled } }),
     });
   }
@@ -178,15 +182,26 @@ export class AccountsTable implements AccountStore {
     });
   }
 
-  async recordLogin(account: Account, at: string): Promise<void> {
-    await this.db.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: { [KEY]: account.loginId },
-        UpdateExpression: account.lastLoginAt ? 'SET lastLoginAt = :at, previousLoginAt = :previous' : 'SET lastLoginAt = :at',
-        ExpressionAttributeValues: { ':at': at, ...(account.lastLoginAt && { ':previous': account.lastLoginAt }) },
-      }),
-    );
+  /**
+   * The stored last login moves to previous in the same write that sets this one, so parallel
+   * logins each move what the other left and none is lost. The first login has nothing to move:
+   * if a parallel one wrote it meanwhile, this one moves that. An account gone is left gone.
+   */
+  async recordLogin(loginId: string, at: string): Promise<void> {
+    const values = { ExpressionAttributeValues: { ':at': at } };
+    const moveOn = () =>
+      this.conditionalUpdate(loginId, {
+        UpdateExpression: 'SET previousLoginAt = lastLoginAt, lastLoginAt = :at',
+        ConditionExpression: 'attribute_exists(lastLoginAt)',
+        ...values,
+      });
+    const first = () =>
+      this.conditionalUpdate(loginId, {
+        UpdateExpression: 'SET lastLoginAt = :at',
+        ConditionExpression: `attribute_exists(${KEY}) AND attribute_not_exists(lastLoginAt)`,
+        ...values,
+      });
+    if (!(await moveOn()) && !(await first())) await moveOn();
   }
 
   private conditionalUpdate(loginId: string, input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName' | 'Key'>) {

@@ -28,29 +28,50 @@ export class LimitsTable implements LimitStore {
     return until && until > at ? until : undefined;
   }
 
+  /**
+   * One conditional write decides each failure, as for wrong passcodes: below the last allowed one
+   * it only counts; the last one locks and restarts the count in the same write, so a parallel
+   * request never finds the threshold reached on a key not yet locked. Exactly one of the two can
+   * apply to a given count, and none while the key is locked (a failure then is not counted).
+   */
   async recordFailure(key: string, rule: LockoutRule, at: Date): Promise<boolean> {
-    const { Attributes } = await this.update(key, {
-      UpdateExpression: 'ADD failures :one SET #ttl = :ttl',
-      ExpressionAttributeNames: { '#ttl': TTL },
-      ExpressionAttributeValues: { ':one': 1, ':ttl': seconds(at) + FAILURE_MEMORY_S },
-      ReturnValues: 'ALL_NEW',
-    });
-    if (Number(Attributes?.failures) < rule.threshold) return false;
+    const last = rule.threshold - 1;
     const until = new Date(at.getTime() + rule.lockMinutes * 60_000);
+    const unlocked = '(attribute_not_exists(lockedUntil) OR lockedUntil <= :now)';
+    // A key not counted yet has no failures: with a threshold of 1, its first failure locks.
+    const reachedLast = last > 0 ? 'failures >= :last' : '(attribute_not_exists(failures) OR failures >= :last)';
+    const names = { '#ttl': TTL };
+    const count = () =>
+      applied(
+        this.update(key, {
+          UpdateExpression: 'ADD failures :one SET #ttl = :ttl',
+          ConditionExpression: `(attribute_not_exists(failures) OR failures < :last) AND ${unlocked}`,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: { ':one': 1, ':last': last, ':now': at.toISOString(), ':ttl': seconds(at) + FAILURE_MEMORY_S },
+        }),
+      );
     // The count starts again, so after the lock the merchant has the full number of tries.
-    return applied(
-      this.update(key, {
-        UpdateExpression: 'SET lockedUntil = :until, failures = :zero, #ttl = :ttl',
-        ConditionExpression: 'failures >= :threshold',
-        ExpressionAttributeNames: { '#ttl': TTL },
-        ExpressionAttributeValues: {
-          ':until': until.toISOString(),
-          ':zero': 0,
-          ':threshold': rule.threshold,
-          ':ttl': seconds(until) + FAILURE_MEMORY_S,
-        },
-      }),
-    );
+    const lock = () =>
+      applied(
+        this.update(key, {
+          UpdateExpression: 'SET lockedUntil = :until, failures = :zero, #ttl = :ttl',
+          ConditionExpression: `${reachedLast} AND ${unlocked}`,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: {
+            ':until': until.toISOString(),
+            ':zero': 0,
+            ':last': last,
+            ':now': at.toISOString(),
+            ':ttl': seconds(until) + FAILURE_MEMORY_S,
+          },
+        }),
+      );
+    // Neither applies when the key is locked, or when a clear came between the two: then once more.
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      if (last > 0 && (await count())) return false;
+      if (await lock()) return true;
+    }
+    return false;
   }
 
   async clearFailures(key: string): Promise<void> {
@@ -60,16 +81,17 @@ export class LimitsTable implements LimitStore {
   async take(key: string, rule: RateRule, at: Date): Promise<boolean> {
     const windowStart = new Date(at.getTime() - rule.windowMinutes * 60_000).toISOString();
     const ttl = seconds(at) + rule.windowMinutes * 60;
-    const inWindow = await applied(
-      this.update(key, {
-        UpdateExpression: 'ADD uses :one',
-        ConditionExpression: 'windowStart > :windowStart AND uses < :limit',
-        ExpressionAttributeValues: { ':one': 1, ':windowStart': windowStart, ':limit': rule.limit },
-      }),
-    );
-    if (inWindow) return true;
+    const inWindowUse = () =>
+      applied(
+        this.update(key, {
+          UpdateExpression: 'ADD uses :one',
+          ConditionExpression: 'windowStart > :windowStart AND uses < :limit',
+          ExpressionAttributeValues: { ':one': 1, ':windowStart': windowStart, ':limit': rule.limit },
+        }),
+      );
+    if (await inWindowUse()) return true;
     // No window, or an old one: this use opens a new window.
-    return applied(
+    const opened = await applied(
       this.update(key, {
         UpdateExpression: 'SET windowStart = :now, uses = :one, #ttl = :ttl',
         ConditionExpression: `attribute_not_exists(${KEY}) OR windowStart <= :windowStart OR attribute_not_exists(windowStart)`,
@@ -77,5 +99,7 @@ export class LimitsTable implements LimitStore {
         ExpressionAttributeValues: { ':now': at.toISOString(), ':one': 1, ':windowStart': windowStart, ':ttl': ttl },
       }),
     );
+    // A parallel first use opened the fresh window meanwhile: this use fits in it, or it is full.
+    return opened || inWindowUse();
   }
 }

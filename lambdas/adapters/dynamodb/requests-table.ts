@@ -75,22 +75,27 @@ export class RequestsTable implements RequestStore {
     );
   }
 
-  async release(tokenHash: string): Promise<void> {
+  /** Only this submission's own claim: one taken over as stale belongs to the newer submission. */
+  async release(tokenHash: string, claimedAt: string): Promise<void> {
     await applied(
       this.update(tokenHash, {
         UpdateExpression: 'SET #status = :pending REMOVE claimedAt',
-        ConditionExpression: '#status = :completing',
+        ConditionExpression: '#status = :completing AND claimedAt = :at',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':pending': 'pending', ':completing': 'completing' },
+        ExpressionAttributeValues: { ':pending': 'pending', ':completing': 'completing', ':at': claimedAt },
       }),
     );
   }
 
-  async markUsed(tokenHash: string): Promise<void> {
-    await this.update(tokenHash, {
-      UpdateExpression: 'SET #status = :used',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':used': 'used' },
-    });
+  /** Only this submission's own claim, as release. */
+  async markUsed(tokenHash: string, claimedAt: string): Promise<void> {
+    await applied(
+      this.update(tokenHash, {
+        UpdateExpression: 'SET #status = :used',
+        ConditionExpression: '#status = :completing AND claimedAt = :at',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':used': 'used', ':completing': 'completing', ':at': claimedAt },
+      }),
+    );
   }
 }

@@ -26,7 +26,8 @@ export class SessionsTable implements SessionStore {
   }
 
   touch(sessionIdHash: string, at: string): Promise<void> {
-    return this.updateLive(sessionIdHash, 'SET lastSeenAt = :at', at);
+    // A slower request with an earlier time does not move the last-seen time back.
+    return this.updateLive(sessionIdHash, 'SET lastSeenAt = :at', at, ' AND lastSeenAt < :at');
   }
 
   recordProof(sessionIdHash: string, at: string): Promise<void> {
@@ -34,14 +35,14 @@ export class SessionsTable implements SessionStore {
   }
 
   /** A session deleted meanwhile (logout in another tab, sessions ended) stays deleted. */
-  private async updateLive(sessionIdHash: string, UpdateExpression: string, at: string): Promise<void> {
+  private async updateLive(sessionIdHash: string, UpdateExpression: string, at: string, condition = ''): Promise<void> {
     await applied(
       this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { [KEY]: sessionIdHash },
           UpdateExpression,
-          ConditionExpression: `attribute_exists(${KEY})`,
+          ConditionExpression: `attribute_exists(${KEY})${condition}`,
           ExpressionAttributeValues: { ':at': at },
         }),
       ),

@@ -1,11 +1,12 @@
 import { AccountExistsError } from '../../../lambdas/domain/errors';
 import type { IssuedInitialPassword } from '../../../lambdas/domain/model';
 import { PENDING_TOKEN_ATTRIBUTE, type Account, type RequestKind } from '../../../lambdas/domain/model';
-import type { AccountStore } from '../../../lambdas/domain/ports';
+import type { AccountStore, PasswordChange } from '../../../lambdas/domain/ports';
 
 /**
  * The accounts table in memory, with the same conditions as `AccountsTable`: replacing the
- * pending request only while invited, completing only while invited with that very request.
+ * pending request only while invited, completing only while invited with that very request, a
+ * new password only while the history's newest entry is still the one read.
  * Items are copied in and out, as a database would, so a caller cannot change stored state by
  * mutating what it got back.
  */
@@ -64,12 +65,12 @@ export class FakeAccountStore implements AccountStore {
     return true;
   }
 
-  async changePassword(loginId: string, passwordHistory: string[], redeemed?: { tokenHash: string }): Promise<boolean> {
+  async changePassword(loginId: string, { from, to, redeemed }: PasswordChange): Promise<boolean> {
     await Promise.resolve();
     const item = this.items.get(loginId);
-    if (!item || item.disabled || item.status !== 'registered') return false;
+    if (!item || item.disabled || item.status !== 'registered' || item.passwordHistory[0] !== from[0]) return false;
     if (redeemed && item.pendingResetTokenHash !== redeemed.tokenHash) return false;
-    item.passwordHistory = [...passwordHistory];
+    item.passwordHistory = [...to];
     return true;
   }
 
@@ -85,7 +86,7 @@ export class FakeAccountStore implements AccountStore {
   async setDisabled(loginId: string, disabled: Account['disabled']): Promise<boolean> {
     await Promise.resolve();
     const item = this.items.get(loginId);
-    if (!item) return false;
+    if (!item || !!item.disabled === !!disabled) return false;
     if (disabled) item.disabled = { ...disabled };
     else delete item.disabled;
     return true;
@@ -157,12 +158,11 @@ export class FakeAccountStore implements AccountStore {
     return true;
   }
 
-  async recordLogin(account: Account, at: string): Promise<void> {
+  async recordLogin(loginId: string, at: string): Promise<void> {
     await Promise.resolve();
-    // AccountsTable's update has no condition: for a login ID not there it writes a bare item.
-    const item = this.items.get(account.loginId) ?? ({ loginId: account.loginId } as Account);
-    this.items.set(account.loginId, item);
-    if (account.lastLoginAt) item.previousLoginAt = account.lastLoginAt;
+    const item = this.items.get(loginId);
+    if (!item) return;
+    if (item.lastLoginAt) item.previousLoginAt = item.lastLoginAt;
     item.lastLoginAt = at;
   }
 }

@@ -10,7 +10,7 @@ interface Counter {
 
 /**
  * In memory, with the same rules as `LimitsTable`: the threshold-th failure locks and restarts the
- * count; a lock ends at its end exactly; a window is fixed from its first use and the first use
+ * count, and a failure while locked is not counted; a lock ends at its end exactly; a window is fixed from its first use and the first use
  * after it opens the next; clearing forgets the key, lock included.
  */
 export class FakeLimitStore implements LimitStore {
@@ -31,6 +31,7 @@ export class FakeLimitStore implements LimitStore {
   async recordFailure(key: string, rule: LockoutRule, at: Date): Promise<boolean> {
     await Promise.resolve();
     const counter = this.counter(key);
+    if (counter.lockedUntil && counter.lockedUntil > at) return false;
     counter.failures += 1;
     if (counter.failures < rule.threshold) return false;
     counter.failures = 0;

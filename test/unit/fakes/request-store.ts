@@ -6,7 +6,8 @@ import type { RequestStore } from '../../../lambdas/domain/ports';
  * - a wrong passcode counts only while pending and under the maximum; a request that cannot
  *   take another guess answers undefined; reaching the maximum voids a pending request;
  * - a claim succeeds only on a pending request or on a completing one claimed before `staleBefore`;
- * - release returns only a completing request to pending.
+ * - release returns a completing request to pending, and markUsed uses it up, only under the
+ *   claim made at the given time.
  */
 export class FakeRequestStore implements RequestStore {
   private readonly items = new Map<string, PendingRequest>();
@@ -50,19 +51,23 @@ export class FakeRequestStore implements RequestStore {
     return true;
   }
 
-  async release(tokenHash: string): Promise<void> {
+  async release(tokenHash: string, claimedAt: string): Promise<void> {
     await Promise.resolve();
-    const item = this.items.get(tokenHash);
-    if (item?.status !== 'completing') return;
+    const item = this.claimed(tokenHash, claimedAt);
+    if (!item) return;
     item.status = 'pending';
     delete item.claimedAt;
   }
 
-  async markUsed(tokenHash: string): Promise<void> {
+  async markUsed(tokenHash: string, claimedAt: string): Promise<void> {
     await Promise.resolve();
-    const item = this.items.get(tokenHash);
-    // RequestsTable's update has no condition: an unknown token hash becomes a bare "used" item.
+    const item = this.claimed(tokenHash, claimedAt);
     if (item) item.status = 'used';
-    else this.items.set(tokenHash, { tokenHash, status: 'used' } as PendingRequest);
+  }
+
+  /** The request while it is still completing under the claim made at `claimedAt`. */
+  private claimed(tokenHash: string, claimedAt: string): PendingRequest | undefined {
+    const item = this.items.get(tokenHash);
+    return item?.status === 'completing' && item.claimedAt === claimedAt ? item : undefined;
   }
 }

@@ -1,7 +1,10 @@
 import type { Session } from '../../../lambdas/domain/model';
 import type { SessionStore } from '../../../lambdas/domain/ports';
 
-/** The sessions table in memory; `touch` leaves a deleted session deleted, like the adapter. */
+/**
+ * The sessions table in memory; `touch` leaves a deleted session deleted and never moves the
+ * last-seen time back, like the adapter.
+ */
 export class FakeSessionStore implements SessionStore {
   private readonly items = new Map<string, Session>();
   readonly touches: { sessionIdHash: string; at: string }[] = [];
@@ -29,7 +32,7 @@ export class FakeSessionStore implements SessionStore {
     await Promise.resolve();
     this.touches.push({ sessionIdHash, at });
     const item = this.items.get(sessionIdHash);
-    if (item) item.lastSeenAt = at;
+    if (item && item.lastSeenAt < at) item.lastSeenAt = at;
   }
 
   async recordProof(sessionIdHash: string, at: string): Promise<void> {

@@ -1,5 +1,6 @@
 import {
   AccountExistsError,
+  ChangedMeanwhileError,
   EmailUnavailableError,
   InvalidCredentialsError,
   LinkInvalidError,
@@ -65,6 +66,12 @@ describe('error answers', () => {
       new AccountExistsError('M20250401'),
       409,
       { code: 'ACCOUNT_EXISTS', message: 'ログインID M20250401 はすでに存在します。' },
+    ],
+    [
+      'ChangedMeanwhileError',
+      new ChangedMeanwhileError(),
+      409,
+      { code: 'CHANGED_MEANWHILE', message: '別の画面でパスワードが変更されました。現在のパスワードを確かめて、もう一度お試しください。' },
     ],
     [
       'LinkInvalidError',

@@ -1,8 +1,9 @@
 import type { MailWording } from '../../emails/common';
 import { passwordChangedEmail } from '../../emails/notices';
-import { CurrentPasswordWrongError, PasswordPolicyError } from '../../errors';
+import { ChangedMeanwhileError, CurrentPasswordWrongError, PasswordPolicyError } from '../../errors';
 import type { LockoutRule } from '../../limits';
 import { lockoutGuard } from '../../lockout';
+import { verifyPassword } from '../../password-hash';
 import { historyWith, refuseRecentPassword } from '../../password-history';
 import { passwordViolations } from '../../password-policy';
 import type { Identity, LimitStore, Mailer, Random } from '../../ports';
@@ -27,8 +28,12 @@ export interface ChangePasswordDeps extends SignedInDeps {
  * 3. The current password must be right; wrong guesses count towards the login lock, so a
  *    borrowed session cannot be used to guess it. A right one clears the count.
  * 4. The new one must meet the policy and not be one of the last 4; a refusal is audited.
- * 5. Cognito gets the new password, then the history; every other session ends, this one stays.
- * 6. The change is audited and a notice is sent (a notice that fails is only logged).
+ * 5. The history gets the new password first, only while it is still the one read, and the
+ *    current password is the one it names; else another change came first (or is under way)
+ *    and ChangedMeanwhileError is answered, audited, with nothing changed. Cognito only then;
+ *    if Cognito fails, the history is put back (only while it is still this change's).
+ * 6. Every other session ends, this one stays.
+ * 7. The change is audited and a notice is sent (a notice that fails is only logged).
  */
 export async function changePassword(
   sessionId: string | undefined,
@@ -61,8 +66,21 @@ export async function changePassword(
   }
   await refuseRecentPassword(input.newPassword, account, () => refuse('history'));
 
-  await deps.identity.setPassword(email, input.newPassword);
-  await deps.accounts.changePassword(loginId, await historyWith(input.newPassword, account, deps.random));
+  const from = account.passwordHistory;
+  const to = await historyWith(input.newPassword, account, deps.random);
+  // Cognito took the current password; a history naming another was written by a change
+  // elsewhere that is about to set it in Cognito.
+  const historyAgrees = from[0] !== undefined && (await verifyPassword(input.currentPassword, from[0]));
+  if (!historyAgrees || !(await deps.accounts.changePassword(loginId, { from, to }))) {
+    refuse('changed meanwhile');
+    throw new ChangedMeanwhileError();
+  }
+  try {
+    await deps.identity.setPassword(email, input.newPassword);
+  } catch (error) {
+    await deps.accounts.changePassword(loginId, { from: to, to: from });
+    throw error;
+  }
   const ended = await deps.sessions.deleteAllOf(loginId, session.sessionIdHash);
   audit.record({ event: 'password.changed', outcome: 'success', loginId, email, sessionsEnded: ended });
   await sendNotice(deps, passwordChangedEmail(email, now.toISOString(), deps.wording), loginId);

@@ -17,7 +17,9 @@ export interface CompleteRegistrationDeps extends RedeemRequestDeps {
  * 2. The password must not be the initial one, nor one of the recent ones an account keeps over
  *    a registration reset; a refusal is audited.
  * 3. Cognito gets the user and password; then the account becomes registered under the email,
- *    only while this request is still the live one (else the link answers "replaced").
+ *    only while this request is still the live one. Else the link answers "replaced", and the
+ *    Cognito user is removed again, unless the account is registered under that email by now
+ *    (a parallel completion of the newer request owns the user).
  * 4. The registration is audited.
  */
 export async function completeRegistration(input: NewPasswordSubmission, deps: CompleteRegistrationDeps) {
@@ -30,8 +32,21 @@ export async function completeRegistration(input: NewPasswordSubmission, deps: C
         passwordHistory: await historyWith(input.newPassword, account, deps.random),
         registeredAt: deps.clock.now().toISOString(),
       });
-      if (!completed) throw new LinkInvalidError('replaced');
+      if (!completed) {
+        await removeLeftUser(account.loginId, request.email, deps);
+        throw new LinkInvalidError('replaced');
+      }
     },
   });
   deps.audit.record({ event: 'registration.completed', outcome: 'success', loginId: request.loginId, email: request.email });
+}
+
+/**
+ * The user this completion made in Cognito belongs to no account when the request was replaced,
+ * and would keep the email from every other account.
+ */
+async function removeLeftUser(loginId: string, email: string, deps: CompleteRegistrationDeps): Promise<void> {
+  const now = await deps.accounts.get(loginId);
+  if (now?.status === 'registered' && now.email === email) return;
+  await deps.identity.removeUser(email);
 }

@@ -29,7 +29,8 @@ const CLAIM_TIMEOUT_MS = 60_000;
  * 4. `check` runs what else must hold before anything changes (e.g. password history).
  * 5. One submission claims the request; a second click or tab finds it taken.
  * 6. `apply` makes the change. If it fails the claim is released, so the merchant can simply
- *    submit again; if it succeeds the request is used up.
+ *    submit again; if it succeeds the request is used up. Both only while the claim is still
+ *    this submission's (one that went stale may have been taken over by another).
  */
 export async function redeemRequest(
   kind: RequestKind,
@@ -75,14 +76,15 @@ export async function redeemRequest(
   await steps.check?.(opened);
 
   const now = deps.clock.now();
+  const claimedAt = now.toISOString();
   const staleBefore = new Date(now.getTime() - CLAIM_TIMEOUT_MS).toISOString();
-  if (!(await requests.claim(tokenHash, now.toISOString(), staleBefore))) throw new LinkInvalidError('used');
+  if (!(await requests.claim(tokenHash, claimedAt, staleBefore))) throw new LinkInvalidError('used');
   try {
     await steps.apply(opened);
   } catch (error) {
-    await requests.release(tokenHash);
+    await requests.release(tokenHash, claimedAt);
     throw error;
   }
-  await requests.markUsed(tokenHash);
+  await requests.markUsed(tokenHash, claimedAt);
   return opened;
 }

@@ -44,6 +44,7 @@ export async function startRequest(kind: RequestKind, loginId: string, email: st
     createdAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + deps.wording.validityMinutes * 60_000).toISOString(),
   };
+  // The row first: no link reaches it until the account's pointer names it, and a pointer never names a missing row.
   await deps.requests.put(request);
   if (!(await deps.accounts.replacePendingRequest(loginId, kind, tokenHash))) return false;
 

@@ -38,7 +38,7 @@ export async function startSession(
     expiresAt: new Date(now.getTime() + deps.sessionAbsoluteMinutes * 60_000).toISOString(),
   };
   await deps.sessions.put(session);
-  await deps.accounts.recordLogin(account, at);
+  await deps.accounts.recordLogin(account.loginId, at);
   deps.audit.record({ event: 'login', outcome: 'success', loginId: account.loginId, email: account.email, method });
   return sessionId;
 }

@@ -205,43 +205,61 @@ describe('AccountsTable', () => {
   });
 
   describe('recordLogin', () => {
-    it('sets only the login time at the first login', async () => {
+    const MOVE_ON = {
+      Key: { loginId: 'M20250401' },
+      UpdateExpression: 'SET previousLoginAt = lastLoginAt, lastLoginAt = :at',
+      ConditionExpression: 'attribute_exists(lastLoginAt)',
+      ExpressionAttributeValues: { ':at': '2025-04-01T10:00:00.000Z' },
+    };
+    const FIRST = {
+      Key: { loginId: 'M20250401' },
+      UpdateExpression: 'SET lastLoginAt = :at',
+      ConditionExpression: 'attribute_exists(loginId) AND attribute_not_exists(lastLoginAt)',
+      ExpressionAttributeValues: { ':at': '2025-04-01T10:00:00.000Z' },
+    };
+    const sent = () => db.commandCalls(UpdateCommand).map((call) => call.args[0].input);
+
+    it('moves the stored last login to previous in the same write', async () => {
       // Prepare
       db.on(UpdateCommand).resolves({});
 
       // Act
-      await table.recordLogin({ ...invited, status: 'registered' }, '2025-04-01T10:00:00.000Z');
+      await table.recordLogin('M20250401', '2025-04-01T10:00:00.000Z');
 
       // Assess
-      expect(db).toHaveReceivedCommandWith(UpdateCommand, {
-        Key: { loginId: 'M20250401' },
-        UpdateExpression: 'SET lastLoginAt = :at',
-        ExpressionAttributeValues: { ':at': '2025-04-01T10:00:00.000Z' },
-      });
+      expect(sent()).toEqual([expect.objectContaining(MOVE_ON)]);
     });
 
-    it('keeps the last login as the previous one', async () => {
+    it('sets only the login time at the first login', async () => {
       // Prepare
-      db.on(UpdateCommand).resolves({});
+      db.on(UpdateCommand).rejectsOnce(conditionFailed()).resolvesOnce({});
 
       // Act
-      await table.recordLogin({ ...invited, status: 'registered', lastLoginAt: '2025-03-31T08:00:00.000Z' }, '2025-04-01T10:00:00.000Z');
+      await table.recordLogin('M20250401', '2025-04-01T10:00:00.000Z');
 
       // Assess
-      expect(db).toHaveReceivedCommandWith(UpdateCommand, {
-        UpdateExpression: 'SET lastLoginAt = :at, previousLoginAt = :previous',
-        ExpressionAttributeValues: { ':at': '2025-04-01T10:00:00.000Z', ':previous': '2025-03-31T08:00:00.000Z' },
-      });
+      expect(sent()).toEqual([expect.objectContaining(MOVE_ON), expect.objectContaining(FIRST)]);
+    });
+
+    it('moves on after all when a parallel first login wrote its time first; quietly gives up on an account gone', async () => {
+      // Prepare
+      db.on(UpdateCommand).rejects(conditionFailed());
+
+      // Act
+      await table.recordLogin('M20250401', '2025-04-01T10:00:00.000Z');
+
+      // Assess
+      expect(sent()).toEqual([expect.objectContaining(MOVE_ON), expect.objectContaining(FIRST), expect.objectContaining(MOVE_ON)]);
     });
   });
 
   describe('changePassword', () => {
-    it('sets the history of a registered, enabled account', async () => {
+    it('sets the history of a registered, enabled account, only while its newest entry is the one read', async () => {
       // Prepare
       db.on(UpdateCommand).resolves({});
 
       // Act
-      const changed = await table.changePassword('M20250401', ['h-new', 'h-1']);
+      const changed = await table.changePassword('M20250401', { from: ['h-1'], to: ['h-new', 'h-1'] });
 
       // Assess
       expect(changed).toBe(true);
@@ -249,30 +267,45 @@ describe('AccountsTable', () => {
         TableName: TABLE,
         Key: { loginId: 'M20250401' },
         UpdateExpression: 'SET passwordHistory = :history',
-        ConditionExpression: '#status = :registered AND attribute_not_exists(disabled)',
+        ConditionExpression: '#status = :registered AND attribute_not_exists(disabled) AND passwordHistory[0] = :head',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':history': ['h-new', 'h-1'], ':registered': 'registered' },
+        ExpressionAttributeValues: { ':history': ['h-new', 'h-1'], ':registered': 'registered', ':head': 'h-1' },
       });
     });
 
-    it('with a redeemed reset: only while it is the pending one, and removes it', async () => {
+    it('from an empty history, only while it is still empty', async () => {
       // Prepare
       db.on(UpdateCommand).resolves({});
 
       // Act
-      await table.changePassword('M20250401', ['h-new'], { tokenHash: 'reset-hash' });
+      await table.changePassword('M20250401', { from: [], to: ['h-new'] });
+
+      // Assess
+      expect(db).toHaveReceivedCommandWith(UpdateCommand, {
+        ConditionExpression: '#status = :registered AND attribute_not_exists(disabled) AND attribute_not_exists(passwordHistory[0])',
+        ExpressionAttributeValues: { ':history': ['h-new'], ':registered': 'registered' },
+      });
+    });
+
+    it('with a redeemed reset: only while it is the pending one', async () => {
+      // Prepare
+      db.on(UpdateCommand).resolves({});
+
+      // Act
+      await table.changePassword('M20250401', { from: ['h-1'], to: ['h-new'], redeemed: { tokenHash: 'reset-hash' } });
 
       // Assess
       expect(db).toHaveReceivedCommandWith(UpdateCommand, {
         UpdateExpression: 'SET passwordHistory = :history',
-        ConditionExpression: '#status = :registered AND attribute_not_exists(disabled) AND pendingResetTokenHash = :token',
-        ExpressionAttributeValues: { ':history': ['h-new'], ':registered': 'registered', ':token': 'reset-hash' },
+        ConditionExpression:
+          '#status = :registered AND attribute_not_exists(disabled) AND passwordHistory[0] = :head AND pendingResetTokenHash = :token',
+        ExpressionAttributeValues: { ':history': ['h-new'], ':registered': 'registered', ':head': 'h-1', ':token': 'reset-hash' },
       });
     });
 
     it('answers false when the condition fails', async () => {
       db.on(UpdateCommand).rejects(conditionFailed());
-      expect(await table.changePassword('M20250401', ['h-new'], { tokenHash: 'reset-hash' })).toBe(false);
+      expect(await table.changePassword('M20250401', { from: ['h-1'], to: ['h-new'], redeemed: { tokenHash: 'reset-hash' } })).toBe(false);
     });
   });
 
@@ -305,7 +338,7 @@ describe('AccountsTable', () => {
   describe('setDisabled', () => {
     const disabled = { at: '2025-04-01T09:00:00.000Z', reason: 'contract ended', by: 'ops-tanaka' };
 
-    it('sets the mark on an existing account only', async () => {
+    it('sets the mark on an existing account only, never over an earlier one', async () => {
       // Prepare
       db.on(UpdateCommand).resolves({});
 
@@ -318,12 +351,12 @@ describe('AccountsTable', () => {
         TableName: TABLE,
         Key: { loginId: 'M20250401' },
         UpdateExpression: 'SET disabled = :disabled',
-        ConditionExpression: 'attribute_exists(loginId)',
+        ConditionExpression: 'attribute_exists(loginId) AND attribute_not_exists(disabled)',
         ExpressionAttributeValues: { ':disabled': disabled },
       });
     });
 
-    it('removes the mark to enable, with no values', async () => {
+    it('removes the mark to enable, only from a disabled account, with no values', async () => {
       // Prepare
       db.on(UpdateCommand).resolves({});
 
@@ -332,11 +365,11 @@ describe('AccountsTable', () => {
 
       // Assess
       const input = db.commandCalls(UpdateCommand)[0].args[0].input;
-      expect(input).toMatchObject({ UpdateExpression: 'REMOVE disabled', ConditionExpression: 'attribute_exists(loginId)' });
+      expect(input).toMatchObject({ UpdateExpression: 'REMOVE disabled', ConditionExpression: 'attribute_exists(disabled)' });
       expect(input).not.toHaveProperty('ExpressionAttributeValues');
     });
 
-    it('answers false for an unknown login ID (the condition fails, so no item is created)', async () => {
+    it('answers false for an unknown login ID or one already so (the condition fails, so nothing is written)', async () => {
       db.on(UpdateCommand).rejects(conditionFailed());
       expect(await table.setDisabled('M99999999', disabled)).toBe(false);
     });

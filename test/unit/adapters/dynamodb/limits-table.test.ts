@@ -48,62 +48,82 @@ describe('LimitsTable', () => {
   });
 
   describe('recordFailure', () => {
-    it('adds one failure, remembered a day, and does not lock below the threshold', async () => {
+    const UNLOCKED = '(attribute_not_exists(lockedUntil) OR lockedUntil <= :now)';
+    const COUNT = {
+      TableName: TABLE,
+      Key: { limitKey: KEY },
+      UpdateExpression: 'ADD failures :one SET #ttl = :ttl',
+      ConditionExpression: `(attribute_not_exists(failures) OR failures < :last) AND ${UNLOCKED}`,
+      ExpressionAttributeNames: { '#ttl': 'expiresAtEpoch' },
+      ExpressionAttributeValues: { ':one': 1, ':last': 4, ':now': '2025-04-01T09:00:00.000Z', ':ttl': AT_S + 86_400 },
+    };
+    const LOCK = {
+      TableName: TABLE,
+      Key: { limitKey: KEY },
+      UpdateExpression: 'SET lockedUntil = :until, failures = :zero, #ttl = :ttl',
+      ConditionExpression: `failures >= :last AND ${UNLOCKED}`,
+      ExpressionAttributeNames: { '#ttl': 'expiresAtEpoch' },
+      ExpressionAttributeValues: {
+        ':until': '2025-04-01T09:15:00.000Z',
+        ':zero': 0,
+        ':last': 4,
+        ':now': '2025-04-01T09:00:00.000Z',
+        ':ttl': AT_S + 15 * 60 + 86_400,
+      },
+    };
+
+    it('below the last allowed failure, only counts one, remembered a day, while the key is not locked', async () => {
       // Prepare
-      db.on(UpdateCommand).resolves({ Attributes: { limitKey: KEY, failures: 4 } });
+      db.on(UpdateCommand).resolves({});
 
       // Act
       const locked = await table.recordFailure(KEY, LOCKOUT, AT);
 
       // Assess
       expect(locked).toBe(false);
-      expect(updates()).toEqual([
-        {
-          TableName: TABLE,
-          Key: { limitKey: KEY },
-          UpdateExpression: 'ADD failures :one SET #ttl = :ttl',
-          ExpressionAttributeNames: { '#ttl': 'expiresAtEpoch' },
-          ExpressionAttributeValues: { ':one': 1, ':ttl': AT_S + 86_400 },
-          ReturnValues: 'ALL_NEW',
-        },
-      ]);
+      expect(updates()).toEqual([COUNT]);
     });
 
-    it('locks at the threshold for the lock minutes and starts the count again', async () => {
+    it('at the last allowed one, locks for the lock minutes and starts the count again, in one write', async () => {
       // Prepare
-      db.on(UpdateCommand).resolves({ Attributes: { limitKey: KEY, failures: 5 } });
+      db.on(UpdateCommand).rejectsOnce(conditionFailed()).resolvesOnce({});
 
       // Act
       const locked = await table.recordFailure(KEY, LOCKOUT, AT);
 
       // Assess
       expect(locked).toBe(true);
-      expect(updates()[1]).toEqual({
-        TableName: TABLE,
-        Key: { limitKey: KEY },
-        UpdateExpression: 'SET lockedUntil = :until, failures = :zero, #ttl = :ttl',
-        ConditionExpression: 'failures >= :threshold',
-        ExpressionAttributeNames: { '#ttl': 'expiresAtEpoch' },
-        ExpressionAttributeValues: {
-          ':until': '2025-04-01T09:15:00.000Z',
-          ':zero': 0,
-          ':threshold': 5,
-          ':ttl': AT_S + 15 * 60 + 86_400,
-        },
-      });
+      expect(updates()).toEqual([COUNT, LOCK]);
     });
 
-    it('answers false when a concurrent failure locked the key first', async () => {
+    it('with a threshold of 1, locks at the first failure, a key not counted yet included', async () => {
       // Prepare
-      db.on(UpdateCommand)
-        .resolvesOnce({ Attributes: { failures: 5 } })
-        .rejectsOnce(conditionFailed());
+      db.on(UpdateCommand).resolves({});
+
+      // Act
+      const locked = await table.recordFailure(KEY, { threshold: 1, lockMinutes: 15 }, AT);
+
+      // Assess
+      expect(locked).toBe(true);
+      expect(updates()).toEqual([
+        {
+          ...LOCK,
+          ConditionExpression: `(attribute_not_exists(failures) OR failures >= :last) AND ${UNLOCKED}`,
+          ExpressionAttributeValues: { ...LOCK.ExpressionAttributeValues, ':last': 0 },
+        },
+      ]);
+    });
+
+    it('answers false, counting nothing, when the key is locked (by a concurrent failure, or before)', async () => {
+      // Prepare
+      db.on(UpdateCommand).rejects(conditionFailed());
 
       // Act
       const locked = await table.recordFailure(KEY, LOCKOUT, AT);
 
-      // Assess
+      // Assess: once more, in case a clear came between the two writes.
       expect(locked).toBe(false);
+      expect(updates()).toEqual([COUNT, LOCK, COUNT, LOCK]);
     });
 
     it('lets any other DynamoDB error through', async () => {
@@ -182,9 +202,25 @@ describe('LimitsTable', () => {
       // Act
       const taken = await table.take(MAIL_KEY, RATE, AT);
 
-      // Assess
+      // Assess: the in-window use is tried again after the failed open, then refused.
       expect(taken).toBe(false);
-      expect(db).toHaveReceivedCommandTimes(UpdateCommand, 2);
+      expect(updates().map((update) => update.UpdateExpression)).toEqual([
+        'ADD uses :one',
+        'SET windowStart = :now, uses = :one, #ttl = :ttl',
+        'ADD uses :one',
+      ]);
+    });
+
+    it('counts the use in the window a parallel first use just opened', async () => {
+      // Prepare: the old window is over, and another request opens the new one first.
+      db.on(UpdateCommand).rejectsOnce(conditionFailed()).rejectsOnce(conditionFailed()).resolvesOnce({});
+
+      // Act
+      const taken = await table.take(MAIL_KEY, RATE, AT);
+
+      // Assess
+      expect(taken).toBe(true);
+      expect(updates()[2]).toEqual(updates()[0]);
     });
 
     it('measures the window from the given time and rule', async () => {

@@ -129,39 +129,47 @@ describe('RequestsTable', () => {
   });
 
   describe('release', () => {
-    it('returns a completing request to pending', async () => {
+    it('returns a completing request to pending, only under this claim', async () => {
       // Prepare
       db.on(UpdateCommand).resolves({});
 
       // Act
-      await table.release('token-hash');
+      await table.release('token-hash', '2025-04-01T09:05:00.000Z');
 
       // Assess
       expect(db).toHaveReceivedCommandWith(UpdateCommand, {
         UpdateExpression: 'SET #status = :pending REMOVE claimedAt',
-        ConditionExpression: '#status = :completing',
-        ExpressionAttributeValues: { ':pending': 'pending', ':completing': 'completing' },
+        ConditionExpression: '#status = :completing AND claimedAt = :at',
+        ExpressionAttributeValues: { ':pending': 'pending', ':completing': 'completing', ':at': '2025-04-01T09:05:00.000Z' },
       });
     });
 
-    it('leaves a request that is no longer completing alone, quietly', async () => {
+    it('leaves a request that is no longer completing under this claim alone, quietly', async () => {
       db.on(UpdateCommand).rejects(conditionFailed());
-      await expect(table.release('token-hash')).resolves.toBeUndefined();
+      await expect(table.release('token-hash', '2025-04-01T09:05:00.000Z')).resolves.toBeUndefined();
     });
   });
 
-  it('marks a request used', async () => {
-    // Prepare
-    db.on(UpdateCommand).resolves({});
+  describe('markUsed', () => {
+    it('marks a request used, only under this claim', async () => {
+      // Prepare
+      db.on(UpdateCommand).resolves({});
 
-    // Act
-    await table.markUsed('token-hash');
+      // Act
+      await table.markUsed('token-hash', '2025-04-01T09:05:00.000Z');
 
-    // Assess
-    expect(db).toHaveReceivedCommandWith(UpdateCommand, {
-      Key: { tokenHash: 'token-hash' },
-      UpdateExpression: 'SET #status = :used',
-      ExpressionAttributeValues: { ':used': 'used' },
+      // Assess
+      expect(db).toHaveReceivedCommandWith(UpdateCommand, {
+        Key: { tokenHash: 'token-hash' },
+        UpdateExpression: 'SET #status = :used',
+        ConditionExpression: '#status = :completing AND claimedAt = :at',
+        ExpressionAttributeValues: { ':used': 'used', ':completing': 'completing', ':at': '2025-04-01T09:05:00.000Z' },
+      });
+    });
+
+    it('leaves a claim taken over by another submission alone, quietly', async () => {
+      db.on(UpdateCommand).rejects(conditionFailed());
+      await expect(table.markUsed('token-hash', '2025-04-01T09:05:00.000Z')).resolves.toBeUndefined();
     });
   });
 });

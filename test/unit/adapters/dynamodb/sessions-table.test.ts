@@ -44,7 +44,7 @@ describe('SessionsTable', () => {
     expect(await table.get('nothing')).toBeUndefined();
   });
 
-  it('touches only a session that still exists', async () => {
+  it('touches only a session that still exists, and only forward', async () => {
     // Prepare
     db.on(UpdateCommand).resolves({});
 
@@ -56,7 +56,7 @@ describe('SessionsTable', () => {
       TableName: TABLE,
       Key: { sessionIdHash: 'session-hash' },
       UpdateExpression: 'SET lastSeenAt = :at',
-      ConditionExpression: 'attribute_exists(sessionIdHash)',
+      ConditionExpression: 'attribute_exists(sessionIdHash) AND lastSeenAt < :at',
       ExpressionAttributeValues: { ':at': '2025-04-01T09:10:00.000Z' },
     });
   });

@@ -1,4 +1,5 @@
 import {
+  ChangedMeanwhileError,
   CurrentPasswordWrongError,
   InvalidCredentialsError,
   PasswordPolicyError,
@@ -273,6 +274,69 @@ describe('changePassword (パスワード変更)', () => {
       // Assess
       const logged = JSON.stringify(world.audit.events);
       for (const secret of [WRONG, PASSWORDS.current, NEW_PASSWORD, sessionId]) expect(logged).not.toContain(secret);
+    });
+  });
+
+  describe('parallel changes (another tab or device)', () => {
+    const passwordOf = () => world.identity.userOf(MERCHANT.email)!.password;
+    const historyHead = () => world.accounts.peek(MERCHANT.loginId)!.passwordHistory[0];
+
+    it('of 10 at once, exactly one changes the password; the directory and the history then agree', async () => {
+      // Prepare
+      const passwords = Array.from({ length: 10 }, (_, i) => `${NEW_PASSWORD}${'abcdefghij'[i]}`);
+
+      // Act
+      const outcomes = await Promise.all(
+        passwords.map((password) =>
+          changePassword(sessionId, change(PASSWORDS.current, password), world).then(
+            () => password,
+            (error: unknown) => error,
+          ),
+        ),
+      );
+
+      // Assess
+      const changed = outcomes.filter((outcome) => typeof outcome === 'string');
+      expect(changed).toHaveLength(1);
+      for (const refused of outcomes.filter((outcome) => typeof outcome !== 'string')) {
+        expect([ChangedMeanwhileError, CurrentPasswordWrongError]).toContain((refused as Error).constructor);
+      }
+      expect(passwordOf()).toBe(changed[0]);
+      expect(await verifyPassword(passwordOf(), historyHead())).toBe(true);
+    });
+
+    it('refuses a change that reads the account after another wrote its history but before the directory has it', async () => {
+      // Prepare: the first change runs the second one in full at the moment it sets the directory.
+      const setPassword = world.identity.setPassword.bind(world.identity);
+      let second: Promise<unknown> | undefined;
+      world.identity.setPassword = async (email, password) => {
+        second ??= failureOf(changePassword(sessionId, change(PASSWORDS.current, `${NEW_PASSWORD}x`), world));
+        await second;
+        return setPassword(email, password);
+      };
+
+      // Act
+      await changePassword(sessionId, change(PASSWORDS.current), world);
+
+      // Assess
+      expect(await second).toBeInstanceOf(ChangedMeanwhileError);
+      expect(passwordOf()).toBe(NEW_PASSWORD);
+      expect(await verifyPassword(NEW_PASSWORD, historyHead())).toBe(true);
+      expect(world.audit.named('password.changed').map((line) => line.reason ?? line.outcome)).toEqual(['changed meanwhile', 'success']);
+    });
+
+    it('puts the history back when the directory fails, so the old password still works everywhere', async () => {
+      // Prepare
+      const before = world.accounts.peek(MERCHANT.loginId)!.passwordHistory;
+      world.identity.setPassword = jest.fn().mockRejectedValue(new Error('TooManyRequestsException'));
+
+      // Act
+      const error = await failureOf(changePassword(sessionId, change(PASSWORDS.current), world));
+
+      // Assess
+      expect(error).toHaveProperty('message', 'TooManyRequestsException');
+      expect(world.accounts.peek(MERCHANT.loginId)!.passwordHistory).toEqual(before);
+      expect(passwordOf()).toBe(PASSWORDS.current);
     });
   });
 });

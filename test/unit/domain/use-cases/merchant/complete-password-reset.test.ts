@@ -1,9 +1,16 @@
 import { openRequest } from '../../../../../lambdas/domain/use-cases/shared/open-request';
 import { hashToken } from '../../../../../lambdas/domain/completion-token';
-import { InvalidCredentialsError, LinkInvalidError, PasscodeWrongError, PasswordPolicyError } from '../../../../../lambdas/domain/errors';
+import {
+  ChangedMeanwhileError,
+  InvalidCredentialsError,
+  LinkInvalidError,
+  PasscodeWrongError,
+  PasswordPolicyError,
+} from '../../../../../lambdas/domain/errors';
 import { verifyPassword } from '../../../../../lambdas/domain/password-hash';
 import { japanDateTime } from '../../../../../lambdas/domain/japan-time';
 import { hashSessionId } from '../../../../../lambdas/domain/session-id';
+import { changePassword as changeSignedIn } from '../../../../../lambdas/domain/use-cases/merchant/change-password';
 import { completeEmailChange } from '../../../../../lambdas/domain/use-cases/merchant/complete-email-change';
 import { completePasswordReset } from '../../../../../lambdas/domain/use-cases/merchant/complete-password-reset';
 import { logIn } from '../../../../../lambdas/domain/use-cases/merchant/log-in';
@@ -259,6 +266,55 @@ describe('completePasswordReset (パスワード再設定 → 設定)', () => {
       // Assess
       expect(statusAfterFault).toBe('pending');
       expect(world.identity.userOf(MERCHANT.email)?.password).toBe(NEW_PASSWORD);
+    });
+
+    it('puts the history back when the directory fails, only while it is still the one this reset wrote', async () => {
+      // Prepare: the directory fails, and before the undo another writer changes the history.
+      const { token, passcode } = await requested(world);
+      const newer = [quickHash('Gp8#Lm3$Qx7z')];
+      world.identity.setPassword = async () => {
+        const written = world.accounts.peek(MERCHANT.loginId)!.passwordHistory;
+        await world.accounts.changePassword(MERCHANT.loginId, { from: written, to: newer });
+        throw new Error('TooManyRequestsException');
+      };
+
+      // Act
+      await failureOf(completePasswordReset(submission(token, passcode), world));
+
+      // Assess
+      expect(world.accounts.peek(MERCHANT.loginId)!.passwordHistory).toEqual(newer);
+    });
+
+    it('answers CHANGED_MEANWHILE when a signed-in change came between, and submitting again works', async () => {
+      // Prepare: a signed-in change completes just before this reset writes the account.
+      const { token, passcode } = await requested(world);
+      const sessionId = await logIn({ loginId: MERCHANT.email, password: PASSWORDS.current }, world);
+      const write = world.accounts.changePassword.bind(world.accounts);
+      let first = true;
+      world.accounts.changePassword = async (loginId, change) => {
+        if (first) {
+          first = false;
+          const other = 'Gp8#Lm3$Qx7z';
+          await changeSignedIn(
+            sessionId,
+            { currentPassword: PASSWORDS.current, newPassword: other, newPasswordConfirmation: other },
+            world,
+          );
+        }
+        return write(loginId, change);
+      };
+
+      // Act
+      const error = await failureOf(completePasswordReset(submission(token, passcode), world));
+      const again = completePasswordReset(submission(token, passcode), world);
+
+      // Assess
+      expect(error).toBeInstanceOf(ChangedMeanwhileError);
+      expect(error).toHaveProperty('message', '別の画面でパスワードが変更されました。もう一度お試しください。');
+      expect(world.identity.userOf(MERCHANT.email)?.password).toBe('Gp8#Lm3$Qx7z');
+      await again;
+      expect(world.identity.userOf(MERCHANT.email)?.password).toBe(NEW_PASSWORD);
+      expect(await verifyPassword(NEW_PASSWORD, world.accounts.peek(MERCHANT.loginId)!.passwordHistory[0])).toBe(true);
     });
   });
 

@@ -268,6 +268,44 @@ describe('completeRegistration (パスコード入力 → 設定)', () => {
       expect(world.audit.named('registration.completed')).toHaveLength(1);
     });
 
+    it('removes the user it made in the directory when the request was replaced at the last moment', async () => {
+      // Prepare: a newer request for another email replaces this one just before the account is written.
+      const { token, passcode } = await requested(world);
+      const complete = world.accounts.completeRegistration.bind(world.accounts);
+      world.accounts.completeRegistration = async (...args) => {
+        await requestRegistration({ loginId: LETTER.loginId, initialPassword: LETTER.initialPassword, email: 'hanako@example.net' }, world);
+        return complete(...args);
+      };
+
+      // Act
+      const error = await failureOf(completeRegistration(submission(token, passcode), world));
+
+      // Assess: the email is free again for any account.
+      expect((error as LinkInvalidError).reason).toBe('replaced');
+      expect(world.identity.userOf(EMAIL)).toBeUndefined();
+      expect(world.accounts.peek(LETTER.loginId)?.status).toBe('invited');
+    });
+
+    it('keeps the user when a parallel completion of the newer request registered the account under that email', async () => {
+      // Prepare: a newer request for the same email is completed just before this one's account write.
+      const { token, passcode } = await requested(world);
+      const complete = world.accounts.completeRegistration.bind(world.accounts);
+      world.accounts.completeRegistration = async (...args) => {
+        world.accounts.completeRegistration = complete;
+        const newer = await requested(world);
+        await completeRegistration(submission(newer.token, newer.passcode), world);
+        return complete(...args);
+      };
+
+      // Act
+      const error = await failureOf(completeRegistration(submission(token, passcode), world));
+
+      // Assess
+      expect((error as LinkInvalidError).reason).toBe('replaced');
+      expect(world.identity.userOf(EMAIL)).toEqual({ loginId: LETTER.loginId, password: NEW_PASSWORD });
+      expect(world.accounts.peek(LETTER.loginId)).toMatchObject({ status: 'registered', email: EMAIL });
+    });
+
     it('does not report a link as voided when a wrong passcode arrives while another submission holds it', async () => {
       // Prepare: one tab is completing the request when another tab sends a wrong passcode.
       const { token, passcode } = await requested(world);

@@ -174,6 +174,22 @@ describe('logIn (ログイン)', () => {
       expect(world.audit.last()).toMatchObject({ event: 'login', outcome: 'failure', reason: expect.stringMatching(/lock/i) });
     });
 
+    it('locks once for 20 parallel wrong logins: one lockout line, and each gets the one credentials answer', async () => {
+      // Act
+      const attempts = Array.from({ length: 20 }, (_, i) => logIn({ loginId: EMAIL, password: `Wrong#Password${i}` }, world));
+      const errors = await Promise.all(attempts.map((attempt) => attempt.catch((error: unknown) => error)));
+
+      // Assess
+      for (const error of errors) {
+        expect(error).toBeInstanceOf(InvalidCredentialsError);
+        expect(error).toHaveProperty('message', 'ログインIDまたはパスワードが正しくありません。');
+      }
+      expect(world.audit.named('lockout')).toEqual([
+        { event: 'lockout', outcome: 'success', loginId: LOGIN_ID, email: EMAIL, flow: 'login', minutes: 15 },
+      ]);
+      await expect(logIn({ loginId: EMAIL, password: PASSWORD }, world)).rejects.toBeInstanceOf(InvalidCredentialsError);
+    });
+
     it('lets the merchant in again once the lock is over', async () => {
       // Prepare
       for (let i = 0; i < 5; i += 1) await logIn({ loginId: EMAIL, password: `Wrong#Password${i}` }, world).catch(() => undefined);

@@ -1,5 +1,5 @@
 import { hashToken } from '../../../../../lambdas/domain/completion-token';
-import { InvalidCredentialsError, LinkInvalidError, SessionRequiredError } from '../../../../../lambdas/domain/errors';
+import { AccountStateError, InvalidCredentialsError, LinkInvalidError, SessionRequiredError } from '../../../../../lambdas/domain/errors';
 import { hashSessionId } from '../../../../../lambdas/domain/session-id';
 import { changePassword } from '../../../../../lambdas/domain/use-cases/merchant/change-password';
 import { completePasswordReset } from '../../../../../lambdas/domain/use-cases/merchant/complete-password-reset';
@@ -41,10 +41,9 @@ describe('setAccountDisabled (ops)', () => {
       world.clock.advance({ minutes: 30 });
 
       // Act
-      const found = await setAccountDisabled(MERCHANT.loginId, DISABLE, world);
+      await setAccountDisabled(MERCHANT.loginId, DISABLE, world);
 
       // Assess
-      expect(found).toBe(true);
       expect(world.accounts.peek(MERCHANT.loginId)?.disabled).toEqual({
         at: '2025-04-01T09:30:00.000Z',
         reason: 'contract ended',
@@ -73,21 +72,69 @@ describe('setAccountDisabled (ops)', () => {
       });
     });
 
-    it('answers false for an unknown login ID, creating nothing, and audits the failure', async () => {
+    it('refuses an unknown login ID, creating nothing, and audits the failure', async () => {
       // Act
-      const found = await setAccountDisabled('M99999999', DISABLE, world);
+      const error = await failureOf(setAccountDisabled('M99999999', DISABLE, world));
 
       // Assess
-      expect(found).toBe(false);
+      expect(error).toBeInstanceOf(AccountStateError);
+      expect(error).toHaveProperty('message', 'No account M99999999.');
       expect(world.accounts.peek('M99999999')).toBeUndefined();
       expect(world.audit.last()).toEqual({
         event: 'account.disabled',
         outcome: 'failure',
         loginId: 'M99999999',
-        reason: 'contract ended',
+        reason: 'unknown login ID',
+        requestReason: 'contract ended',
         operator: 'ops-tanaka',
-        sessionsEnded: 0,
       });
+    });
+
+    it('refuses an account already disabled, telling since when, by whom and why, and keeps that mark', async () => {
+      // Prepare
+      await setAccountDisabled(MERCHANT.loginId, DISABLE, world);
+      world.clock.advance({ hours: 2 });
+
+      // Act
+      const error = await failureOf(
+        setAccountDisabled(MERCHANT.loginId, { ...DISABLE, reason: 'suspected misuse', operator: 'ops-suzuki' }, world),
+      );
+
+      // Assess
+      expect(error).toBeInstanceOf(AccountStateError);
+      expect((error as Error).message).toBe(
+        `${MERCHANT.loginId} is already disabled (since 2025-04-01 18:00 JST, by ops-tanaka, reason: contract ended); nothing was changed.`,
+      );
+      expect(world.accounts.peek(MERCHANT.loginId)?.disabled).toEqual({
+        at: '2025-04-01T09:00:00.000Z',
+        reason: 'contract ended',
+        by: 'ops-tanaka',
+      });
+      expect(world.audit.last()).toEqual({
+        event: 'account.disabled',
+        outcome: 'failure',
+        loginId: MERCHANT.loginId,
+        reason: 'already disabled',
+        requestReason: 'suspected misuse',
+        operator: 'ops-suzuki',
+      });
+    });
+
+    it('of two parallel disables, applies one and refuses the other', async () => {
+      // Act
+      const outcomes = await Promise.allSettled([
+        setAccountDisabled(MERCHANT.loginId, DISABLE, world),
+        setAccountDisabled(MERCHANT.loginId, { ...DISABLE, operator: 'ops-suzuki' }, world),
+      ]);
+
+      // Assess
+      expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
+      expect(
+        world.audit
+          .named('account.disabled')
+          .map((line) => line.outcome)
+          .sort(),
+      ).toEqual(['failure', 'success']);
     });
   });
 
@@ -98,10 +145,9 @@ describe('setAccountDisabled (ops)', () => {
       const theirs = await signIn(OTHER.email);
 
       // Act
-      const found = await setAccountDisabled(MERCHANT.loginId, ENABLE, world);
+      await setAccountDisabled(MERCHANT.loginId, ENABLE, world);
 
       // Assess
-      expect(found).toBe(true);
       expect(world.accounts.peek(MERCHANT.loginId)).not.toHaveProperty('disabled');
       expect(world.sessions.peek(hashSessionId(theirs))).toBeDefined();
       expect(world.audit.last()).toEqual({
@@ -115,9 +161,26 @@ describe('setAccountDisabled (ops)', () => {
       await expect(signIn()).resolves.toBeDefined();
     });
 
-    it('answers false for an unknown login ID', async () => {
-      expect(await setAccountDisabled('M99999999', ENABLE, world)).toBe(false);
-      expect(world.audit.last()).toMatchObject({ event: 'account.enabled', outcome: 'failure' });
+    it('refuses an unknown login ID', async () => {
+      expect(await failureOf(setAccountDisabled('M99999999', ENABLE, world))).toBeInstanceOf(AccountStateError);
+      expect(world.audit.last()).toMatchObject({ event: 'account.enabled', outcome: 'failure', reason: 'unknown login ID' });
+    });
+
+    it('refuses an account that is not disabled, and audits the failure', async () => {
+      // Act
+      const error = await failureOf(setAccountDisabled(MERCHANT.loginId, ENABLE, world));
+
+      // Assess
+      expect(error).toBeInstanceOf(AccountStateError);
+      expect((error as Error).message).toBe(`${MERCHANT.loginId} is not disabled; nothing was changed.`);
+      expect(world.audit.last()).toEqual({
+        event: 'account.enabled',
+        outcome: 'failure',
+        loginId: MERCHANT.loginId,
+        reason: 'not disabled',
+        requestReason: 'contract renewed',
+        operator: 'ops-suzuki',
+      });
     });
   });
 

@@ -120,7 +120,8 @@ describe.each(KINDS)('openRequest (%s)', (kind) => {
   it('says "used" for a completed request, even after expiry', async () => {
     // Prepare
     const token = await started(kind, world);
-    await world.requests.markUsed(hashToken(token));
+    await world.requests.claim(hashToken(token), 'claimed', '');
+    await world.requests.markUsed(hashToken(token), 'claimed');
     world.clock.advance({ days: 2 });
 
     // Act
