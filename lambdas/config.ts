@@ -34,6 +34,8 @@ const ruleFields = {
   MAIL_REQUESTS_PER_HOUR: withDefault(positiveInt, 5),
   /** How long the initial password on a merchant's letter can be used. */
   INITIAL_PASSWORD_VALIDITY_DAYS: withDefault(positiveInt, 90),
+  /** Two-step sign-in: off, optional (each merchant chooses), or required of every merchant. */
+  MFA_POLICY: withDefault(z.enum(['off', 'optional', 'required']), 'optional'),
 };
 
 const rulesSchema = z.object(ruleFields);

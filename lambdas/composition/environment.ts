@@ -42,6 +42,7 @@ export function handlerEnvironment(world: HandlerWorld): Record<string, string> 
     LOCKOUT_MINUTES: rules.LOCKOUT_MINUTES,
     MAIL_REQUESTS_PER_HOUR: rules.MAIL_REQUESTS_PER_HOUR,
     INITIAL_PASSWORD_VALIDITY_DAYS: rules.INITIAL_PASSWORD_VALIDITY_DAYS,
+    MFA_POLICY: rules.MFA_POLICY,
     ACCOUNTS_TABLE: world.tables.accounts,
     REQUESTS_TABLE: world.tables.requests,
     SESSIONS_TABLE: world.tables.sessions,

@@ -12,6 +12,7 @@ export interface Rules {
   readonly sessionIdleMinutes: number;
   readonly sessionAbsoluteMinutes: number;
   readonly initialPasswordValidityDays: number;
+  readonly mfaPolicy: RulesConfig['MFA_POLICY'];
 }
 
 /**
@@ -49,6 +50,7 @@ export function rulesFrom(c: RulesConfig): Rules {
     sessionIdleMinutes: c.SESSION_IDLE_MINUTES,
     sessionAbsoluteMinutes: c.SESSION_ABSOLUTE_MINUTES,
     initialPasswordValidityDays: c.INITIAL_PASSWORD_VALIDITY_DAYS,
+    mfaPolicy: c.MFA_POLICY,
   };
 }
 

@@ -94,6 +94,44 @@ export class ProofRequiredError extends DomainError {
   }
 }
 
+/**
+ * A passkey sign-in (or passkey proof) that did not pass, whatever the reason: one answer, the
+ * reason goes to the audit only.
+ */
+export class PasskeyFailedError extends DomainError {
+  readonly code = 'PASSKEY_FAILED';
+  constructor(
+    readonly reason: string,
+    message = 'パスキーでログインできませんでした。もう一度お試しいただくか、メールアドレスとパスワードでログインしてください。',
+  ) {
+    super(message);
+  }
+}
+
+/** A passkey registration the browser's answer did not pass (expired, reused, wrong site…). */
+export class PasskeyNotRegisteredError extends DomainError {
+  readonly code = 'PASSKEY_NOT_REGISTERED';
+  constructor(readonly reason: string) {
+    super('パスキーを登録できませんでした。お手数ですが、もう一度「このデバイスにパスキーを登録」からお試しください。');
+  }
+}
+
+/** A passkey that is not (or no longer) the merchant's. */
+export class PasskeyNotFoundError extends DomainError {
+  readonly code = 'PASSKEY_NOT_FOUND';
+  constructor() {
+    super('このパスキーは見つかりませんでした。画面を更新して、もう一度お試しください。');
+  }
+}
+
+/** Where two-step sign-in is required, the last way of proving it cannot be removed. */
+export class LastFactorError extends DomainError {
+  readonly code = 'LAST_FACTOR';
+  constructor() {
+    super('2段階認証が必須のため、最後の認証方法は削除できません。先に別の認証方法を登録してから削除してください。');
+  }
+}
+
 /** Too many mail-sending requests for one account or address within the hour. */
 export class TooManyRequestsError extends DomainError {
   readonly code = 'TOO_MANY_REQUESTS';

@@ -106,6 +106,23 @@ export interface FactorRecord {
   lastUsedAt?: string;
 }
 
+/** A passkey (WebAuthn credential), stored under `passkey#${credentialId}`. */
+export interface PasskeyRecord extends FactorRecord {
+  kind: 'passkey';
+  /** base64url, as the browser names it; unique across accounts. */
+  credentialId: string;
+  /** The COSE public key, base64url: public material, never a secret. */
+  publicKey: string;
+  /** The authenticator's signature counter; 0 for passkeys that do not count (most synced ones). */
+  counter: number;
+  transports?: string[];
+  /** multiDevice: may be synced (backup eligible); singleDevice: bound to one device. */
+  deviceType: 'singleDevice' | 'multiDevice';
+  backedUp: boolean;
+  /** The merchant's own name for it. */
+  name: string;
+}
+
 /** Active means usable by the merchant: registered and not disabled by ops. */
 export function isActive(account: Account | undefined): account is Account & { email: string } {
   return !!account && account.status === 'registered' && !account.disabled && !!account.email;

@@ -1,5 +1,14 @@
 import type { LockoutRule, RateRule } from './limits';
-import type { Account, FactorRecord, IssuedInitialPassword, PendingRequest, PendingStep, RequestKind, Session } from './model';
+import type {
+  Account,
+  FactorRecord,
+  IssuedInitialPassword,
+  PasskeyRecord,
+  PendingRequest,
+  PendingStep,
+  RequestKind,
+  Session,
+} from './model';
 
 /** What the use cases need from the outside world; adapters implement these, tests fake them. */
 export interface Clock {
@@ -111,6 +120,70 @@ export interface FactorStore {
   listOf(loginId: string): Promise<FactorRecord[]>;
   /** Ops reset-mfa: removes every factor of the account; how many there were. */
   removeAllOf(loginId: string): Promise<number>;
+}
+
+/**
+ * The passkeys' reads and writes over the factors table. Sign-in decisions read by key
+ * (consistently), never through the login-ID index.
+ */
+export interface PasskeyStore {
+  /** The account's WebAuthn user handle: the stored one, or `proposed` kept from now on. */
+  userHandle(loginId: string, proposed: string): Promise<string>;
+  /** The stored handle alone (a passkey sign-in compares the one the passkey gives). */
+  storedUserHandle(loginId: string): Promise<string | undefined>;
+  /** Adds a passkey; false when its credential ID is stored already (it is never overwritten). */
+  addPasskey(passkey: PasskeyRecord): Promise<boolean>;
+  getPasskey(credentialId: string): Promise<PasskeyRecord | undefined>;
+  passkeysOf(loginId: string): Promise<PasskeyRecord[]>;
+  /** After a verified use: the new counter and backup state; only while it is still stored. */
+  recordPasskeyUse(credentialId: string, use: Pick<PasskeyRecord, 'counter' | 'deviceType' | 'backedUp' | 'lastUsedAt'>): Promise<void>;
+  /** False unless the passkey exists and is the account's. */
+  renamePasskey(credentialId: string, loginId: string, name: string): Promise<boolean>;
+  removePasskey(credentialId: string, loginId: string): Promise<boolean>;
+}
+
+/** A WebAuthn response as the browser sends it (the library judges its shape). */
+export interface PasskeyResponse {
+  id: string;
+  [field: string]: unknown;
+}
+
+/** Options for the browser's WebAuthn call, as JSON. */
+export type PasskeyOptions = Record<string, unknown>;
+
+export type CeremonyResult<T> = ({ ok: true } & T) | { ok: false; reason: string };
+
+/**
+ * The WebAuthn ceremonies (a library's, never our own): options for the browser and the
+ * verification of what it answers. `reason` is for the audit and names no challenge or key.
+ */
+export interface PasskeyCeremonies {
+  registrationOptions(input: {
+    rpName: string;
+    rpId: string;
+    userHandle: string;
+    userName: string;
+    challenge: string;
+    exclude: Pick<PasskeyRecord, 'credentialId' | 'transports'>[];
+  }): Promise<PasskeyOptions>;
+  verifyRegistration(input: {
+    response: PasskeyResponse;
+    challenge: string;
+    origin: string;
+    rpId: string;
+  }): Promise<CeremonyResult<Pick<PasskeyRecord, 'credentialId' | 'publicKey' | 'counter' | 'transports' | 'deviceType' | 'backedUp'>>>;
+  authenticationOptions(input: {
+    rpId: string;
+    challenge: string;
+    allow: Pick<PasskeyRecord, 'credentialId' | 'transports'>[];
+  }): Promise<PasskeyOptions>;
+  verifyAuthentication(input: {
+    response: PasskeyResponse;
+    challenge: string;
+    origin: string;
+    rpId: string;
+    passkey: PasskeyRecord;
+  }): Promise<CeremonyResult<Pick<PasskeyRecord, 'counter' | 'deviceType' | 'backedUp'> & { userHandle?: string }>>;
 }
 
 /** Failure counters, locks and rate windows, each with its own expiry. */

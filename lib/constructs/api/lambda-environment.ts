@@ -45,6 +45,7 @@ export function lambdaEnvironment(inputs: LambdaEnvironmentInputs): Record<strin
       LOCKOUT_MINUTES: config.lockoutMinutes,
       MAIL_REQUESTS_PER_HOUR: config.mailRequestsPerHour,
       INITIAL_PASSWORD_VALIDITY_DAYS: config.initialPasswordValidityDays,
+      MFA_POLICY: config.mfaPolicy,
     },
   });
 }

@@ -1,4 +1,5 @@
 import { randomBytes, scryptSync } from 'node:crypto';
+import { simpleWebAuthn } from '../../../lambdas/adapters/webauthn';
 import type { Account, RequestKind } from '../../../lambdas/domain/model';
 import type { Email } from '../../../lambdas/domain/ports';
 import { hashPassword } from '../../../lambdas/domain/password-hash';
@@ -6,10 +7,10 @@ import type { MailWording } from '../../../lambdas/domain/emails/common';
 import { FakeAccountStore } from './account-store';
 import { FakeAudit } from './audit';
 import { FakeClock } from './clock';
-import { FakeFactorStore } from './factor-store';
 import { FakeIdentity } from './identity';
 import { FakeLimitStore } from './limit-store';
 import { FakeMailer } from './mailer';
+import { FakePasskeyStore } from './passkey-store';
 import { SeededRandom } from './random';
 import { FakeRequestStore } from './request-store';
 import { FakeSessionStore } from './session-store';
@@ -30,13 +31,17 @@ export const WORDING: MailWording = {
  * takes the parts it needs, so one world serves as the deps of all of them.
  */
 export function fakeWorld(options: { seed?: string; start?: string } = {}) {
+  // The passkeys are items of the factors table: one store serves both ports.
+  const factors = new FakePasskeyStore();
   return {
     accounts: new FakeAccountStore(),
     requests: new FakeRequestStore(),
     sessions: new FakeSessionStore(),
     identity: new FakeIdentity(),
     limits: new FakeLimitStore(),
-    factors: new FakeFactorStore(),
+    factors,
+    passkeys: factors,
+    ceremonies: simpleWebAuthn,
     steps: new FakeStepStore(),
     lockout: { threshold: 5, lockMinutes: 15 },
     mailRate: { limit: 5, windowMinutes: 60 },
@@ -53,6 +58,7 @@ export function fakeWorld(options: { seed?: string; start?: string } = {}) {
     sessionIdleMinutes: 30,
     sessionAbsoluteMinutes: 12 * 60,
     initialPasswordValidityDays: 90,
+    mfaPolicy: 'optional' as 'off' | 'optional' | 'required',
   };
 }
 
