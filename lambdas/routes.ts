@@ -22,7 +22,18 @@ export type RouteEntry =
   | 'change-password'
   | 'email-change'
   | 'email-change-status'
-  | 'complete-email-change';
+  | 'complete-email-change'
+  | 'passkey-registration-options'
+  | 'register-passkey'
+  | 'passkeys'
+  | 'rename-passkey'
+  | 'delete-passkey'
+  | 'passkey-proof-options'
+  | 'passkey-proof'
+  | 'passkey-login-options'
+  | 'passkey-login'
+  | 'login-passkey-options'
+  | 'login-passkey';
 
 export const routes: readonly Route[] = [
   { method: 'POST', path: '/api/first-login', entry: 'first-login' },
@@ -38,6 +49,17 @@ export const routes: readonly Route[] = [
   { method: 'POST', path: '/api/email-change', entry: 'email-change' },
   { method: 'POST', path: '/api/email-change/status', entry: 'email-change-status' },
   { method: 'POST', path: '/api/email-change/complete', entry: 'complete-email-change' },
+  { method: 'POST', path: '/api/passkeys/registration-options', entry: 'passkey-registration-options' },
+  { method: 'POST', path: '/api/passkeys/registration', entry: 'register-passkey' },
+  { method: 'GET', path: '/api/passkeys', entry: 'passkeys' },
+  { method: 'POST', path: '/api/passkeys/rename', entry: 'rename-passkey' },
+  { method: 'POST', path: '/api/passkeys/delete', entry: 'delete-passkey' },
+  { method: 'POST', path: '/api/passkeys/proof-options', entry: 'passkey-proof-options' },
+  { method: 'POST', path: '/api/passkeys/proof', entry: 'passkey-proof' },
+  { method: 'POST', path: '/api/passkey-login/options', entry: 'passkey-login-options' },
+  { method: 'POST', path: '/api/passkey-login', entry: 'passkey-login' },
+  { method: 'POST', path: '/api/login/passkey-options', entry: 'login-passkey-options' },
+  { method: 'POST', path: '/api/login/passkey', entry: 'login-passkey' },
 ];
 
 /**

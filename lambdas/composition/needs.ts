@@ -85,6 +85,18 @@ export const handlerNeeds: Record<HandlerEntry, Needs> = {
     sendMail: true,
     passcodeKey: true,
   },
+  // Passkeys: the factors table holds them, the steps table their challenges.
+  'passkey-registration-options': { tables: { accounts: 'read', sessions: 'readWrite', factors: 'readWrite', steps: 'readWrite' } },
+  'register-passkey': { tables: { accounts: 'read', sessions: 'readWrite', factors: 'readWrite', steps: 'readWrite' }, sendMail: true },
+  passkeys: { tables: { accounts: 'read', sessions: 'readWrite', factors: 'read' } },
+  'rename-passkey': { tables: { accounts: 'read', sessions: 'readWrite', factors: 'readWrite' } },
+  'delete-passkey': { tables: { accounts: 'read', sessions: 'readWrite', factors: 'readWrite' }, sendMail: true },
+  'passkey-proof-options': { tables: { accounts: 'read', sessions: 'readWrite', factors: 'read', steps: 'readWrite' } },
+  'passkey-proof': { tables: { accounts: 'read', sessions: 'readWrite', factors: 'readWrite', steps: 'readWrite' } },
+  'passkey-login-options': { tables: { steps: 'readWrite' } },
+  'passkey-login': { tables: { accounts: 'readWrite', sessions: 'readWrite', factors: 'readWrite', steps: 'readWrite' } },
+  'login-passkey-options': { tables: { factors: 'read', steps: 'readWrite' } },
+  'login-passkey': { tables: { accounts: 'readWrite', sessions: 'readWrite', factors: 'readWrite', steps: 'readWrite' } },
   // The default route answers 404/405 and touches nothing.
   unrouted: { tables: {} },
 };

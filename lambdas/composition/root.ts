@@ -8,12 +8,14 @@ import { CognitoIdentity } from '../adapters/cognito-identity';
 import { AccountsTable } from '../adapters/dynamodb/accounts-table';
 import { FactorsTable } from '../adapters/dynamodb/factors-table';
 import { LimitsTable } from '../adapters/dynamodb/limits-table';
+import { PasskeysTable } from '../adapters/dynamodb/passkeys-table';
 import { RequestsTable } from '../adapters/dynamodb/requests-table';
 import { SessionsTable } from '../adapters/dynamodb/sessions-table';
 import { StepsTable } from '../adapters/dynamodb/steps-table';
 import { SecretReader } from '../adapters/secret-value';
 import { SesMailer } from '../adapters/ses-mailer';
 import { systemClock, systemRandom } from '../adapters/system';
+import { simpleWebAuthn } from '../adapters/webauthn';
 import type { MailWording } from '../domain/emails/common';
 import { isDeclared, refuseUndeclared, type Call } from './declared-calls';
 import type { Needs } from './needs';
@@ -30,6 +32,9 @@ export interface Collaborators extends Rules {
   readonly limits: LimitsTable;
   readonly factors: FactorsTable;
   readonly steps: StepsTable;
+  /** The passkeys' items of the factors table. */
+  readonly passkeys: PasskeysTable;
+  readonly ceremonies: typeof simpleWebAuthn;
   readonly identity: CognitoIdentity;
   readonly mailer: SesMailer;
   readonly audit: AuditLogger;
@@ -102,6 +107,7 @@ export function compose({ resources, needs, owner, logger, region }: Composition
   const limits = table((c, n) => new LimitsTable(c, n), 'limits');
   const factors = table((c, n) => new FactorsTable(c, n), 'factors');
   const steps = table((c, n) => new StepsTable(c, n), 'steps');
+  const passkeys = table((c, n) => new PasskeysTable(c, n), 'factors');
   const identity = lazy(() => new CognitoIdentity(cognito(), resources.userPool.id, resources.userPool.clientId));
   const mailer = lazy(() => new SesMailer(ses(), { name: mail().fromName, address: mail().fromAddress }, mail().configurationSet));
   const audit = new AuditLogger(logger);
@@ -127,6 +133,10 @@ export function compose({ resources, needs, owner, logger, region }: Composition
     get steps() {
       return steps();
     },
+    get passkeys() {
+      return passkeys();
+    },
+    ceremonies: simpleWebAuthn,
     get identity() {
       return identity();
     },

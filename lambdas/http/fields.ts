@@ -39,3 +39,19 @@ export const newPasswordBody = requestBody({
   newPassword: passwordField('新パスワード'),
   newPasswordConfirmation: passwordField('新パスワード(確認用)'),
 });
+
+/** A WebAuthn answer as the browser library gives it; the WebAuthn library judges the rest. */
+export const passkeyResponseField = z.looseObject(
+  { id: z.string().check(z.minLength(1), z.maxLength(1024)) },
+  { error: 'パスキーの応答が正しくありません。もう一度お試しください。' },
+);
+
+/** Which passkey: its credential ID as the list gave it. */
+export const passkeyIdField = z
+  .string({ error: 'パスキーを選んでください。' })
+  .check(z.minLength(1, 'パスキーを選んでください。'), z.maxLength(1024, 'パスキーを選んでください。'));
+
+/** A passkey's name; its length (1–50 once trimmed) is the domain's rule. */
+export const passkeyNameField = z
+  .string({ error: 'パスキーの名前を入力してください。' })
+  .check(z.maxLength(256, 'パスキーの名前が長すぎます。'));
