@@ -27,6 +27,7 @@ export const PAGE_SCRIPTS = [
   'change-password',
   'change-email',
   'confirm-email',
+  'passkeys',
   'error-page',
 ] as const;
 

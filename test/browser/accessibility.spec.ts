@@ -13,7 +13,7 @@ async function expectNoViolations(page: Page, screen: string): Promise<void> {
 test('login, first-login and error states have no axe violations', async ({ page }) => {
   await page.goto('index.html?registered=1');
   await expectNoViolations(page, 'login with notice');
-  await page.getByRole('button', { name: 'ログイン' }).click();
+  await page.getByRole('button', { name: 'ログイン', exact: true }).click();
   await expectNoViolations(page, 'login with field errors');
 
   await page.goto('first-login.html');

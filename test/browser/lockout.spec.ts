@@ -37,7 +37,7 @@ test('after six wrong passwords at login even the right one is refused, with the
     const message = await alert.innerText();
     if (wrongPasswordMessage) expect(message).toBe(wrongPasswordMessage);
     wrongPasswordMessage = message;
-    await expect(page.getByRole('button', { name: 'ログイン' })).toBeEnabled();
+    await expect(page.getByRole('button', { name: 'ログイン', exact: true })).toBeEnabled();
   }
 
   await logIn(page, merchant.email, merchant.password);

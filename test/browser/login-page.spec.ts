@@ -13,7 +13,7 @@ test.describe('ログインページ', () => {
     await expect(page.getByLabel('パスワードを表示する')).not.toBeChecked();
     await expect(page.getByRole('link', { name: 'パスワードを忘れた方はこちら' })).toHaveAttribute('href', 'forgot-password.html');
     await expect(page.getByRole('link', { name: '初回ログインはこちら' })).toHaveAttribute('href', 'first-login.html');
-    await expect(page.getByRole('button', { name: 'ログイン' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'ログイン', exact: true })).toBeVisible();
     await expect(page.getByRole('contentinfo')).toContainText(
       'お客様サポートWEBの動作保証ブラウザはGoogle ChromeまたはMicrosoft Edgeとなります',
     );
@@ -39,7 +39,7 @@ test.describe('ログインページ', () => {
 
   test('asks for both fields before sending anything', async ({ page }) => {
     await page.goto('./');
-    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.getByRole('button', { name: 'ログイン', exact: true }).click();
     await expect(page.getByText('ログインIDを入力してください。')).toBeVisible();
     await expect(page.getByText('パスワードを入力してください。')).toBeVisible();
     await expect(page.getByLabel('ログインID', { exact: true })).toBeFocused();
@@ -49,7 +49,7 @@ test.describe('ログインページ', () => {
     await page.goto('./');
     await page.getByLabel('ログインID', { exact: true }).fill('nobody@example.com');
     await page.getByLabel('パスワード', { exact: true }).fill('Wrong#Password1');
-    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.getByRole('button', { name: 'ログイン', exact: true }).click();
     await expect(page.getByRole('alert')).not.toBeEmpty();
     await expect(page).toHaveURL(/\/(index\.html)?$/);
   });
@@ -72,7 +72,7 @@ test.describe('ログインページ', () => {
     await page.getByLabel('パスワード', { exact: true }).fill('Kx7#mQ2v!Lp9Rz');
 
     await page.route('**/api/login', (route) => route.abort('connectionrefused'));
-    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.getByRole('button', { name: 'ログイン', exact: true }).click();
     await expect(page.getByRole('alert')).toHaveText(generic);
 
     await page.unroute('**/api/login');
@@ -80,7 +80,7 @@ test.describe('ログインページ', () => {
       route.fulfill({ status: 500, json: { error: { code: 'INTERNAL', message: 'TypeError at handler.ts:42' } } }),
     );
     const answered = page.waitForResponse('**/api/login');
-    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.getByRole('button', { name: 'ログイン', exact: true }).click();
     await answered;
     await expect(page.getByRole('alert')).toHaveText(generic);
     await expect(page.getByLabel('パスワード', { exact: true })).toHaveValue('Kx7#mQ2v!Lp9Rz');

@@ -4,6 +4,7 @@ import { showArrivalNotice } from './arrival-notice';
 import { startPage } from './boot';
 import { byId, field } from './dom';
 import { FormFeedback } from './form-feedback';
+import { listenForPasskeyLogin } from './passkey-login';
 import { submitForm } from './form-submit';
 import { showPasswordToggle } from './show-password';
 import { requiredMessage } from './validation';
@@ -40,6 +41,8 @@ function start(): void {
     feedback.showAlert(error.message);
     password.focus();
   }
+
+  listenForPasskeyLogin(byId<HTMLButtonElement>('passkey-login'), feedback);
 
   submitForm({
     form,

@@ -60,7 +60,7 @@ export async function setPassword(page: Page, values: { passcode: string; newPas
 export async function logIn(page: Page, loginId: string, password: string): Promise<void> {
   await page.getByLabel('ログインID', { exact: true }).fill(loginId);
   await page.getByLabel('パスワード', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'ログイン' }).click();
+  await page.getByRole('button', { name: 'ログイン', exact: true }).click();
 }
 
 /** Opens the login page, logs in and waits for home. */
