@@ -22,6 +22,7 @@ describe('audit metrics', () => {
   it.each([
     ['FailedLogins', '{ ($.audit IS TRUE) && ($.event = "login") && ($.outcome = "failure") }'],
     ['Lockouts', '{ ($.audit IS TRUE) && ($.event = "lockout") }'],
+    ['FailedPasskeySignIns', '{ ($.audit IS TRUE) && ($.event = "passkey.sign-in") && ($.outcome = "failure") }'],
   ])('count %s from the audit lines of every handler log group', (metricName, pattern) => {
     const filters = Object.values(web.findResources('AWS::Logs::MetricFilter')).filter(
       (f) => f.Properties.MetricTransformations[0].MetricName === metricName,

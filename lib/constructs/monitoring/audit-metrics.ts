@@ -11,6 +11,12 @@ const AUDIT_METRIC_PATTERNS = {
     FilterPattern.stringValue('$.outcome', '=', 'failure'),
   ),
   Lockouts: FilterPattern.all(FilterPattern.booleanValue('$.audit', true), FilterPattern.stringValue('$.event', '=', 'lockout')),
+  /** Passkey sign-ins refused: phishing attempts, replays, cloned passkeys show up here. */
+  FailedPasskeySignIns: FilterPattern.all(
+    FilterPattern.booleanValue('$.audit', true),
+    FilterPattern.stringValue('$.event', '=', 'passkey.sign-in'),
+    FilterPattern.stringValue('$.outcome', '=', 'failure'),
+  ),
 } as const;
 
 export type AuditMetricName = keyof typeof AUDIT_METRIC_PATTERNS;

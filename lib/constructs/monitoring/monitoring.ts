@@ -163,7 +163,7 @@ export class Monitoring extends Construct {
       ),
     );
     this.dashboard.addWidgets(
-      graph('Failed logins and lockouts', [audit.metric('FailedLogins'), audit.metric('Lockouts')]),
+      graph('Failed logins and lockouts', [audit.metric('FailedLogins'), audit.metric('Lockouts'), audit.metric('FailedPasskeySignIns')]),
       graph('WAF (us-east-1): allowed and blocked', [
         wafMetric(props.webAclMetricName, 'AllowedRequests'),
         wafMetric(props.webAclMetricName, 'BlockedRequests'),

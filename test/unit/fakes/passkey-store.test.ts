@@ -1,0 +1,4 @@
+import { describePasskeyStoreContract } from '../../contract/passkey-store.contract';
+import { FakePasskeyStore } from './passkey-store';
+
+describePasskeyStoreContract('FakePasskeyStore', async () => new FakePasskeyStore());
