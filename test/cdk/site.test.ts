@@ -257,6 +257,10 @@ describe('web ACL (edge stack, us-east-1)', () => {
       'email-change',
       'email-change-status',
       'complete-email-change',
+      'passkey-login-options',
+      'passkey-login',
+      'login-passkey-options',
+      'login-passkey',
     ];
     for (const route of routes) expect([route.entry, limited(route.path)]).toEqual([route.entry, signInAndMail.includes(route.entry)]);
   });

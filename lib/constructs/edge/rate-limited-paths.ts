@@ -1,5 +1,5 @@
 /**
- * The API paths WAF rate-limits per IP: everything that checks a password or a passcode, or
+ * The API paths WAF rate-limits per IP: everything that checks a password, a passcode or a passkey, or
  * sends mail. Matched as prefixes of the normalized path, so `/api/password` also covers
  * `/api/password-reset/…` and a trailing slash or doubled slash does not slip past.
  * Plain data (no aws-cdk-lib), so the tests can hold it against lambdas/routes.ts.
@@ -10,6 +10,8 @@ export const RATE_LIMITED_PATH_PREFIXES = [
   '/api/password',
   '/api/registration/',
   '/api/email-change',
+  // Passkey sign-in (its options too: each stores a challenge).
+  '/api/passkey-login',
 ] as const;
 
 /** The answer WAF gives a blocked IP, in the API's error shape so the pages show it as is. */
