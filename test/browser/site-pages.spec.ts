@@ -16,10 +16,11 @@ const PAGES = [
   'change-password.html',
   'change-email.html',
   'confirm-email.html#some-token',
+  'passkeys.html',
 ];
 
 /** Pages that need a session; without one they go to login, so the checks sign in first. */
-const SIGNED_IN_PAGES = new Set(['home.html', 'change-password.html', 'change-email.html']);
+const SIGNED_IN_PAGES = new Set(['home.html', 'change-password.html', 'change-email.html', 'passkeys.html']);
 
 test.describe('every page', () => {
   for (const path of PAGES) {
