@@ -22,7 +22,14 @@ export type RouteEntry =
   | 'change-password'
   | 'email-change'
   | 'email-change-status'
-  | 'complete-email-change';
+  | 'complete-email-change'
+  | 'second-factor'
+  | 'proof'
+  | 'factors'
+  | 'authenticator-setup'
+  | 'authenticator-confirm'
+  | 'authenticator-remove'
+  | 'recovery-codes';
 
 export const routes: readonly Route[] = [
   { method: 'POST', path: '/api/first-login', entry: 'first-login' },
@@ -38,6 +45,13 @@ export const routes: readonly Route[] = [
   { method: 'POST', path: '/api/email-change', entry: 'email-change' },
   { method: 'POST', path: '/api/email-change/status', entry: 'email-change-status' },
   { method: 'POST', path: '/api/email-change/complete', entry: 'complete-email-change' },
+  { method: 'POST', path: '/api/login/second-factor', entry: 'second-factor' },
+  { method: 'POST', path: '/api/proof', entry: 'proof' },
+  { method: 'GET', path: '/api/factors', entry: 'factors' },
+  { method: 'POST', path: '/api/authenticator/setup', entry: 'authenticator-setup' },
+  { method: 'POST', path: '/api/authenticator/confirm', entry: 'authenticator-confirm' },
+  { method: 'POST', path: '/api/authenticator/remove', entry: 'authenticator-remove' },
+  { method: 'POST', path: '/api/recovery-codes', entry: 'recovery-codes' },
 ];
 
 /**

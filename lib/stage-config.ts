@@ -50,6 +50,8 @@ const stageConfigSchema = z
     mailRequestsPerHour: positiveInt.optional(),
     /** How long the initial password on a merchant's letter can be used. */
     initialPasswordValidityDays: positiveInt.optional(),
+    /** The second sign-in step: off, optional (merchants choose) or required (every merchant sets one up). */
+    mfa: z.enum(['off', 'optional', 'required']).optional(),
     logRetentionDays: z
       .number()
       .refine((d) => retentionDays.includes(d), `must be one of CloudWatch's values: ${retentionDays.join(', ')}`),

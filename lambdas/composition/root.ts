@@ -6,6 +6,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AuditLogger, type StructuredLogger } from '../adapters/audit-logger';
 import { CognitoIdentity } from '../adapters/cognito-identity';
 import { AccountsTable } from '../adapters/dynamodb/accounts-table';
+import { CodeFactorsTable } from '../adapters/dynamodb/code-factors-table';
 import { FactorsTable } from '../adapters/dynamodb/factors-table';
 import { LimitsTable } from '../adapters/dynamodb/limits-table';
 import { RequestsTable } from '../adapters/dynamodb/requests-table';
@@ -30,6 +31,7 @@ export interface Collaborators extends Rules {
   readonly limits: LimitsTable;
   readonly factors: FactorsTable;
   readonly steps: StepsTable;
+  readonly codeFactors: CodeFactorsTable;
   readonly identity: CognitoIdentity;
   readonly mailer: SesMailer;
   readonly audit: AuditLogger;
@@ -40,6 +42,7 @@ export interface Collaborators extends Rules {
   /** Read by `ready()` when the needs declare them. */
   readonly passcodeKey: string;
   readonly letterKey: string;
+  readonly totpKey: string;
 }
 
 export interface Composition {
@@ -80,6 +83,7 @@ export function compose({ resources, needs, owner, logger, region }: Composition
     tables: resources.tables,
     passcodeKeyArn: resources.secrets.passcodeKey?.arn,
     letterKeyArn: resources.secrets.letterKey?.arn,
+    totpKeyArn: resources.secrets.totpKey?.arn,
     originVerifyArn: resources.secrets.originVerify?.arn,
   };
   const allowed = (call: Call) => isDeclared(call, needs, targets);
@@ -102,11 +106,12 @@ export function compose({ resources, needs, owner, logger, region }: Composition
   const limits = table((c, n) => new LimitsTable(c, n), 'limits');
   const factors = table((c, n) => new FactorsTable(c, n), 'factors');
   const steps = table((c, n) => new StepsTable(c, n), 'steps');
+  const codeFactors = table((c, n) => new CodeFactorsTable(c, n), 'factors');
   const identity = lazy(() => new CognitoIdentity(cognito(), resources.userPool.id, resources.userPool.clientId));
   const mailer = lazy(() => new SesMailer(ses(), { name: mail().fromName, address: mail().fromAddress }, mail().configurationSet));
   const audit = new AuditLogger(logger);
 
-  const secrets: { passcodeKey?: string; letterKey?: string } = {};
+  const secrets: { passcodeKey?: string; letterKey?: string; totpKey?: string } = {};
   const deps: Collaborators = {
     ...resources.rules,
     get accounts() {
@@ -126,6 +131,9 @@ export function compose({ resources, needs, owner, logger, region }: Composition
     },
     get steps() {
       return steps();
+    },
+    get codeFactors() {
+      return codeFactors();
     },
     get identity() {
       return identity();
@@ -148,6 +156,9 @@ export function compose({ resources, needs, owner, logger, region }: Composition
     get letterKey() {
       return required(secrets.letterKey, `${owner}: the letter key (declared and read by ready())`);
     },
+    get totpKey() {
+      return required(secrets.totpKey, `${owner}: the TOTP key (declared and read by ready())`);
+    },
   };
 
   const originVerify = resources.secrets.originVerify;
@@ -155,6 +166,7 @@ export function compose({ resources, needs, owner, logger, region }: Composition
     deps,
     async ready() {
       if (needs.passcodeKey) secrets.passcodeKey ??= await secretReader.value('passcode key', resources.secrets.passcodeKey);
+      if (needs.totpKey) secrets.totpKey ??= await secretReader.value('TOTP key', resources.secrets.totpKey);
       if (needs.letterKey) secrets.letterKey ??= await secretReader.value('letter key', resources.secrets.letterKey);
       return deps;
     },

@@ -257,6 +257,11 @@ describe('web ACL (edge stack, us-east-1)', () => {
       'email-change',
       'email-change-status',
       'complete-email-change',
+      'second-factor',
+      'proof',
+      'authenticator-setup',
+      'authenticator-confirm',
+      'authenticator-remove',
     ];
     for (const route of routes) expect([route.entry, limited(route.path)]).toEqual([route.entry, signInAndMail.includes(route.entry)]);
   });

@@ -10,6 +10,9 @@ export const RATE_LIMITED_PATH_PREFIXES = [
   '/api/password',
   '/api/registration/',
   '/api/email-change',
+  // The password again, and the authenticator app's codes (the set-up's codes and its notices).
+  '/api/proof',
+  '/api/authenticator/',
 ] as const;
 
 /** The answer WAF gives a blocked IP, in the API's error shape so the pages show it as is. */

@@ -13,6 +13,7 @@ const RESOURCES: Resources = {
     sessionIdleMinutes: 30,
     sessionAbsoluteMinutes: 720,
     initialPasswordValidityDays: 90,
+    mfaPolicy: 'optional',
   },
 };
 const logger = { info: jest.fn() };

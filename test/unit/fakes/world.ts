@@ -3,10 +3,11 @@ import type { Account, RequestKind } from '../../../lambdas/domain/model';
 import type { Email } from '../../../lambdas/domain/ports';
 import { hashPassword } from '../../../lambdas/domain/password-hash';
 import type { MailWording } from '../../../lambdas/domain/emails/common';
+import type { MfaPolicy } from '../../../lambdas/domain/mfa-policy';
 import { FakeAccountStore } from './account-store';
 import { FakeAudit } from './audit';
 import { FakeClock } from './clock';
-import { FakeFactorStore } from './factor-store';
+import { FakeCodeFactorStore } from './code-factor-store';
 import { FakeIdentity } from './identity';
 import { FakeLimitStore } from './limit-store';
 import { FakeMailer } from './mailer';
@@ -17,6 +18,7 @@ import { FakeStepStore } from './step-store';
 
 export const SITE_URL = 'https://support.example.jp';
 export const PASSCODE_KEY = 'unit-test-passcode-key-0123456789abcdef';
+export const TOTP_KEY = 'unit-test-totp-key-0123456789abcdef01234';
 
 export const WORDING: MailWording = {
   brandName: 'GMOフィナンシャルゲート',
@@ -30,13 +32,16 @@ export const WORDING: MailWording = {
  * takes the parts it needs, so one world serves as the deps of all of them.
  */
 export function fakeWorld(options: { seed?: string; start?: string } = {}) {
+  // One table, two ports: the factors every kind shares, and the code factors' own writes.
+  const factors = new FakeCodeFactorStore();
   return {
     accounts: new FakeAccountStore(),
     requests: new FakeRequestStore(),
     sessions: new FakeSessionStore(),
     identity: new FakeIdentity(),
     limits: new FakeLimitStore(),
-    factors: new FakeFactorStore(),
+    factors,
+    codeFactors: factors,
     steps: new FakeStepStore(),
     lockout: { threshold: 5, lockMinutes: 15 },
     mailRate: { limit: 5, windowMinutes: 60 },
@@ -46,6 +51,8 @@ export function fakeWorld(options: { seed?: string; start?: string } = {}) {
     random: new SeededRandom(options.seed),
     passcodeKey: PASSCODE_KEY,
     letterKey: 'unit-test-letter-key-0123456789abcdef0123',
+    totpKey: TOTP_KEY,
+    mfaPolicy: 'optional' as MfaPolicy,
     siteUrl: SITE_URL,
     wording: { ...WORDING },
     maxPasscodeAttempts: 5,
