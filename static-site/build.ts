@@ -28,6 +28,8 @@ export const PAGE_SCRIPTS = [
   'change-email',
   'confirm-email',
   'error-page',
+  'second-step',
+  'two-step',
 ] as const;
 
 const PARTIALS_DIR = path.join(SOURCE_DIR, 'partials');
