@@ -1,7 +1,7 @@
 /** Unit, integration and CDK tests are separate projects; browser tests run under Playwright. */
 const transform = { '^.+\\.(t|j|mj)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
-// middy 6 ships ESM; swc turns it into CommonJS for jest.
-const transformIgnorePatterns = ['/node_modules/(?!(@middy)/)'];
+// middy 6 and otplib's base32 and hash libraries (@scure, @noble) ship ESM; swc turns them into CommonJS for jest.
+const transformIgnorePatterns = ['/node_modules/(?!(@middy|@scure|@noble)/)'];
 const common = { transform, transformIgnorePatterns, testEnvironment: 'node' };
 
 module.exports = {

@@ -34,7 +34,7 @@ const ruleFields = {
   MAIL_REQUESTS_PER_HOUR: withDefault(positiveInt, 5),
   /** How long the initial password on a merchant's letter can be used. */
   INITIAL_PASSWORD_VALIDITY_DAYS: withDefault(positiveInt, 90),
-  /** Two-step sign-in: off, optional (each merchant chooses), or required of every merchant. */
+  /** The stage's second sign-in step: off, optional (merchants choose), required (every merchant sets one up). */
   MFA_POLICY: withDefault(z.enum(['off', 'optional', 'required']), 'optional'),
 };
 
@@ -70,6 +70,9 @@ export const configSchema = z
      */
     PASSCODE_KEY: z.optional(z.string().check(z.minLength(32))),
     PASSCODE_KEY_SECRET_ARN: z.optional(text),
+    /** The key that seals authenticator secrets and keys the recovery-code hashes; given like the passcode key. */
+    TOTP_KEY: z.optional(z.string().check(z.minLength(32))),
+    TOTP_KEY_SECRET_ARN: z.optional(text),
     /**
      * The value CloudFront puts in `x-origin-verify`, so API Gateway cannot be called around it
      * (and around WAF). The secret's ARN on AWS; a plain value for tests; unset locally: no check.

@@ -33,7 +33,14 @@ export type RouteEntry =
   | 'passkey-login-options'
   | 'passkey-login'
   | 'login-passkey-options'
-  | 'login-passkey';
+  | 'login-passkey'
+  | 'second-factor'
+  | 'proof'
+  | 'factors'
+  | 'authenticator-setup'
+  | 'authenticator-confirm'
+  | 'authenticator-remove'
+  | 'recovery-codes';
 
 export const routes: readonly Route[] = [
   { method: 'POST', path: '/api/first-login', entry: 'first-login' },
@@ -60,6 +67,13 @@ export const routes: readonly Route[] = [
   { method: 'POST', path: '/api/passkey-login', entry: 'passkey-login' },
   { method: 'POST', path: '/api/login/passkey-options', entry: 'login-passkey-options' },
   { method: 'POST', path: '/api/login/passkey', entry: 'login-passkey' },
+  { method: 'POST', path: '/api/login/second-factor', entry: 'second-factor' },
+  { method: 'POST', path: '/api/proof', entry: 'proof' },
+  { method: 'GET', path: '/api/factors', entry: 'factors' },
+  { method: 'POST', path: '/api/authenticator/setup', entry: 'authenticator-setup' },
+  { method: 'POST', path: '/api/authenticator/confirm', entry: 'authenticator-confirm' },
+  { method: 'POST', path: '/api/authenticator/remove', entry: 'authenticator-remove' },
+  { method: 'POST', path: '/api/recovery-codes', entry: 'recovery-codes' },
 ];
 
 /**

@@ -14,6 +14,8 @@ export interface DataResources {
   /** Every product email is sent with it, so bounces and complaints reach ops. */
   readonly mailConfigurationSet: IConfigurationSet;
   readonly passcodeKey: ISecret;
+  /** Authenticator secrets and recovery-code hashes: only the functions that declare it read it. */
+  readonly totpKey: ISecret;
   /** Alarms, bounces and complaints for the ops team. */
   readonly opsTopic: ITopic;
 }

@@ -50,8 +50,8 @@ const stageConfigSchema = z
     mailRequestsPerHour: positiveInt.optional(),
     /** How long the initial password on a merchant's letter can be used. */
     initialPasswordValidityDays: positiveInt.optional(),
-    /** Two-step sign-in: off, optional (the default) or required of every merchant. */
-    mfaPolicy: z.enum(['off', 'optional', 'required']).optional(),
+    /** The second sign-in step: off, optional (merchants choose) or required (every merchant sets one up). */
+    mfa: z.enum(['off', 'optional', 'required']).optional(),
     logRetentionDays: z
       .number()
       .refine((d) => retentionDays.includes(d), `must be one of CloudWatch's values: ${retentionDays.join(', ')}`),

@@ -154,7 +154,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         userPool: { id: resources.userPoolId, clientId: resources.userPoolClientId },
         mail: { fromAddress: 'operation@mail.example.com' },
         wording: { supportContactEmail: 'support@example.com' },
-        secrets: { passcodeKey: { value: randomBytes(32).toString('base64url') } },
+        secrets: {
+          passcodeKey: { value: randomBytes(32).toString('base64url') },
+          totpKey: { value: randomBytes(32).toString('base64url') },
+        },
+        // Local mode asks for a second step only of merchants who set one up, unless told otherwise (options.env).
+        rules: { MFA_POLICY: 'optional' },
       }),
       { POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'INFO' },
       options.env,

@@ -29,7 +29,9 @@ async function main() {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 
-  stack = await startLocalStack({ ...ports, publishTarget: localTargetFile(ports.port), signal: interrupted.signal });
+  // `MFA_POLICY=required npm start` tries the stage policy of production.
+  const env = process.env.MFA_POLICY ? { MFA_POLICY: process.env.MFA_POLICY } : undefined;
+  stack = await startLocalStack({ ...ports, env, publishTarget: localTargetFile(ports.port), signal: interrupted.signal });
   if (stopping) {
     // The signal came after the last step of the start: stop as if it had come a moment later.
     await stack.stop();

@@ -29,6 +29,8 @@ export const PAGE_SCRIPTS = [
   'confirm-email',
   'passkeys',
   'error-page',
+  'second-step',
+  'two-step',
 ] as const;
 
 const PARTIALS_DIR = path.join(SOURCE_DIR, 'partials');

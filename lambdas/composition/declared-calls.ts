@@ -6,6 +6,7 @@ export interface CallTargets {
   tables: Record<TableKey, string>;
   passcodeKeyArn?: string;
   letterKeyArn?: string;
+  totpKeyArn?: string;
   /** Every handler reads it: CloudFront's secret header. */
   originVerifyArn?: string;
 }
@@ -37,6 +38,7 @@ export function isDeclared(call: Call, needs: Needs, targets: CallTargets): bool
         targets.originVerifyArn,
         needs.passcodeKey ? targets.passcodeKeyArn : undefined,
         needs.letterKey ? targets.letterKeyArn : undefined,
+        needs.totpKey ? targets.totpKeyArn : undefined,
       ];
       return call.action === 'GetSecretValue' && readable.includes(call.input.SecretId as string);
     }

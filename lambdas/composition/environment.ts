@@ -14,7 +14,7 @@ export interface HandlerWorld {
   readonly userPool: { readonly id: string; readonly clientId: string };
   readonly mail: { readonly fromAddress: string; readonly fromName?: string; readonly configurationSet?: string };
   readonly wording: { readonly brandName?: string; readonly supportContactName?: string; readonly supportContactEmail: string };
-  readonly secrets: { readonly passcodeKey: SecretSource; readonly originVerify?: SecretSource };
+  readonly secrets: { readonly passcodeKey: SecretSource; readonly totpKey?: SecretSource; readonly originVerify?: SecretSource };
   /** Left unset: lambdas/config.ts's defaults. */
   readonly rules?: Partial<RulesConfig>;
 }
@@ -53,6 +53,8 @@ export function handlerEnvironment(world: HandlerWorld): Record<string, string> 
     USER_POOL_CLIENT_ID: world.userPool.clientId,
     PASSCODE_KEY: world.secrets.passcodeKey.value,
     PASSCODE_KEY_SECRET_ARN: world.secrets.passcodeKey.arn,
+    TOTP_KEY: world.secrets.totpKey?.value,
+    TOTP_KEY_SECRET_ARN: world.secrets.totpKey?.arn,
     ORIGIN_VERIFY_SECRET: world.secrets.originVerify?.value,
     ORIGIN_VERIFY_SECRET_ARN: world.secrets.originVerify?.arn,
   };

@@ -34,6 +34,8 @@ export interface Needs {
   readonly sendMail?: boolean;
   /** The key of the passcode hash (a Secrets Manager secret on AWS). */
   readonly passcodeKey?: boolean;
+  /** The key of authenticator secrets and recovery-code hashes. */
+  readonly totpKey?: boolean;
   /** The key that seals initial passwords until their letter is printed: ops only. */
   readonly letterKey?: boolean;
 }
@@ -51,7 +53,7 @@ export const handlerNeeds: Record<HandlerEntry, Needs> = {
     passcodeKey: true,
   },
   login: {
-    tables: { accounts: 'readWrite', sessions: 'readWrite', limits: 'readWrite' },
+    tables: { accounts: 'readWrite', sessions: 'readWrite', limits: 'readWrite', factors: 'read', steps: 'readWrite' },
     userPoolActions: ['AdminInitiateAuth'],
   },
   logout: { tables: { sessions: 'readWrite' } },
@@ -97,6 +99,24 @@ export const handlerNeeds: Record<HandlerEntry, Needs> = {
   'passkey-login': { tables: { accounts: 'readWrite', sessions: 'readWrite', factors: 'readWrite', steps: 'readWrite' } },
   'login-passkey-options': { tables: { factors: 'read', steps: 'readWrite' } },
   'login-passkey': { tables: { accounts: 'readWrite', sessions: 'readWrite', factors: 'readWrite', steps: 'readWrite' } },
+  'second-factor': {
+    tables: { accounts: 'readWrite', sessions: 'readWrite', limits: 'readWrite', factors: 'readWrite', steps: 'readWrite' },
+    sendMail: true,
+    totpKey: true,
+  },
+  proof: {
+    tables: { accounts: 'read', sessions: 'readWrite', limits: 'readWrite' },
+    userPoolActions: ['AdminInitiateAuth'],
+  },
+  factors: { tables: { accounts: 'read', sessions: 'readWrite', factors: 'read' } },
+  'authenticator-setup': { tables: { accounts: 'read', sessions: 'readWrite', factors: 'readWrite' }, totpKey: true },
+  'authenticator-confirm': {
+    tables: { accounts: 'read', sessions: 'readWrite', factors: 'readWrite' },
+    sendMail: true,
+    totpKey: true,
+  },
+  'authenticator-remove': { tables: { accounts: 'read', sessions: 'readWrite', factors: 'readWrite' }, sendMail: true },
+  'recovery-codes': { tables: { accounts: 'read', sessions: 'readWrite', factors: 'readWrite' }, totpKey: true },
   // The default route answers 404/405 and touches nothing.
   unrouted: { tables: {} },
 };
@@ -106,7 +126,7 @@ export const handlerNeeds: Record<HandlerEntry, Needs> = {
  * AdminDeleteUser are ops-only; no handler gets them.
  */
 export const opsNeeds: Needs = {
-  tables: { accounts: 'readWriteScan', requests: 'readWrite', sessions: 'readWrite', limits: 'readWrite' },
+  tables: { accounts: 'readWriteScan', requests: 'readWrite', sessions: 'readWrite', limits: 'readWrite', factors: 'readWrite' },
   userPoolActions: ['AdminDeleteUser'],
   letterKey: true,
 };

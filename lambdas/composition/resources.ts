@@ -1,6 +1,7 @@
 import type { Config, RulesConfig } from '../config';
 import type { MailWording } from '../domain/emails/common';
 import type { LockoutRule, RateRule } from '../domain/limits';
+import type { MfaPolicy } from '../domain/mfa-policy';
 import type { SecretSource } from '../adapters/secret-value';
 import type { TableKey } from '../resources/table-definitions';
 
@@ -12,7 +13,7 @@ export interface Rules {
   readonly sessionIdleMinutes: number;
   readonly sessionAbsoluteMinutes: number;
   readonly initialPasswordValidityDays: number;
-  readonly mfaPolicy: RulesConfig['MFA_POLICY'];
+  readonly mfaPolicy: MfaPolicy;
 }
 
 /**
@@ -34,6 +35,8 @@ export interface Resources {
   readonly secrets: {
     readonly passcodeKey?: SecretSource;
     readonly letterKey?: SecretSource;
+    /** Seals authenticator secrets, keys recovery-code hashes. */
+    readonly totpKey?: SecretSource;
     /** What CloudFront sends in `x-origin-verify`; unset locally: no check. */
     readonly originVerify?: SecretSource;
   };
@@ -82,6 +85,7 @@ export function resourcesFromConfig(c: Config): Resources {
     },
     secrets: {
       passcodeKey: secret(c.PASSCODE_KEY, c.PASSCODE_KEY_SECRET_ARN),
+      totpKey: secret(c.TOTP_KEY, c.TOTP_KEY_SECRET_ARN),
       originVerify: secret(c.ORIGIN_VERIFY_SECRET, c.ORIGIN_VERIFY_SECRET_ARN),
     },
     siteUrl: c.SITE_URL,

@@ -6,6 +6,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AuditLogger, type StructuredLogger } from '../adapters/audit-logger';
 import { CognitoIdentity } from '../adapters/cognito-identity';
 import { AccountsTable } from '../adapters/dynamodb/accounts-table';
+import { CodeFactorsTable } from '../adapters/dynamodb/code-factors-table';
 import { FactorsTable } from '../adapters/dynamodb/factors-table';
 import { LimitsTable } from '../adapters/dynamodb/limits-table';
 import { PasskeysTable } from '../adapters/dynamodb/passkeys-table';
@@ -35,6 +36,7 @@ export interface Collaborators extends Rules {
   /** The passkeys' items of the factors table. */
   readonly passkeys: PasskeysTable;
   readonly ceremonies: typeof simpleWebAuthn;
+  readonly codeFactors: CodeFactorsTable;
   readonly identity: CognitoIdentity;
   readonly mailer: SesMailer;
   readonly audit: AuditLogger;
@@ -45,6 +47,7 @@ export interface Collaborators extends Rules {
   /** Read by `ready()` when the needs declare them. */
   readonly passcodeKey: string;
   readonly letterKey: string;
+  readonly totpKey: string;
 }
 
 export interface Composition {
@@ -85,6 +88,7 @@ export function compose({ resources, needs, owner, logger, region }: Composition
     tables: resources.tables,
     passcodeKeyArn: resources.secrets.passcodeKey?.arn,
     letterKeyArn: resources.secrets.letterKey?.arn,
+    totpKeyArn: resources.secrets.totpKey?.arn,
     originVerifyArn: resources.secrets.originVerify?.arn,
   };
   const allowed = (call: Call) => isDeclared(call, needs, targets);
@@ -108,11 +112,12 @@ export function compose({ resources, needs, owner, logger, region }: Composition
   const factors = table((c, n) => new FactorsTable(c, n), 'factors');
   const steps = table((c, n) => new StepsTable(c, n), 'steps');
   const passkeys = table((c, n) => new PasskeysTable(c, n), 'factors');
+  const codeFactors = table((c, n) => new CodeFactorsTable(c, n), 'factors');
   const identity = lazy(() => new CognitoIdentity(cognito(), resources.userPool.id, resources.userPool.clientId));
   const mailer = lazy(() => new SesMailer(ses(), { name: mail().fromName, address: mail().fromAddress }, mail().configurationSet));
   const audit = new AuditLogger(logger);
 
-  const secrets: { passcodeKey?: string; letterKey?: string } = {};
+  const secrets: { passcodeKey?: string; letterKey?: string; totpKey?: string } = {};
   const deps: Collaborators = {
     ...resources.rules,
     get accounts() {
@@ -137,6 +142,9 @@ export function compose({ resources, needs, owner, logger, region }: Composition
       return passkeys();
     },
     ceremonies: simpleWebAuthn,
+    get codeFactors() {
+      return codeFactors();
+    },
     get identity() {
       return identity();
     },
@@ -158,6 +166,9 @@ export function compose({ resources, needs, owner, logger, region }: Composition
     get letterKey() {
       return required(secrets.letterKey, `${owner}: the letter key (declared and read by ready())`);
     },
+    get totpKey() {
+      return required(secrets.totpKey, `${owner}: the TOTP key (declared and read by ready())`);
+    },
   };
 
   const originVerify = resources.secrets.originVerify;
@@ -165,6 +176,7 @@ export function compose({ resources, needs, owner, logger, region }: Composition
     deps,
     async ready() {
       if (needs.passcodeKey) secrets.passcodeKey ??= await secretReader.value('passcode key', resources.secrets.passcodeKey);
+      if (needs.totpKey) secrets.totpKey ??= await secretReader.value('TOTP key', resources.secrets.totpKey);
       if (needs.letterKey) secrets.letterKey ??= await secretReader.value('letter key', resources.secrets.letterKey);
       return deps;
     },

@@ -108,6 +108,41 @@ export class PasskeyFailedError extends DomainError {
   }
 }
 
+/** The half-signed-in step after the password is missing, taken or past its 5 minutes. */
+export class SecondStepExpiredError extends DomainError {
+  readonly code = 'SECOND_STEP_EXPIRED';
+  constructor(readonly reason: string) {
+    super('確認の有効期限が切れました。お手数ですが、もう一度ログインしてください。');
+  }
+}
+
+/** A wrong 確認コード or リカバリーコード (at sign-in or when setting up the app). */
+export class CodeWrongError extends DomainError {
+  readonly code = 'CODE_WRONG';
+  constructor(message = '確認コードが正しくありません。認証アプリに表示されている最新のコードを入力してください。') {
+    super(message);
+  }
+}
+
+/** A session signed in under the required policy, before any second factor is set up. */
+export class SecondFactorSetupRequiredError extends DomainError {
+  readonly code = 'SECOND_FACTOR_SETUP_REQUIRED';
+  constructor() {
+    super('ご利用を続けるには、2段階認証の設定が必要です。2段階認証の設定画面から設定してください。');
+  }
+}
+
+/** A change to the second factors the account cannot take as it is (e.g. the last one under the required policy). */
+export class SecondFactorStateError extends DomainError {
+  readonly code = 'SECOND_FACTOR_STATE';
+  constructor(
+    readonly reason: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** A passkey registration the browser's answer did not pass (expired, reused, wrong site…). */
 export class PasskeyNotRegisteredError extends DomainError {
   readonly code = 'PASSKEY_NOT_REGISTERED';

@@ -1,7 +1,7 @@
 /**
  * Guessing protection for every secret a merchant types: the letter's initial password, the
- * login password (at login and when changing it), and the same will hold for a second sign-in
- * step. Failures are counted per ID, IDs that do not exist included, so a lock never tells
+ * login password (at login, when changing it and when proving it again), and the second sign-in
+ * step's codes, which count with the password. Failures are counted per ID, IDs that do not exist included, so a lock never tells
  * whether an ID is real.
  */
 import type { LockoutRule } from './limits';
@@ -30,9 +30,9 @@ export interface LockoutGuard {
   lockedReason(): Promise<string | undefined>;
   /**
    * A wrong guess: counted, audited as `line`, and when it is the guess that locks the ID,
-   * followed by the `lockout` line.
+   * followed by the `lockout` line. True when this guess locked it.
    */
-  failed(line: AuditEvent): Promise<void>;
+  failed(line: AuditEvent): Promise<boolean>;
   /** A right guess starts the count afresh. */
   passed(): Promise<void>;
 }
@@ -49,9 +49,10 @@ export function lockoutGuard(flow: LockoutFlow, id: string, deps: LockoutDeps, n
     async failed(line) {
       const locked = await limits.recordFailure(key, lockout, now);
       audit.record(line);
-      if (!locked) return;
+      if (!locked) return false;
       const email = LOCKOUT_LINE_NAMES_EMAIL[flow] ? { email: line.email } : {};
       audit.record({ event: 'lockout', outcome: 'success', loginId: line.loginId, ...email, flow, minutes: lockout.lockMinutes });
+      return true;
     },
     passed: () => limits.clearFailures(key),
   };

@@ -76,6 +76,11 @@ export interface Session {
   provedAt?: string;
   /** The absolute end; idle expiry is judged from lastSeenAt. */
   expiresAt: string;
+  /**
+   * Signed in under the `required` policy without any second factor: only the factor set-up (and
+   * who is signed in, re-proof, logout) may be used until one is set up.
+   */
+  setupRequired?: boolean;
 }
 
 /** What a step held by a browser is for (see PendingStep). */
@@ -121,6 +126,23 @@ export interface PasskeyRecord extends FactorRecord {
   backedUp: boolean;
   /** The merchant's own name for it. */
   name: string;
+}
+
+/** The authenticator app (認証アプリ): its TOTP secret, sealed, and the last time step it took. */
+export interface AuthenticatorRecord extends FactorRecord {
+  kind: 'authenticator';
+  /** The base32 secret sealed with the TOTP key (AES-256-GCM, bound to the login ID). */
+  sealedSecret: string;
+  /** Unset while the set-up waits for its first right code: not yet a factor. */
+  confirmedAt?: string;
+  /** The newest time step a code was taken at; that step and earlier ones are refused. */
+  lastUsedStep?: number;
+}
+
+/** The merchant's current set of recovery codes (リカバリーコード), as keyed hashes; one is removed when used. */
+export interface RecoveryCodesRecord extends FactorRecord {
+  kind: 'recovery-codes';
+  codeHashes: string[];
 }
 
 /** Active means usable by the merchant: registered and not disabled by ops. */

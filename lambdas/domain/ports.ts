@@ -1,9 +1,11 @@
 import type { LockoutRule, RateRule } from './limits';
 import type {
   Account,
+  AuthenticatorRecord,
   FactorRecord,
   IssuedInitialPassword,
   PasskeyRecord,
+  RecoveryCodesRecord,
   PendingRequest,
   PendingStep,
   RequestKind,
@@ -101,6 +103,8 @@ export interface SessionStore {
   touch(sessionIdHash: string, at: string): Promise<void>;
   /** The merchant proved themselves again in this session at `at` (also a sign of life). */
   recordProof(sessionIdHash: string, at: string): Promise<void>;
+  /** The session's first second factor is set up: it may be used fully from now on. */
+  liftSetupRequired(sessionIdHash: string): Promise<void>;
   delete(sessionIdHash: string): Promise<void>;
   /** Ends every session of the account but `keep` (the one that changed the password). */
   deleteAllOf(loginId: string, keep?: string): Promise<number>;
@@ -184,6 +188,28 @@ export interface PasskeyCeremonies {
     rpId: string;
     passkey: PasskeyRecord;
   }): Promise<CeremonyResult<Pick<PasskeyRecord, 'counter' | 'deviceType' | 'backedUp'> & { userHandle?: string }>>;
+}
+
+/**
+ * The factors checked by a code, over the same table as FactorStore: the authenticator app and
+ * the recovery codes. Every read a sign-in decides on is consistent (by key, never the index).
+ */
+export interface CodeFactorStore {
+  authenticatorOf(loginId: string): Promise<AuthenticatorRecord | undefined>;
+  /** Stores a set-up waiting for its first code; false when a confirmed app is there already. */
+  putPendingAuthenticator(record: AuthenticatorRecord): Promise<boolean>;
+  /** The pending app sealed as `sealedSecret` becomes a factor, its code's step taken; false when it is no longer that one. */
+  confirmAuthenticator(loginId: string, sealedSecret: string, step: number, at: string): Promise<boolean>;
+  /** Takes a code's time step: only while it is later than the last one taken (one of parallel uses wins). */
+  takeAuthenticatorStep(loginId: string, step: number, at: string): Promise<boolean>;
+  /** False when there was none. */
+  removeAuthenticator(loginId: string): Promise<boolean>;
+  recoveryCodesOf(loginId: string): Promise<RecoveryCodesRecord | undefined>;
+  /** A new set, replacing (voiding) the old one. */
+  putRecoveryCodes(record: RecoveryCodesRecord): Promise<void>;
+  /** Removes one code by its hash: how many are left, or undefined when it is not (or no longer) in the set. */
+  takeRecoveryCode(loginId: string, codeHash: string, at: string): Promise<number | undefined>;
+  removeRecoveryCodes(loginId: string): Promise<void>;
 }
 
 /** Failure counters, locks and rate windows, each with its own expiry. */

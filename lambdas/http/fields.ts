@@ -55,3 +55,11 @@ export const passkeyIdField = z
 export const passkeyNameField = z
   .string({ error: 'パスキーの名前を入力してください。' })
   .check(z.maxLength(256, 'パスキーの名前が長すぎます。'));
+
+/** The authenticator app's 確認コード: six digits (spaces the app shows in the middle are dropped). */
+export const authenticatorCodeField = z.string({ error: '確認コードを入力してください。' }).check(
+  z.overwrite((code) => code.replace(/\s/g, '')),
+  z.regex(/^\d{6}$/, '確認コードは6桁の数字で入力してください。'),
+);
+
+export const recoveryCodeField = required('リカバリーコード', 32);

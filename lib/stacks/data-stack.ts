@@ -4,6 +4,7 @@ import { LetterKey } from '../constructs/letter-key';
 import { MailSender } from '../constructs/mail';
 import { OpsNotifications } from '../constructs/ops-notifications';
 import { PasscodeKey } from '../constructs/passcode-key';
+import { TotpKey } from '../constructs/totp-key';
 import { Tables } from '../constructs/tables';
 import { MerchantUserPool } from '../constructs/user-pool';
 import type { DataResources } from '../data-resources';
@@ -38,6 +39,7 @@ export class DataStack extends Stack {
       opsTopic: ops.topic,
     });
     const passcodeKey = new PasscodeKey(this, 'PasscodeKey').secret;
+    const totpKey = new TotpKey(this, 'TotpKey').secret;
     // Read by the ops command only (with the operator's credentials), never by a function.
     const letterKey = new LetterKey(this, 'LetterKey').secret;
     this.resources = {
@@ -47,6 +49,7 @@ export class DataStack extends Stack {
       mailIdentity: mail.identity,
       mailConfigurationSet: mail.configurationSet,
       passcodeKey,
+      totpKey,
       opsTopic: ops.topic,
     };
 

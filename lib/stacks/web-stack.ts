@@ -77,6 +77,7 @@ export class WebStack extends Stack {
         userPoolId: data.userPool.userPoolId,
         userPoolClientId: data.userPoolClient.userPoolClientId,
         passcodeKeySecretArn: data.passcodeKey.secretArn,
+        totpKeySecretArn: data.totpKey.secretArn,
         originVerifySecretArn: originVerify.secret.secretArn,
         mailConfigurationSetName: data.mailConfigurationSet.configurationSetName,
       }),

@@ -142,8 +142,8 @@ describe.each([
 });
 
 describe('ops letter key', () => {
-  it('is its own secret, apart from the passcode key', () => {
-    dev.resourceCountIs('AWS::SecretsManager::Secret', 2);
+  it('is its own secret, apart from the passcode key and the TOTP key', () => {
+    dev.resourceCountIs('AWS::SecretsManager::Secret', 3);
   });
 
   it("is output for the ops command, as the secret's ARN (never its value)", () => {

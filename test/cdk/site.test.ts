@@ -261,6 +261,11 @@ describe('web ACL (edge stack, us-east-1)', () => {
       'passkey-login',
       'login-passkey-options',
       'login-passkey',
+      'second-factor',
+      'proof',
+      'authenticator-setup',
+      'authenticator-confirm',
+      'authenticator-remove',
     ];
     for (const route of routes) expect([route.entry, limited(route.path)]).toEqual([route.entry, signInAndMail.includes(route.entry)]);
   });

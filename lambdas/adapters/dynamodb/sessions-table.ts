@@ -34,6 +34,19 @@ export class SessionsTable implements SessionStore {
     return this.updateLive(sessionIdHash, 'SET provedAt = :at, lastSeenAt = :at', at);
   }
 
+  async liftSetupRequired(sessionIdHash: string): Promise<void> {
+    await applied(
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { [KEY]: sessionIdHash },
+          UpdateExpression: 'REMOVE setupRequired',
+          ConditionExpression: `attribute_exists(${KEY})`,
+        }),
+      ),
+    );
+  }
+
   /** A session deleted meanwhile (logout in another tab, sessions ended) stays deleted. */
   private async updateLive(sessionIdHash: string, UpdateExpression: string, at: string, condition = ''): Promise<void> {
     await applied(

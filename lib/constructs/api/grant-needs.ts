@@ -47,5 +47,6 @@ export function grantNeeds(grantee: IGrantable & IConstruct, needs: Needs, data:
     );
   }
   if (needs.passcodeKey) data.passcodeKey.grantRead(grantee);
+  if (needs.totpKey) data.totpKey.grantRead(grantee);
   shared.originVerifySecret.grantRead(grantee);
 }

@@ -3,7 +3,7 @@ import type { TableKey } from '../../../lambdas/resources/table-definitions';
 import type { StageConfig } from '../../stage-config';
 
 /** Local and test stand-ins for the secrets, which on AWS are read from Secrets Manager by ARN. */
-export const LOCAL_ONLY_VARIABLES = ['PASSCODE_KEY', 'ORIGIN_VERIFY_SECRET'] as const;
+export const LOCAL_ONLY_VARIABLES = ['PASSCODE_KEY', 'TOTP_KEY', 'ORIGIN_VERIFY_SECRET'] as const;
 
 export interface LambdaEnvironmentInputs {
   readonly stage: string;
@@ -13,6 +13,7 @@ export interface LambdaEnvironmentInputs {
   readonly userPoolId: string;
   readonly userPoolClientId: string;
   readonly passcodeKeySecretArn: string;
+  readonly totpKeySecretArn: string;
   readonly originVerifySecretArn: string;
   readonly mailConfigurationSetName: string;
 }
@@ -35,7 +36,11 @@ export function lambdaEnvironment(inputs: LambdaEnvironmentInputs): Record<strin
       supportContactName: config.supportContactName,
       supportContactEmail: config.supportContactEmail,
     },
-    secrets: { passcodeKey: { arn: inputs.passcodeKeySecretArn }, originVerify: { arn: inputs.originVerifySecretArn } },
+    secrets: {
+      passcodeKey: { arn: inputs.passcodeKeySecretArn },
+      totpKey: { arn: inputs.totpKeySecretArn },
+      originVerify: { arn: inputs.originVerifySecretArn },
+    },
     rules: {
       REGISTRATION_VALIDITY_MINUTES: config.registrationValidityMinutes,
       PASSCODE_MAX_ATTEMPTS: config.passcodeMaxAttempts,
@@ -45,7 +50,7 @@ export function lambdaEnvironment(inputs: LambdaEnvironmentInputs): Record<strin
       LOCKOUT_MINUTES: config.lockoutMinutes,
       MAIL_REQUESTS_PER_HOUR: config.mailRequestsPerHour,
       INITIAL_PASSWORD_VALIDITY_DAYS: config.initialPasswordValidityDays,
-      MFA_POLICY: config.mfaPolicy,
+      MFA_POLICY: config.mfa,
     },
   });
 }

@@ -12,6 +12,9 @@ export const RATE_LIMITED_PATH_PREFIXES = [
   '/api/email-change',
   // Passkey sign-in (its options too: each stores a challenge).
   '/api/passkey-login',
+  // The password again, and the authenticator app's codes (the set-up's codes and its notices).
+  '/api/proof',
+  '/api/authenticator/',
 ] as const;
 
 /** The answer WAF gives a blocked IP, in the API's error shape so the pages show it as is. */

@@ -12,6 +12,14 @@ const ARRIVAL_NOTICES: Record<string, string> = {
   passwordChanged: 'パスワードを変更しました。',
 };
 
+/** After a sign-in with a recovery code (`?recoveryCodesLeft=9`): how many are left. */
+function showRecoveryCodesLeft(): void {
+  const left = new URLSearchParams(location.search).get('recoveryCodesLeft');
+  if (left === null || !/^\d+$/.test(left)) return;
+  byId('page-status').textContent =
+    `リカバリーコードでログインしました。残りのリカバリーコードは${left}個です。少なくなった場合は「2段階認証の設定」から再発行してください。`;
+}
+
 const NO_DATE = '—';
 const FIRST_LOGIN = '—（今回が初回のログインです）';
 
@@ -26,6 +34,10 @@ async function showAccount(alertRegion: HTMLElement): Promise<void> {
   const me = await loadMe(alertRegion);
   byId('account-loading').hidden = true;
   if (!me) return;
+  if (me.setupRequired) {
+    location.replace('two-step.html');
+    return;
+  }
   byId('account-email').textContent = me.email;
   byId('account-login-id').textContent = me.loginId;
   byId('account-last-login').textContent = formatJapanTime(me.lastLoginAt) ?? NO_DATE;
@@ -36,6 +48,7 @@ async function showAccount(alertRegion: HTMLElement): Promise<void> {
 startPage(() => {
   const alertRegion = byId('form-alert');
   showArrivalNotice(ARRIVAL_NOTICES);
+  showRecoveryCodesLeft();
   listenForLogout(alertRegion);
   void showAccount(alertRegion);
 });

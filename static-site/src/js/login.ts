@@ -44,13 +44,16 @@ function start(): void {
 
   listenForPasskeyLogin(byId<HTMLButtonElement>('passkey-login'), feedback);
 
-  submitForm({
+  submitForm<{ ok?: true; next?: 'second-factor' | 'setup-second-factor' }>({
     form,
     feedback,
     route: 'login',
     check,
     body: () => ({ loginId: loginId.value.trim(), password: password.value }),
-    success: 'home.html',
+    // A merchant with a second factor enters its code next; under the required policy one without sets one up first.
+    success: (data: { ok?: true; next?: 'second-factor' | 'setup-second-factor' }) => {
+      location.href = data.next === 'second-factor' ? 'second-step.html' : data.next ? 'two-step.html' : 'home.html';
+    },
     otherwise: refused,
   });
 }

@@ -13,6 +13,8 @@ export interface Me {
   lastLoginAt: string | null;
   /** The login before this one; null on the first. */
   previousLoginAt: string | null;
+  /** The required policy: a second factor must be set up before anything else. */
+  setupRequired: boolean;
 }
 
 export const SIGN_IN_AGAIN = 'index.html?sessionExpired=1';

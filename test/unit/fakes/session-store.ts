@@ -41,6 +41,11 @@ export class FakeSessionStore implements SessionStore {
     if (item) Object.assign(item, { provedAt: at, lastSeenAt: at });
   }
 
+  async liftSetupRequired(sessionIdHash: string): Promise<void> {
+    await Promise.resolve();
+    delete this.items.get(sessionIdHash)?.setupRequired;
+  }
+
   async delete(sessionIdHash: string): Promise<void> {
     await Promise.resolve();
     this.items.delete(sessionIdHash);

@@ -4,13 +4,14 @@ import type { Account, RequestKind } from '../../../lambdas/domain/model';
 import type { Email } from '../../../lambdas/domain/ports';
 import { hashPassword } from '../../../lambdas/domain/password-hash';
 import type { MailWording } from '../../../lambdas/domain/emails/common';
+import type { MfaPolicy } from '../../../lambdas/domain/mfa-policy';
 import { FakeAccountStore } from './account-store';
 import { FakeAudit } from './audit';
 import { FakeClock } from './clock';
+import { FakeCodeFactorStore } from './code-factor-store';
 import { FakeIdentity } from './identity';
 import { FakeLimitStore } from './limit-store';
 import { FakeMailer } from './mailer';
-import { FakePasskeyStore } from './passkey-store';
 import { SeededRandom } from './random';
 import { FakeRequestStore } from './request-store';
 import { FakeSessionStore } from './session-store';
@@ -18,6 +19,7 @@ import { FakeStepStore } from './step-store';
 
 export const SITE_URL = 'https://support.example.jp';
 export const PASSCODE_KEY = 'unit-test-passcode-key-0123456789abcdef';
+export const TOTP_KEY = 'unit-test-totp-key-0123456789abcdef01234';
 
 export const WORDING: MailWording = {
   brandName: 'GMOフィナンシャルゲート',
@@ -31,8 +33,8 @@ export const WORDING: MailWording = {
  * takes the parts it needs, so one world serves as the deps of all of them.
  */
 export function fakeWorld(options: { seed?: string; start?: string } = {}) {
-  // The passkeys are items of the factors table: one store serves both ports.
-  const factors = new FakePasskeyStore();
+  // One table, three ports: the factors every kind shares, the passkeys' and the code factors' own writes.
+  const factors = new FakeCodeFactorStore();
   return {
     accounts: new FakeAccountStore(),
     requests: new FakeRequestStore(),
@@ -42,6 +44,7 @@ export function fakeWorld(options: { seed?: string; start?: string } = {}) {
     factors,
     passkeys: factors,
     ceremonies: simpleWebAuthn,
+    codeFactors: factors,
     steps: new FakeStepStore(),
     lockout: { threshold: 5, lockMinutes: 15 },
     mailRate: { limit: 5, windowMinutes: 60 },
@@ -51,6 +54,8 @@ export function fakeWorld(options: { seed?: string; start?: string } = {}) {
     random: new SeededRandom(options.seed),
     passcodeKey: PASSCODE_KEY,
     letterKey: 'unit-test-letter-key-0123456789abcdef0123',
+    totpKey: TOTP_KEY,
+    mfaPolicy: 'optional' as MfaPolicy,
     siteUrl: SITE_URL,
     wording: { ...WORDING },
     maxPasscodeAttempts: 5,
@@ -58,7 +63,6 @@ export function fakeWorld(options: { seed?: string; start?: string } = {}) {
     sessionIdleMinutes: 30,
     sessionAbsoluteMinutes: 12 * 60,
     initialPasswordValidityDays: 90,
-    mfaPolicy: 'optional' as 'off' | 'optional' | 'required',
   };
 }
 

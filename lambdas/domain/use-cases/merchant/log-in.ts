@@ -2,7 +2,10 @@ import { InvalidCredentialsError } from '../../errors';
 import { isActive } from '../../model';
 import type { LockoutRule } from '../../limits';
 import { lockoutGuard } from '../../lockout';
-import type { AccountStore, AuditLog, Clock, Identity, LimitStore } from '../../ports';
+import type { MfaPolicy } from '../../mfa-policy';
+import type { AccountStore, AuditLog, Clock, CodeFactorStore, FactorStore, Identity, LimitStore, StepStore } from '../../ports';
+import { hashSessionId, newSessionId } from '../../session-id';
+import { asksSecondFactor, hasSecondFactor, secondFactorMethods, type SecondFactorMethod } from '../shared/second-factors';
 import { startSession, type StartSessionDeps } from '../shared/start-session';
 
 export interface LogInDeps extends StartSessionDeps {
@@ -12,7 +15,20 @@ export interface LogInDeps extends StartSessionDeps {
   lockout: LockoutRule;
   audit: AuditLog;
   clock: Clock;
+  factors: FactorStore;
+  codeFactors: CodeFactorStore;
+  steps: StepStore;
+  mfaPolicy: MfaPolicy;
 }
+
+/** How long the merchant has for the second step after the password. */
+export const SECOND_STEP_MINUTES = 5;
+
+/** What the password opened: a session, the second step, or a session that must set up a factor first. */
+export type LoginOutcome =
+  | { next: 'signed-in'; sessionId: string }
+  | { next: 'second-factor'; stepId: string; methods: SecondFactorMethod[] }
+  | { next: 'setup-second-factor'; sessionId: string };
 
 /**
  * ログイン with the registered email and password.
@@ -20,11 +36,16 @@ export interface LogInDeps extends StartSessionDeps {
  *    (audited, not counted).
  * 2. Cognito judges the password; the account must be registered under this very email and not
  *    disabled. Failures count towards the lock and are audited under the login ID the email
- *    belongs to, when there is one; a success clears the count.
- * 3. The session starts (startSession): stored by its hash, the login time kept, audited; the
- *    id goes to the cookie.
+ *    belongs to, when there is one.
+ * 3. When the stage asks for a second step and the merchant has a factor, no session is made: a
+ *    step of 5 minutes is stored by its id's hash (the id goes to the step cookie) with the
+ *    methods it offers. The lock's count is kept until the second step passes, so a known
+ *    password cannot buy fresh code guesses.
+ * 4. Otherwise a right password clears the count and the session starts (startSession): stored by
+ *    its hash, the login time kept, audited; the id goes to the cookie. Under the required policy
+ *    a merchant without a factor gets a session that can only set one up.
  */
-export async function logIn(credentials: { loginId: string; password: string }, deps: LogInDeps): Promise<string> {
+export async function logIn(credentials: { loginId: string; password: string }, deps: LogInDeps): Promise<LoginOutcome> {
   const { audit, clock } = deps;
   const email = credentials.loginId.trim().toLowerCase();
   const now = clock.now();
@@ -46,7 +67,24 @@ export async function logIn(credentials: { loginId: string; password: string }, 
   if (!isActive(account) || account.email !== email) {
     return refuse(account?.disabled ? 'account disabled' : `account ${account?.status ?? 'missing'}`, loginId);
   }
-  await lockout.passed();
 
-  return startSession(account, 'password', deps, now);
+  const hasFactor = asksSecondFactor(deps.mfaPolicy) && (await hasSecondFactor(loginId, deps));
+  if (hasFactor) {
+    const stepId = newSessionId(deps.random);
+    await deps.steps.put({
+      stepIdHash: hashSessionId(stepId),
+      purpose: 'second-factor',
+      loginId,
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + SECOND_STEP_MINUTES * 60_000).toISOString(),
+    });
+    const methods = await secondFactorMethods(loginId, deps);
+    audit.record({ event: 'login.password', outcome: 'success', loginId, email, next: 'second-factor' });
+    return { next: 'second-factor', stepId, methods };
+  }
+  await lockout.passed();
+  if (deps.mfaPolicy === 'required') {
+    return { next: 'setup-second-factor', sessionId: await startSession(account, 'password', deps, now, { setupRequired: true }) };
+  }
+  return { next: 'signed-in', sessionId: await startSession(account, 'password', deps, now) };
 }

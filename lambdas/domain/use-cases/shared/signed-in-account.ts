@@ -1,4 +1,4 @@
-import { SessionRequiredError } from '../../errors';
+import { SecondFactorSetupRequiredError, SessionRequiredError } from '../../errors';
 import { isActive, type Account, type Session } from '../../model';
 import type { AccountStore } from '../../ports';
 import { currentSession, type CurrentSessionDeps } from './current-session';
@@ -14,10 +14,13 @@ export interface SignedInDeps extends CurrentSessionDeps {
  * 1. The cookie's session must stand (currentSession).
  * 2. Its account is read; unless it is registered, not disabled and has an email, the session is
  *    deleted, its end audited, and there is no session.
+ * 3. A session that must set up a second factor first (the required policy) reaches only the
+ *    calls that say so (`duringSetup`): the set-up itself, who is signed in, re-proof, logout.
  */
 export async function signedInAccount(
   sessionId: string | undefined,
   deps: SignedInDeps,
+  options: { duringSetup?: boolean } = {},
 ): Promise<{ session: Session; account: Account & { email: string } }> {
   const session = await currentSession(sessionId, deps);
   const account = await deps.accounts.get(session.loginId);
@@ -31,5 +34,6 @@ export async function signedInAccount(
     });
     throw new SessionRequiredError('unknown');
   }
+  if (session.setupRequired && !options.duringSetup) throw new SecondFactorSetupRequiredError();
   return { session, account };
 }

@@ -19,12 +19,15 @@ export type SignInMethod = 'password' | 'password+totp' | 'password+recovery-cod
  *    returned for the cookie.
  * 2. The sign-in time is kept, and the one before it, for the signed-in home.
  * 3. The sign-in is audited with its method.
+ * With `setupRequired` (the required policy, no factor yet) the session reaches only the factor
+ * set-up until one is set up (signedInAccount).
  */
 export async function startSession(
   account: Account & { email: string },
   method: SignInMethod,
   deps: StartSessionDeps,
   now: Date,
+  options: { setupRequired?: boolean } = {},
 ): Promise<string> {
   const sessionId = newSessionId(deps.random);
   const at = now.toISOString();
@@ -36,9 +39,17 @@ export async function startSession(
     lastSeenAt: at,
     provedAt: at,
     expiresAt: new Date(now.getTime() + deps.sessionAbsoluteMinutes * 60_000).toISOString(),
+    ...(options.setupRequired ? { setupRequired: true } : {}),
   };
   await deps.sessions.put(session);
   await deps.accounts.recordLogin(account.loginId, at);
-  deps.audit.record({ event: 'login', outcome: 'success', loginId: account.loginId, email: account.email, method });
+  deps.audit.record({
+    event: 'login',
+    outcome: 'success',
+    loginId: account.loginId,
+    email: account.email,
+    method,
+    ...(options.setupRequired ? { setupRequired: true } : {}),
+  });
   return sessionId;
 }

@@ -9,7 +9,7 @@ import { verifyPassword } from '../../../../../lambdas/domain/password-hash';
 import { japanDateTime } from '../../../../../lambdas/domain/japan-time';
 import { hashSessionId } from '../../../../../lambdas/domain/session-id';
 import { changePassword } from '../../../../../lambdas/domain/use-cases/merchant/change-password';
-import { logIn } from '../../../../../lambdas/domain/use-cases/merchant/log-in';
+import { signedInSession } from '../../../fakes/signed-in-session';
 import { failureOf, fakeWorld, MERCHANT, PASSWORDS, seedRegisteredAccount, type FakeWorld } from '../../../fakes/world';
 
 const NEW_PASSWORD = PASSWORDS.fresh;
@@ -24,7 +24,7 @@ describe('changePassword (パスワード変更)', () => {
   let world: FakeWorld;
   let sessionId: string;
 
-  const signIn = (password: string = PASSWORDS.current) => logIn({ loginId: MERCHANT.email, password }, world);
+  const signIn = (password: string = PASSWORDS.current) => signedInSession({ loginId: MERCHANT.email, password }, world);
 
   beforeEach(async () => {
     world = fakeWorld();
@@ -222,7 +222,7 @@ describe('changePassword (パスワード変更)', () => {
       // Prepare
       const otherTab = await signIn();
       seedRegisteredAccount(world, { loginId: 'M20250402', email: 'taro@example.com' });
-      const theirs = await logIn({ loginId: 'taro@example.com', password: PASSWORDS.current }, world);
+      const theirs = await signedInSession({ loginId: 'taro@example.com', password: PASSWORDS.current }, world);
 
       // Act
       await changePassword(sessionId, change(PASSWORDS.current), world);

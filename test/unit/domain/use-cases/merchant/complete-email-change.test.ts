@@ -3,7 +3,7 @@ import { EmailUnavailableError, InvalidCredentialsError, PasscodeWrongError } fr
 import type { Identity } from '../../../../../lambdas/domain/ports';
 import { japanDateTime } from '../../../../../lambdas/domain/japan-time';
 import { completeEmailChange } from '../../../../../lambdas/domain/use-cases/merchant/complete-email-change';
-import { logIn } from '../../../../../lambdas/domain/use-cases/merchant/log-in';
+import { signedInSession } from '../../../fakes/signed-in-session';
 import { requestEmailChange } from '../../../../../lambdas/domain/use-cases/merchant/request-email-change';
 import { requestPasswordReset } from '../../../../../lambdas/domain/use-cases/merchant/request-password-reset';
 import { showHome } from '../../../../../lambdas/domain/use-cases/merchant/show-home';
@@ -34,7 +34,7 @@ describe('completeEmailChange (メールアドレス変更 → パスコード �
   beforeEach(async () => {
     world = fakeWorld();
     seedRegisteredAccount(world);
-    sessionId = await logIn({ loginId: MERCHANT.email, password: PASSWORDS.current }, world);
+    sessionId = await signedInSession({ loginId: MERCHANT.email, password: PASSWORDS.current }, world);
   });
 
   describe('success', () => {
@@ -48,8 +48,10 @@ describe('completeEmailChange (メールアドレス変更 → パスコード �
       // Assess
       expect(world.accounts.peek(MERCHANT.loginId)?.email).toBe(NEW_EMAIL);
       expect(world.identity.userOf(NEW_EMAIL)).toEqual({ loginId: MERCHANT.loginId, password: PASSWORDS.current });
-      await expect(logIn({ loginId: NEW_EMAIL, password: PASSWORDS.current }, world)).resolves.toBeDefined();
-      await expect(logIn({ loginId: MERCHANT.email, password: PASSWORDS.current }, world)).rejects.toBeInstanceOf(InvalidCredentialsError);
+      await expect(signedInSession({ loginId: NEW_EMAIL, password: PASSWORDS.current }, world)).resolves.toBeDefined();
+      await expect(signedInSession({ loginId: MERCHANT.email, password: PASSWORDS.current }, world)).rejects.toBeInstanceOf(
+        InvalidCredentialsError,
+      );
     });
 
     it('uses the request up and forgets it on the account', async () => {
@@ -275,7 +277,7 @@ describe('completeEmailChange (メールアドレス変更 → パスコード �
       expectLinkProblem(error, 'replaced');
       expect(world.accounts.peek(MERCHANT.loginId)?.email).toBe(MERCHANT.email);
       expect(world.identity.userOf(NEW_EMAIL)).toBeUndefined();
-      await expect(logIn({ loginId: MERCHANT.email, password: PASSWORDS.current }, world)).resolves.toBeDefined();
+      await expect(signedInSession({ loginId: MERCHANT.email, password: PASSWORDS.current }, world)).resolves.toBeDefined();
       expect(world.requests.peek(hashToken(proof.token))?.status).toBe('pending');
     });
   });

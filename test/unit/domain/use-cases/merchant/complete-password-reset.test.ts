@@ -13,7 +13,7 @@ import { hashSessionId } from '../../../../../lambdas/domain/session-id';
 import { changePassword as changeSignedIn } from '../../../../../lambdas/domain/use-cases/merchant/change-password';
 import { completeEmailChange } from '../../../../../lambdas/domain/use-cases/merchant/complete-email-change';
 import { completePasswordReset } from '../../../../../lambdas/domain/use-cases/merchant/complete-password-reset';
-import { logIn } from '../../../../../lambdas/domain/use-cases/merchant/log-in';
+import { signedInSession } from '../../../fakes/signed-in-session';
 import { requestEmailChange } from '../../../../../lambdas/domain/use-cases/merchant/request-email-change';
 import { requestPasswordReset } from '../../../../../lambdas/domain/use-cases/merchant/request-password-reset';
 import { startRequest } from '../../../../../lambdas/domain/use-cases/shared/start-request';
@@ -152,8 +152,10 @@ describe('completePasswordReset (パスワード再設定 → 設定)', () => {
       await completePasswordReset(submission(token, passcode), world);
 
       // Assess
-      await expect(logIn({ loginId: MERCHANT.email, password: NEW_PASSWORD }, world)).resolves.toMatch(/^[A-Za-z0-9_-]{43}$/);
-      await expect(logIn({ loginId: MERCHANT.email, password: PASSWORDS.current }, world)).rejects.toBeInstanceOf(InvalidCredentialsError);
+      await expect(signedInSession({ loginId: MERCHANT.email, password: NEW_PASSWORD }, world)).resolves.toMatch(/^[A-Za-z0-9_-]{43}$/);
+      await expect(signedInSession({ loginId: MERCHANT.email, password: PASSWORDS.current }, world)).rejects.toBeInstanceOf(
+        InvalidCredentialsError,
+      );
     });
 
     it('puts the new password first in the history and keeps 4', async () => {
@@ -190,10 +192,10 @@ describe('completePasswordReset (パスワード再設定 → 設定)', () => {
       // Prepare
       seedRegisteredAccount(world, { loginId: 'M20250402', email: 'taro@example.com' });
       const mine = [
-        await logIn({ loginId: MERCHANT.email, password: PASSWORDS.current }, world),
-        await logIn({ loginId: MERCHANT.email, password: PASSWORDS.current }, world),
+        await signedInSession({ loginId: MERCHANT.email, password: PASSWORDS.current }, world),
+        await signedInSession({ loginId: MERCHANT.email, password: PASSWORDS.current }, world),
       ];
-      const theirs = await logIn({ loginId: 'taro@example.com', password: PASSWORDS.current }, world);
+      const theirs = await signedInSession({ loginId: 'taro@example.com', password: PASSWORDS.current }, world);
       const { token, passcode } = await requested(world);
 
       // Act
@@ -288,7 +290,7 @@ describe('completePasswordReset (パスワード再設定 → 設定)', () => {
     it('answers CHANGED_MEANWHILE when a signed-in change came between, and submitting again works', async () => {
       // Prepare: a signed-in change completes just before this reset writes the account.
       const { token, passcode } = await requested(world);
-      const sessionId = await logIn({ loginId: MERCHANT.email, password: PASSWORDS.current }, world);
+      const sessionId = await signedInSession({ loginId: MERCHANT.email, password: PASSWORDS.current }, world);
       const write = world.accounts.changePassword.bind(world.accounts);
       let first = true;
       world.accounts.changePassword = async (loginId, change) => {
@@ -394,7 +396,7 @@ describe('completePasswordReset (パスワード再設定 → 設定)', () => {
     it('refuses a reset link mailed to the address the account had before an email change', async () => {
       // Prepare: a reset is requested for the old address, then the merchant changes the email.
       const reset = await requested(world);
-      const sessionId = await logIn({ loginId: MERCHANT.email, password: PASSWORDS.current }, world);
+      const sessionId = await signedInSession({ loginId: MERCHANT.email, password: PASSWORDS.current }, world);
       await requestEmailChange(sessionId, { newEmail: 'hanako@example.net' }, world);
       const change = lastRegistrationMails(world);
       await completeEmailChange({ token: change.token, passcode: change.passcode }, world);

@@ -156,7 +156,7 @@ describe('completeRegistration (パスコード入力 → 設定)', () => {
       await completeRegistration(submission(token, passcode), world);
 
       // Act
-      const sessionId = await logIn({ loginId: EMAIL, password: NEW_PASSWORD }, world);
+      const { sessionId } = (await logIn({ loginId: EMAIL, password: NEW_PASSWORD }, world)) as { sessionId: string };
 
       // Assess
       expect(sessionId).toMatch(/^[A-Za-z0-9_-]{43}$/);

@@ -1,6 +1,7 @@
 import { InvalidCredentialsError } from '../../../../../lambdas/domain/errors';
 import { hashSessionId } from '../../../../../lambdas/domain/session-id';
 import { logIn } from '../../../../../lambdas/domain/use-cases/merchant/log-in';
+import { signedInSession } from '../../../fakes/signed-in-session';
 import { fakeWorld, type FakeWorld } from '../../../fakes/world';
 
 const LOGIN_ID = 'M20250401';
@@ -36,7 +37,7 @@ describe('logIn (ログイン)', () => {
 
   it('opens a session, proved at sign-in, stored only by the hash of the id it returns', async () => {
     // Act
-    const sessionId = await logIn({ loginId: EMAIL, password: PASSWORD }, world);
+    const sessionId = await signedInSession({ loginId: EMAIL, password: PASSWORD }, world);
 
     // Assess
     expect(sessionId).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -56,7 +57,7 @@ describe('logIn (ログイン)', () => {
 
   it('takes the email whatever its case and surrounding spaces', async () => {
     // Act
-    const sessionId = await logIn({ loginId: '  Hanako@Example.COM ', password: PASSWORD }, world);
+    const sessionId = await signedInSession({ loginId: '  Hanako@Example.COM ', password: PASSWORD }, world);
 
     // Assess
     expect(world.sessions.peek(hashSessionId(sessionId))?.email).toBe(EMAIL);
@@ -64,11 +65,11 @@ describe('logIn (ログイン)', () => {
 
   it('gives a new session id at every login and keeps this and the previous login time', async () => {
     // Prepare
-    const first = await logIn({ loginId: EMAIL, password: PASSWORD }, world);
+    const first = await signedInSession({ loginId: EMAIL, password: PASSWORD }, world);
     world.clock.advance({ hours: 3 });
 
     // Act
-    const second = await logIn({ loginId: EMAIL, password: PASSWORD }, world);
+    const second = await signedInSession({ loginId: EMAIL, password: PASSWORD }, world);
 
     // Assess
     expect(second).not.toBe(first);
@@ -147,7 +148,7 @@ describe('logIn (ログイン)', () => {
     await logIn({ loginId: 'nobody@example.com', password: PASSWORD }, world).catch(() => undefined);
 
     // Act
-    const sessionId = await logIn({ loginId: EMAIL, password: PASSWORD }, world);
+    const sessionId = await signedInSession({ loginId: EMAIL, password: PASSWORD }, world);
 
     // Assess: a failure names the account the email belongs to, when there is one.
     expect(world.audit.events).toEqual([
@@ -196,7 +197,7 @@ describe('logIn (ログイン)', () => {
       world.clock.advance({ minutes: 15, seconds: 1 });
 
       // Act
-      const sessionId = await logIn({ loginId: EMAIL, password: PASSWORD }, world);
+      const sessionId = await signedInSession({ loginId: EMAIL, password: PASSWORD }, world);
 
       // Assess
       expect(world.sessions.peek(hashSessionId(sessionId))).toBeDefined();

@@ -1,5 +1,5 @@
 import { hashSessionId } from '../../../../../lambdas/domain/session-id';
-import { logIn } from '../../../../../lambdas/domain/use-cases/merchant/log-in';
+import { signedInSession } from '../../../fakes/signed-in-session';
 import { logOut } from '../../../../../lambdas/domain/use-cases/merchant/log-out';
 import { fakeWorld, type FakeWorld } from '../../../fakes/world';
 
@@ -21,7 +21,7 @@ describe('logOut (ログアウト)', () => {
       createdAt: '2025-03-01T00:00:00.000Z',
     });
     world.identity.seed({ email: EMAIL, loginId: LOGIN_ID, password: PASSWORD });
-    sessionId = await logIn({ loginId: EMAIL, password: PASSWORD }, world);
+    sessionId = await signedInSession({ loginId: EMAIL, password: PASSWORD }, world);
   });
 
   it('deletes the session record and records a logout without the session id', async () => {
@@ -36,7 +36,7 @@ describe('logOut (ログアウト)', () => {
 
   it('leaves other sessions of the same merchant alone', async () => {
     // Prepare
-    const otherDevice = await logIn({ loginId: EMAIL, password: PASSWORD }, world);
+    const otherDevice = await signedInSession({ loginId: EMAIL, password: PASSWORD }, world);
 
     // Act
     await logOut(sessionId, world);

@@ -1,8 +1,8 @@
 import type { PasskeyResponse } from '../../../../../lambdas/domain/ports';
-import { logIn } from '../../../../../lambdas/domain/use-cases/merchant/log-in';
 import { registerPasskey } from '../../../../../lambdas/domain/use-cases/merchant/register-passkey';
 import { startPasskeyRegistration } from '../../../../../lambdas/domain/use-cases/merchant/start-passkey-registration';
 import { NodeAuthenticator } from '../../../../support/node-authenticator';
+import { signedInSession } from '../../../fakes/signed-in-session';
 import { MERCHANT, PASSWORDS, SITE_URL, seedRegisteredAccount, type FakeWorld } from '../../../fakes/world';
 
 /** The browser's answers are plain JSON objects, as the handlers pass them on. */
@@ -11,7 +11,7 @@ export const asResponse = (value: object) => value as unknown as PasskeyResponse
 /** A registered merchant, signed in with the password just now (so the session is freshly proved). */
 export async function signedInMerchant(world: FakeWorld, who: { loginId?: string; email?: string } = {}): Promise<string> {
   seedRegisteredAccount(world, who);
-  return logIn({ loginId: who.email ?? MERCHANT.email, password: PASSWORDS.current }, world);
+  return signedInSession({ loginId: who.email ?? MERCHANT.email, password: PASSWORDS.current }, world);
 }
 
 /** A passkey registered through the use cases with a Node authenticator. */

@@ -1,7 +1,7 @@
 import { hashToken } from '../../../../../lambdas/domain/completion-token';
 import { MailNotSentError, SessionRequiredError, TooManyRequestsError, ValidationError } from '../../../../../lambdas/domain/errors';
 import { hashSessionId } from '../../../../../lambdas/domain/session-id';
-import { logIn } from '../../../../../lambdas/domain/use-cases/merchant/log-in';
+import { signedInSession } from '../../../fakes/signed-in-session';
 import { requestEmailChange } from '../../../../../lambdas/domain/use-cases/merchant/request-email-change';
 import { requestPasswordReset } from '../../../../../lambdas/domain/use-cases/merchant/request-password-reset';
 import {
@@ -28,7 +28,7 @@ describe('requestEmailChange (メールアドレス変更)', () => {
     world = fakeWorld();
     seedRegisteredAccount(world);
     seedRegisteredAccount(world, { loginId: 'M20250402', email: TAKEN });
-    sessionId = await logIn({ loginId: MERCHANT.email, password: PASSWORDS.current }, world);
+    sessionId = await signedInSession({ loginId: MERCHANT.email, password: PASSWORDS.current }, world);
   });
 
   describe('a free address', () => {
@@ -58,7 +58,7 @@ describe('requestEmailChange (メールアドレス変更)', () => {
         status: 'pending',
       });
       expect(world.accounts.peek(MERCHANT.loginId)).toMatchObject({ email: MERCHANT.email, pendingEmailChangeTokenHash: tokenHash });
-      await expect(logIn({ loginId: MERCHANT.email, password: PASSWORDS.current }, world)).resolves.toBeDefined();
+      await expect(signedInSession({ loginId: MERCHANT.email, password: PASSWORDS.current }, world)).resolves.toBeDefined();
     });
 
     it('lower-cases the new address', async () => {
@@ -205,7 +205,7 @@ describe('requestEmailChange (メールアドレス変更)', () => {
       // Prepare
       for (let i = 1; i <= 5; i += 1) await requestEmailChange(sessionId, { newEmail: `hanako${i}@example.net` }, world);
       world.clock.advance({ minutes: 60 });
-      sessionId = await logIn({ loginId: MERCHANT.email, password: PASSWORDS.current }, world);
+      sessionId = await signedInSession({ loginId: MERCHANT.email, password: PASSWORDS.current }, world);
 
       // Act
       const afterTheHour = await outcomeOf(requestEmailChange(sessionId, { newEmail: 'hanako6@example.net' }, world));

@@ -1,7 +1,7 @@
 import { SessionRequiredError } from '../../../../../lambdas/domain/errors';
 import { hashSessionId } from '../../../../../lambdas/domain/session-id';
 import { completeEmailChange } from '../../../../../lambdas/domain/use-cases/merchant/complete-email-change';
-import { logIn } from '../../../../../lambdas/domain/use-cases/merchant/log-in';
+import { signedInSession } from '../../../fakes/signed-in-session';
 import { requestEmailChange } from '../../../../../lambdas/domain/use-cases/merchant/request-email-change';
 import { showHome } from '../../../../../lambdas/domain/use-cases/merchant/show-home';
 import { fakeWorld, lastRegistrationMails, type FakeWorld } from '../../../fakes/world';
@@ -27,20 +27,26 @@ describe('showHome (signed-in home)', () => {
 
   it('shows who is signed in, with no earlier login at the first visit', async () => {
     // Prepare
-    const sessionId = await logIn({ loginId: EMAIL, password: PASSWORD }, world);
+    const sessionId = await signedInSession({ loginId: EMAIL, password: PASSWORD }, world);
 
     // Act
     const home = await showHome(sessionId, world);
 
     // Assess
-    expect(home).toEqual({ email: EMAIL, loginId: LOGIN_ID, lastLoginAt: '2025-04-01T09:00:00.000Z', previousLoginAt: null });
+    expect(home).toEqual({
+      email: EMAIL,
+      loginId: LOGIN_ID,
+      lastLoginAt: '2025-04-01T09:00:00.000Z',
+      previousLoginAt: null,
+      setupRequired: false,
+    });
   });
 
   it('shows this login and the one before it', async () => {
     // Prepare
-    await logIn({ loginId: EMAIL, password: PASSWORD }, world);
+    await signedInSession({ loginId: EMAIL, password: PASSWORD }, world);
     world.clock.advance({ days: 1 });
-    const sessionId = await logIn({ loginId: EMAIL, password: PASSWORD }, world);
+    const sessionId = await signedInSession({ loginId: EMAIL, password: PASSWORD }, world);
 
     // Act
     const home = await showHome(sessionId, world);
@@ -55,7 +61,7 @@ describe('showHome (signed-in home)', () => {
 
   it('asks for a login when the account is no longer registered', async () => {
     // Prepare
-    const sessionId = await logIn({ loginId: EMAIL, password: PASSWORD }, world);
+    const sessionId = await signedInSession({ loginId: EMAIL, password: PASSWORD }, world);
     world.accounts.seed({ ...world.accounts.peek(LOGIN_ID)!, disabled: { at: '2025-04-01T09:00:00.000Z', reason: 'test', by: 'ops' } });
 
     // Act
@@ -67,7 +73,7 @@ describe('showHome (signed-in home)', () => {
 
   it('asks for a login after 30 idle minutes', async () => {
     // Prepare
-    const sessionId = await logIn({ loginId: EMAIL, password: PASSWORD }, world);
+    const sessionId = await signedInSession({ loginId: EMAIL, password: PASSWORD }, world);
     world.clock.advance({ minutes: 30 });
 
     // Act
@@ -79,7 +85,7 @@ describe('showHome (signed-in home)', () => {
 
   it('ends the session of a disabled account rather than showing it', async () => {
     // Prepare
-    const sessionId = await logIn({ loginId: EMAIL, password: PASSWORD }, world);
+    const sessionId = await signedInSession({ loginId: EMAIL, password: PASSWORD }, world);
     await world.accounts.setDisabled(LOGIN_ID, { at: '2025-04-01T09:00:00.000Z', reason: 'test', by: 'ops' });
 
     // Act
@@ -92,7 +98,7 @@ describe('showHome (signed-in home)', () => {
 
   it("shows the account's email after an email change, not the one the session began with", async () => {
     // Prepare
-    const sessionId = await logIn({ loginId: EMAIL, password: PASSWORD }, world);
+    const sessionId = await signedInSession({ loginId: EMAIL, password: PASSWORD }, world);
     await requestEmailChange(sessionId, { newEmail: 'hanako.new@example.net' }, world);
     const { token, passcode } = lastRegistrationMails(world);
     await completeEmailChange({ token, passcode }, world);
@@ -106,12 +112,12 @@ describe('showHome (signed-in home)', () => {
 
   it('shows the previous login after logging in with the new email', async () => {
     // Prepare
-    const first = await logIn({ loginId: EMAIL, password: PASSWORD }, world);
+    const first = await signedInSession({ loginId: EMAIL, password: PASSWORD }, world);
     await requestEmailChange(first, { newEmail: 'hanako.new@example.net' }, world);
     const { token, passcode } = lastRegistrationMails(world);
     await completeEmailChange({ token, passcode }, world);
     world.clock.advance({ hours: 2 });
-    const second = await logIn({ loginId: 'hanako.new@example.net', password: PASSWORD }, world);
+    const second = await signedInSession({ loginId: 'hanako.new@example.net', password: PASSWORD }, world);
 
     // Act
     const home = await showHome(second, world);
@@ -122,6 +128,7 @@ describe('showHome (signed-in home)', () => {
       loginId: LOGIN_ID,
       lastLoginAt: '2025-04-01T11:00:00.000Z',
       previousLoginAt: '2025-04-01T09:00:00.000Z',
+      setupRequired: false,
     });
   });
 });

@@ -2,7 +2,7 @@ import { hashToken } from '../../../../../lambdas/domain/completion-token';
 import { AccountStateError } from '../../../../../lambdas/domain/errors';
 import { accountStatus } from '../../../../../lambdas/domain/use-cases/ops/account-status';
 import { createAccount } from '../../../../../lambdas/domain/use-cases/ops/create-account';
-import { logIn } from '../../../../../lambdas/domain/use-cases/merchant/log-in';
+import { signedInSession } from '../../../fakes/signed-in-session';
 import { redeemRequest } from '../../../../../lambdas/domain/use-cases/shared/redeem-request';
 import { requestEmailChange } from '../../../../../lambdas/domain/use-cases/merchant/request-email-change';
 import { requestPasswordReset } from '../../../../../lambdas/domain/use-cases/merchant/request-password-reset';
@@ -146,7 +146,7 @@ describe('accountStatus (ops)', () => {
       seedRegisteredAccount(world, { account: { letter: { companyName: '株式会社テスト' } } });
     });
 
-    const signIn = (password: string = PASSWORDS.current) => logIn({ loginId: MERCHANT.email, password }, world);
+    const signIn = (password: string = PASSWORDS.current) => signedInSession({ loginId: MERCHANT.email, password }, world);
 
     it('shows the email, registration date and the last two logins', async () => {
       // Prepare
@@ -246,7 +246,7 @@ describe('accountStatus (ops)', () => {
     seedRegisteredAccount(world);
     await requestPasswordReset({ email: MERCHANT.email }, world);
     await requestEmailChange(
-      await logIn({ loginId: MERCHANT.email, password: PASSWORDS.current }, world),
+      await signedInSession({ loginId: MERCHANT.email, password: PASSWORDS.current }, world),
       { newEmail: 'hanako.new@example.net' },
       world,
     );

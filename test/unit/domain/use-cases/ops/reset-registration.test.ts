@@ -4,7 +4,7 @@ import { lockoutKey } from '../../../../../lambdas/domain/lockout';
 import { verifyPassword } from '../../../../../lambdas/domain/password-hash';
 import { hashSessionId } from '../../../../../lambdas/domain/session-id';
 import { completeRegistration } from '../../../../../lambdas/domain/use-cases/merchant/complete-registration';
-import { logIn } from '../../../../../lambdas/domain/use-cases/merchant/log-in';
+import { signedInSession } from '../../../fakes/signed-in-session';
 import { openRequest } from '../../../../../lambdas/domain/use-cases/shared/open-request';
 import { requestEmailChange } from '../../../../../lambdas/domain/use-cases/merchant/request-email-change';
 import { requestPasswordReset } from '../../../../../lambdas/domain/use-cases/merchant/request-password-reset';
@@ -30,7 +30,8 @@ describe('resetRegistration (ops, the merchant lost access to their email)', () 
   let world: FakeWorld;
   let before: ReturnType<typeof seedRegisteredAccount>;
 
-  const signIn = (email: string = MERCHANT.email, password: string = PASSWORDS.current) => logIn({ loginId: email, password }, world);
+  const signIn = (email: string = MERCHANT.email, password: string = PASSWORDS.current) =>
+    signedInSession({ loginId: email, password }, world);
 
   /** First login from the new letter to a new email, then the two emails and a new password. */
   async function registerAgain(initialPassword: string, email = NEW_EMAIL, password: string = PASSWORDS.fresh) {

@@ -3,7 +3,7 @@ import { AccountStateError, InvalidCredentialsError, LinkInvalidError, SessionRe
 import { hashSessionId } from '../../../../../lambdas/domain/session-id';
 import { changePassword } from '../../../../../lambdas/domain/use-cases/merchant/change-password';
 import { completePasswordReset } from '../../../../../lambdas/domain/use-cases/merchant/complete-password-reset';
-import { logIn } from '../../../../../lambdas/domain/use-cases/merchant/log-in';
+import { signedInSession } from '../../../fakes/signed-in-session';
 import { requestEmailChange } from '../../../../../lambdas/domain/use-cases/merchant/request-email-change';
 import { requestPasswordReset } from '../../../../../lambdas/domain/use-cases/merchant/request-password-reset';
 import { requestRegistration } from '../../../../../lambdas/domain/use-cases/merchant/request-registration';
@@ -27,7 +27,7 @@ const OTHER = { loginId: 'M20250402', email: 'taro@example.com' };
 describe('setAccountDisabled (ops)', () => {
   let world: FakeWorld;
 
-  const signIn = (email: string = MERCHANT.email) => logIn({ loginId: email, password: PASSWORDS.current }, world);
+  const signIn = (email: string = MERCHANT.email) => signedInSession({ loginId: email, password: PASSWORDS.current }, world);
 
   beforeEach(() => {
     world = fakeWorld();

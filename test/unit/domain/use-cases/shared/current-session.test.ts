@@ -1,7 +1,7 @@
 import { SessionRequiredError } from '../../../../../lambdas/domain/errors';
 import { hashSessionId } from '../../../../../lambdas/domain/session-id';
 import { currentSession } from '../../../../../lambdas/domain/use-cases/shared/current-session';
-import { logIn } from '../../../../../lambdas/domain/use-cases/merchant/log-in';
+import { signedInSession } from '../../../fakes/signed-in-session';
 import { logOut } from '../../../../../lambdas/domain/use-cases/merchant/log-out';
 import { fakeWorld, type FakeWorld } from '../../../fakes/world';
 
@@ -32,7 +32,7 @@ describe('currentSession', () => {
       createdAt: '2025-03-01T00:00:00.000Z',
     });
     world.identity.seed({ email: EMAIL, loginId: LOGIN_ID, password: PASSWORD });
-    sessionId = await logIn({ loginId: EMAIL, password: PASSWORD }, world);
+    sessionId = await signedInSession({ loginId: EMAIL, password: PASSWORD }, world);
   });
 
   it('answers the session of a fresh login', async () => {

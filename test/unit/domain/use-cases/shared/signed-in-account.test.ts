@@ -1,6 +1,6 @@
 import { SessionRequiredError } from '../../../../../lambdas/domain/errors';
 import { hashSessionId } from '../../../../../lambdas/domain/session-id';
-import { logIn } from '../../../../../lambdas/domain/use-cases/merchant/log-in';
+import { signedInSession } from '../../../fakes/signed-in-session';
 import { signedInAccount } from '../../../../../lambdas/domain/use-cases/shared/signed-in-account';
 import { failureOf, fakeWorld, MERCHANT, PASSWORDS, seedRegisteredAccount, type FakeWorld } from '../../../fakes/world';
 
@@ -13,7 +13,7 @@ describe('signedInAccount', () => {
   beforeEach(async () => {
     world = fakeWorld();
     seedRegisteredAccount(world);
-    sessionId = await logIn({ loginId: MERCHANT.email, password: PASSWORDS.current }, world);
+    sessionId = await signedInSession({ loginId: MERCHANT.email, password: PASSWORDS.current }, world);
   });
 
   it('answers the session and its active account', async () => {

@@ -1,0 +1,49 @@
+/**
+ * 確認コードの入力 (second-step.html): after a right password, the authenticator app's code or
+ * a recovery code. The step is held by a cookie; when it has ended the API says to log in again.
+ */
+import { startPage } from './boot';
+import { byId, field } from './dom';
+import { FormFeedback } from './form-feedback';
+import { submitForm } from './form-submit';
+import { requiredMessage } from './validation';
+
+type Answer = { ok: true; recoveryCodesLeft?: number };
+
+const afterSignIn = (data: Answer) => {
+  location.href = data.recoveryCodesLeft === undefined ? 'home.html' : `home.html?recoveryCodesLeft=${data.recoveryCodesLeft}`;
+};
+
+function codeForm(formId: string, name: string, label: string): { form: HTMLFormElement; input: HTMLInputElement } {
+  const form = byId<HTMLFormElement>(formId);
+  const input = field(form, name);
+  const feedback = new FormFeedback(form, byId('form-alert'));
+  submitForm<Answer>({
+    form,
+    feedback,
+    route: 'second-factor',
+    check: () => {
+      if (input.value.trim()) return true;
+      feedback.showFieldError(name, requiredMessage(label));
+      feedback.focusFirstInvalid();
+      return false;
+    },
+    body: () => ({ [name]: input.value.trim() }),
+    success: afterSignIn,
+  });
+  return { form, input };
+}
+
+startPage(() => {
+  const code = codeForm('code-form', 'code', '確認コード');
+  const recovery = codeForm('recovery-form', 'recoveryCode', 'リカバリーコード');
+  const show = (shown: typeof code, hidden: typeof code) => {
+    hidden.form.hidden = true;
+    shown.form.hidden = false;
+    byId('form-alert').replaceChildren();
+    shown.input.focus();
+  };
+  byId('use-recovery-code').addEventListener('click', () => show(recovery, code));
+  byId('use-code').addEventListener('click', () => show(code, recovery));
+  code.input.focus();
+});
