@@ -89,7 +89,11 @@ export const handlerNeeds: Record<HandlerEntry, Needs> = {
   },
   // Passkeys: the factors table holds them, the steps table their challenges.
   'passkey-registration-options': { tables: { accounts: 'read', sessions: 'readWrite', factors: 'readWrite', steps: 'readWrite' } },
-  'register-passkey': { tables: { accounts: 'read', sessions: 'readWrite', factors: 'readWrite', steps: 'readWrite' }, sendMail: true },
+  'register-passkey': {
+    tables: { accounts: 'read', sessions: 'readWrite', factors: 'readWrite', steps: 'readWrite' },
+    sendMail: true,
+    totpKey: true,
+  },
   passkeys: { tables: { accounts: 'read', sessions: 'readWrite', factors: 'read' } },
   'rename-passkey': { tables: { accounts: 'read', sessions: 'readWrite', factors: 'readWrite' } },
   'delete-passkey': { tables: { accounts: 'read', sessions: 'readWrite', factors: 'readWrite' }, sendMail: true },

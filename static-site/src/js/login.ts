@@ -44,15 +44,20 @@ function start(): void {
 
   listenForPasskeyLogin(byId<HTMLButtonElement>('passkey-login'), feedback);
 
-  submitForm<{ ok?: true; next?: 'second-factor' | 'setup-second-factor' }>({
+  submitForm<{ ok?: true; next?: 'second-factor' | 'setup-second-factor'; methods?: string[] }>({
     form,
     feedback,
     route: 'login',
     check,
     body: () => ({ loginId: loginId.value.trim(), password: password.value }),
     // A merchant with a second factor enters its code next; under the required policy one without sets one up first.
-    success: (data: { ok?: true; next?: 'second-factor' | 'setup-second-factor' }) => {
-      location.href = data.next === 'second-factor' ? 'second-step.html' : data.next ? 'two-step.html' : 'home.html';
+    success: (data: { ok?: true; next?: 'second-factor' | 'setup-second-factor'; methods?: string[] }) => {
+      location.href =
+        data.next === 'second-factor'
+          ? `second-step.html?methods=${data.methods?.join(',') ?? ''}`
+          : data.next
+            ? 'two-step.html'
+            : 'home.html';
     },
     otherwise: refused,
   });

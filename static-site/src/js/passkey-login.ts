@@ -1,4 +1,8 @@
-/** パスキーでログイン on the login page: no email or password, the passkey is both steps. */
+/**
+ * パスキーでログイン on the login page (no email or password: the passkey is both steps), and the
+ * passkey as the second step after a right password (the same ceremony on the step's own routes).
+ */
+import type { RouteEntry } from '../../../lambdas/routes';
 import { postJson } from './api';
 import type { FormFeedback } from './form-feedback';
 import { PASSKEY_CANCELLED, PASSKEY_UNSUPPORTED, usePasskey } from './passkey-ceremony';
@@ -6,12 +10,18 @@ import { PASSKEY_CANCELLED, PASSKEY_UNSUPPORTED, usePasskey } from './passkey-ce
 const PASSKEY_LOGIN_FAILED =
   'パスキーでログインできませんでした。もう一度お試しいただくか、メールアドレスとパスワードでログインしてください。';
 
-export function listenForPasskeyLogin(button: HTMLButtonElement, feedback: FormFeedback): void {
+const ON_THE_LOGIN_PAGE = { options: 'passkey-login-options', verify: 'passkey-login' } as const satisfies Record<string, RouteEntry>;
+
+export function listenForPasskeyLogin(
+  button: HTMLButtonElement,
+  feedback: FormFeedback,
+  routes: { options: RouteEntry; verify: RouteEntry } = ON_THE_LOGIN_PAGE,
+): void {
   button.addEventListener('click', async () => {
     feedback.clear();
     button.disabled = true;
     try {
-      const options = await postJson<{ options: unknown }>('passkey-login-options', {});
+      const options = await postJson<{ options: unknown }>(routes.options, {});
       if (!options.ok) return feedback.showAlert(options.error.message);
       const answer = await usePasskey(options.data.options);
       // A closed prompt sends nothing: the merchant simply chose not to.
@@ -20,7 +30,7 @@ export function listenForPasskeyLogin(button: HTMLButtonElement, feedback: FormF
           ? statusLine(PASSKEY_CANCELLED)
           : feedback.showAlert(answer.why === 'unsupported' ? PASSKEY_UNSUPPORTED : PASSKEY_LOGIN_FAILED);
       }
-      const result = await postJson('passkey-login', { response: answer.response });
+      const result = await postJson(routes.verify, { response: answer.response });
       if (result.ok) location.href = 'home.html';
       else feedback.showAlert(result.error.message);
     } finally {

@@ -7,6 +7,8 @@ import { getJson, postJson } from './api';
 import { startPage } from './boot';
 import { byId } from './dom';
 import { createPasskey, PASSKEY_CANCELLED, PASSKEY_UNSUPPORTED } from './passkey-ceremony';
+import { withProof } from './proof-prompt';
+import { handOverRecoveryCodes } from './recovery-codes-handover';
 import { leftForLogin, listenForLogout } from './signed-in';
 
 interface Passkey {
@@ -103,7 +105,7 @@ async function rename(id: string, name: string, button: HTMLButtonElement): Prom
 async function removePasskey(passkey: Passkey, button: HTMLButtonElement): Promise<void> {
   if (!window.confirm(`パスキー「${passkey.name}」を削除します。よろしいですか？`)) return;
   button.disabled = true;
-  const result = await postJson('delete-passkey', { id: passkey.id });
+  const result = await withProof(() => postJson('delete-passkey', { id: passkey.id }));
   button.disabled = false;
   if (result.ok) {
     tell(`パスキー「${passkey.name}」を削除しました。`);
@@ -114,7 +116,7 @@ async function removePasskey(passkey: Passkey, button: HTMLButtonElement): Promi
 async function register(button: HTMLButtonElement): Promise<void> {
   button.disabled = true;
   try {
-    const options = await postJson<{ options: unknown }>('passkey-registration-options', {});
+    const options = await withProof(() => postJson<{ options: unknown }>('passkey-registration-options', {}));
     if (!options.ok) {
       if (!leftForLogin(options)) warn(options.error.message);
       return;
@@ -125,11 +127,13 @@ async function register(button: HTMLButtonElement): Promise<void> {
       else warn(created.why === 'unsupported' ? PASSKEY_UNSUPPORTED : 'パスキーを登録できませんでした。もう一度お試しください。');
       return;
     }
-    const result = await postJson<{ name: string }>('register-passkey', { response: created.response });
+    const result = await postJson<{ name: string; recoveryCodes?: string[] }>('register-passkey', { response: created.response });
     if (!result.ok) {
       if (!leftForLogin(result)) warn(result.error.message);
       return;
     }
+    // The first factor brings the recovery codes: 2段階認証の設定 shows them, once.
+    if (result.data.recoveryCodes) return handOverRecoveryCodes(result.data.recoveryCodes);
     tell(`パスキー「${result.data.name}」を登録しました。次回から「パスキーでログイン」でログインできます。`);
     await load();
   } finally {

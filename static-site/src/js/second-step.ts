@@ -6,6 +6,7 @@ import { startPage } from './boot';
 import { byId, field } from './dom';
 import { FormFeedback } from './form-feedback';
 import { submitForm } from './form-submit';
+import { listenForPasskeyLogin } from './passkey-login';
 import { requiredMessage } from './validation';
 
 type Answer = { ok: true; recoveryCodesLeft?: number };
@@ -45,5 +46,16 @@ startPage(() => {
   };
   byId('use-recovery-code').addEventListener('click', () => show(recovery, code));
   byId('use-code').addEventListener('click', () => show(code, recovery));
-  code.input.focus();
+  // The methods the login answered: without the app, the recovery code is the form; a passkey adds a button.
+  const methods = new URLSearchParams(location.search).get('methods')?.split(',') ?? ['authenticator'];
+  if (methods.includes('passkey')) {
+    byId('passkey-step').hidden = false;
+    const feedback = new FormFeedback(code.form, byId('form-alert'));
+    listenForPasskeyLogin(byId<HTMLButtonElement>('use-passkey'), feedback, { options: 'login-passkey-options', verify: 'login-passkey' });
+  }
+  if (methods.includes('authenticator')) code.input.focus();
+  else {
+    show(recovery, code);
+    byId('use-code').hidden = true;
+  }
 });

@@ -11,6 +11,7 @@ import { byId, field } from './dom';
 import { FormFeedback } from './form-feedback';
 import { submitForm } from './form-submit';
 import { withProof } from './proof-prompt';
+import { takeHandedOverRecoveryCodes } from './recovery-codes-handover';
 import { leftForLogin, listenForLogout, loadMe } from './signed-in';
 import { requiredMessage } from './validation';
 
@@ -93,6 +94,8 @@ function confirmForm(): void {
       byId('page-status').textContent = '認証アプリを設定しました。次回のログインから、確認コードの入力が必要になります。';
       if (data.recoveryCodes) showCodes(data.recoveryCodes);
       void showFactors();
+      const handedOver = takeHandedOverRecoveryCodes();
+      if (handedOver) showCodes(handedOver);
     },
   });
 }

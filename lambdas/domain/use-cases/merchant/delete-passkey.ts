@@ -2,13 +2,15 @@ import type { MailWording } from '../../emails/common';
 import { passkeyDeletedEmail } from '../../emails/notices';
 import { LastFactorError, PasskeyNotFoundError } from '../../errors';
 import { requireFreshProof } from '../../fresh-proof';
-import type { FactorStore, Mailer, PasskeyStore } from '../../ports';
+import type { CodeFactorStore, FactorStore, Mailer, PasskeyStore } from '../../ports';
+import { signInFactorCount } from '../shared/second-factors';
 import { sendNotice } from '../shared/send-notice';
 import { signedInAccount, type SignedInDeps } from '../shared/signed-in-account';
 
 export interface DeletePasskeyDeps extends SignedInDeps {
   passkeys: PasskeyStore;
   factors: FactorStore;
+  codeFactors: CodeFactorStore;
   mailer: Mailer;
   wording: MailWording;
   mfaPolicy: 'off' | 'optional' | 'required';
@@ -20,8 +22,9 @@ export interface DeletePasskeyDeps extends SignedInDeps {
  * 2. Only the merchant's own passkey can be deleted; another's (or a removed one) is not found.
  * 3. Where the stage requires two-step sign-in, the last factor (recovery codes are not one)
  *    cannot be deleted.
- * 4. The passkey is removed (only while it is still the merchant's), the deletion audited and a
- *    notice sent (a failed notice is only logged).
+ * 4. The passkey is removed (only while it is still the merchant's); with the last factor the
+ *    recovery codes go too (a password sign-in then asks no second step). The deletion is
+ *    audited and a notice sent (a failed notice is only logged).
  */
 export async function deletePasskey(sessionId: string | undefined, input: { id: string }, deps: DeletePasskeyDeps): Promise<void> {
   const { session, account } = await signedInAccount(sessionId, deps);
@@ -35,13 +38,10 @@ export async function deletePasskey(sessionId: string | undefined, input: { id: 
 
   const passkey = await deps.passkeys.getPasskey(input.id);
   if (passkey?.loginId !== loginId) return refuse('not the account passkey', new PasskeyNotFoundError());
-  if (deps.mfaPolicy === 'required') {
-    const others = (await deps.factors.listOf(loginId)).filter(
-      (f) => f.kind !== 'recovery-codes' && !(f.kind === 'passkey' && (f as { credentialId?: string }).credentialId === input.id),
-    );
-    if (others.length === 0) return refuse('last factor while required', new LastFactorError());
-  }
+  const factorsLeft = (await signInFactorCount(loginId, deps)) - 1;
+  if (deps.mfaPolicy === 'required' && factorsLeft === 0) return refuse('last factor while required', new LastFactorError());
   if (!(await deps.passkeys.removePasskey(input.id, loginId))) return refuse('removed meanwhile', new PasskeyNotFoundError());
+  if (factorsLeft === 0) await deps.codeFactors.removeRecoveryCodes(loginId);
   deps.audit.record({ event: 'passkey.deleted', outcome: 'success', loginId, email });
   await sendNotice(deps, passkeyDeletedEmail(email, passkey.name, now.toISOString(), deps.wording), loginId);
 }

@@ -20,7 +20,7 @@ export async function listPasskeys(
   sessionId: string | undefined,
   deps: SignedInDeps & { passkeys: PasskeyStore },
 ): Promise<ListedPasskey[]> {
-  const { account } = await signedInAccount(sessionId, deps);
+  const { account } = await signedInAccount(sessionId, deps, { duringSetup: true });
   const passkeys = await deps.passkeys.passkeysOf(account.loginId);
   return passkeys
     .sort((a, b) => a.addedAt.localeCompare(b.addedAt))

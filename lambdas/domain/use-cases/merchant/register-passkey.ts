@@ -3,11 +3,13 @@ import { PasskeyNotRegisteredError } from '../../errors';
 import { requireFreshProof } from '../../fresh-proof';
 import { passkeyName, rpIdOf, sessionStepIdHash, stepProblem } from '../../passkeys';
 import type { Mailer, PasskeyResponse } from '../../ports';
+import { issueRecoveryCodes, type IssueRecoveryCodesDeps } from '../shared/issue-recovery-codes';
+import { hasSecondFactor } from '../shared/second-factors';
 import { sendNotice } from '../shared/send-notice';
 import { signedInAccount } from '../shared/signed-in-account';
 import type { PasskeyRegistrationDeps } from './start-passkey-registration';
 
-export interface RegisterPasskeyDeps extends PasskeyRegistrationDeps {
+export interface RegisterPasskeyDeps extends PasskeyRegistrationDeps, IssueRecoveryCodesDeps {
   mailer: Mailer;
 }
 
@@ -16,6 +18,8 @@ export interface RegisteredPasskey {
   id: string;
   name: string;
   firstFactor: boolean;
+  /** With the first factor only: the ten recovery codes, shown once. */
+  recoveryCodes?: string[];
 }
 
 /**
@@ -27,14 +31,16 @@ export interface RegisteredPasskey {
  *    verification. Every refusal is audited and changes nothing.
  * 4. Whether it is the merchant's first factor is read before the write.
  * 5. The passkey is stored under its credential ID, never over one stored already.
- * 6. The registration is audited and a notice is sent (a failed notice is only logged).
+ * 6. With the first factor, ten recovery codes are made and returned once (from then on a
+ *    password sign-in asks for the second step); the session's set-up mark is lifted.
+ * 7. The registration is audited and a notice is sent (a failed notice is only logged).
  */
 export async function registerPasskey(
   sessionId: string | undefined,
   input: { response: PasskeyResponse; name?: string },
   deps: RegisterPasskeyDeps,
 ): Promise<RegisteredPasskey> {
-  const { session, account } = await signedInAccount(sessionId, deps);
+  const { session, account } = await signedInAccount(sessionId, deps, { duringSetup: true });
   const { loginId, email } = account;
   const now = deps.clock.now();
   requireFreshProof(session, now);
@@ -56,12 +62,14 @@ export async function registerPasskey(
   });
   if (!verified.ok) return refuse(verified.reason);
 
-  const firstFactor = !(await deps.factors.listOf(loginId)).some((factor) => factor.kind !== 'recovery-codes');
+  const firstFactor = !(await hasSecondFactor(loginId, deps));
   const { ok: _ok, ...credential } = verified;
   const added = await deps.passkeys.addPasskey({ ...credential, kind: 'passkey', loginId, name, addedAt: now.toISOString() });
   if (!added) return refuse('credential already registered');
+  const recoveryCodes = firstFactor ? await issueRecoveryCodes(loginId, deps) : undefined;
+  if (session.setupRequired) await deps.sessions.liftSetupRequired(session.sessionIdHash);
 
   deps.audit.record({ event: 'passkey.registered', outcome: 'success', loginId, email, deviceType: credential.deviceType, firstFactor });
   await sendNotice(deps, passkeyAddedEmail(email, name, now.toISOString(), deps.wording), loginId);
-  return { id: credential.credentialId, name, firstFactor };
+  return { id: credential.credentialId, name, firstFactor, ...(recoveryCodes && { recoveryCodes }) };
 }

@@ -11,14 +11,15 @@ export interface PasskeyRegistrationDeps extends SignedInDeps, PasskeyDeps {
 
 /**
  * このデバイスにパスキーを登録, first half: the options for the browser.
- * 1. The session must stand for an active account and have been proved within minutes.
+ * 1. The session must stand for an active account (one still to set up a factor too) and have
+ *    been proved within minutes.
  * 2. The account's WebAuthn user handle is read, or made (random; never the login ID or email).
  * 3. A challenge is kept as this session's passkey-registration step (single use, 5 minutes).
  * 4. The options name this site, the merchant's email, and the passkeys they have already (so the
  *    same device is not registered twice); a discoverable passkey with user verification.
  */
 export async function startPasskeyRegistration(sessionId: string | undefined, deps: PasskeyRegistrationDeps): Promise<PasskeyOptions> {
-  const { session, account } = await signedInAccount(sessionId, deps);
+  const { session, account } = await signedInAccount(sessionId, deps, { duringSetup: true });
   const now = deps.clock.now();
   requireFreshProof(session, now);
   const userHandle = await deps.passkeys.userHandle(account.loginId, newChallenge(deps.random));

@@ -105,8 +105,16 @@ describe('パスキーの管理 (list, rename, delete)', () => {
     expect((await listPasskeys(sessionId, world)).map((p) => p.id)).toEqual([mine.credentialId]);
   });
 
-  it('deletes the last factor where two-step sign-in is optional', async () => {
+  it('deletes the last factor where two-step sign-in is optional, and its recovery codes with it', async () => {
+    // Prepare
+    expect(await world.codeFactors.recoveryCodesOf(MERCHANT.loginId)).toBeDefined();
+
+    // Act
     await deletePasskey(sessionId, { id: mine.credentialId }, world);
+
+    // Assess: no factor is left, so a password sign-in asks no second step
     expect(await listPasskeys(sessionId, world)).toEqual([]);
+    expect(await world.codeFactors.recoveryCodesOf(MERCHANT.loginId)).toBeUndefined();
+    expect(await world.codeFactors.recoveryCodesOf(OTHER.loginId)).toBeDefined();
   });
 });

@@ -52,7 +52,15 @@ describe('registerPasskey (このデバイスにパスキーを登録)', () => {
     const registered = await register();
 
     // Assess
-    expect(registered).toEqual({ id: authenticator.credentialId, name: 'パスキー (2025/04/01 登録)', firstFactor: true });
+    expect(registered).toEqual({
+      id: authenticator.credentialId,
+      name: 'パスキー (2025/04/01 登録)',
+      firstFactor: true,
+      recoveryCodes: expect.arrayContaining([expect.stringMatching(/^[0-9a-z]{4}-[0-9a-z]{4}$/)]),
+    });
+    // The first factor brings the recovery codes, so a password sign-in now asks the second step.
+    expect(registered.recoveryCodes).toHaveLength(10);
+    expect((await world.codeFactors.recoveryCodesOf(MERCHANT.loginId))?.codeHashes).toHaveLength(10);
     const stored = await world.passkeys.getPasskey(authenticator.credentialId);
     expect(stored).toMatchObject({
       kind: 'passkey',
@@ -81,6 +89,7 @@ describe('registerPasskey (このデバイスにパスキーを登録)', () => {
 
     // Assess
     expect(second).toMatchObject({ name: '事務所のPC', firstFactor: false });
+    expect(second.recoveryCodes).toBeUndefined();
   });
 
   it.each([
