@@ -39,7 +39,7 @@ test.describe('2段階認証', () => {
     await logOut(page);
 
     await logIn(page, merchant.email, merchant.password);
-    await expect(page).toHaveURL(/second-step\.html$/);
+    await expect(page).toHaveURL(/second-step\.html\?methods=authenticator,recovery-code$/);
     await expect(page.getByRole('heading', { level: 1, name: '確認コードの入力' })).toBeVisible();
     await page.getByLabel('確認コード', { exact: true }).fill('000000');
     await page.getByRole('button', { name: '確認', exact: true }).click();

@@ -94,8 +94,6 @@ function confirmForm(): void {
       byId('page-status').textContent = '認証アプリを設定しました。次回のログインから、確認コードの入力が必要になります。';
       if (data.recoveryCodes) showCodes(data.recoveryCodes);
       void showFactors();
-      const handedOver = takeHandedOverRecoveryCodes();
-      if (handedOver) showCodes(handedOver);
     },
   });
 }
@@ -106,6 +104,8 @@ startPage(() => {
     if (me?.setupRequired) byId('setup-required').hidden = false;
   });
   void showFactors();
+  const handedOver = takeHandedOverRecoveryCodes();
+  if (handedOver) showCodes(handedOver);
   confirmForm();
   byId('setup-authenticator').addEventListener('click', () => void startSetup());
   byId('remove-authenticator').addEventListener('click', async () => {
