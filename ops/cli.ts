@@ -8,6 +8,7 @@ import { CREATE_ACCOUNT_USAGE, createAccountCommand } from './commands/create-ac
 import { IMPORT_USAGE, importCommand } from './commands/import';
 import { LETTERS_USAGE, lettersCommand } from './commands/letters';
 import { REISSUE_USAGE, reissueCommand } from './commands/reissue';
+import { RESET_MFA_USAGE, resetMfaCommand } from './commands/reset-mfa';
 import { RESET_REGISTRATION_USAGE, resetRegistrationCommand } from './commands/reset-registration';
 import { DISABLE_USAGE, disableCommand, ENABLE_USAGE, enableCommand } from './commands/set-disabled';
 import { STATUS_USAGE, statusCommand } from './commands/status';
@@ -35,6 +36,7 @@ ${commandList([
   STATUS_USAGE,
   REISSUE_USAGE,
   RESET_REGISTRATION_USAGE,
+  RESET_MFA_USAGE,
 ])}
 
 Options:
@@ -52,10 +54,21 @@ const COMMANDS: Record<string, (args: string[]) => Promise<string>> = {
   status: statusCommand,
   reissue: reissueCommand,
   'reset-registration': resetRegistrationCommand,
+  'reset-mfa': resetMfaCommand,
 };
 
 /** Commands that answer `--help` with their own help (the others show the list above). */
-const OWN_HELP = new Set(['create-account', 'import', 'letters', 'status', 'reissue', 'reset-registration', 'disable', 'enable']);
+const OWN_HELP = new Set([
+  'create-account',
+  'import',
+  'letters',
+  'status',
+  'reissue',
+  'reset-registration',
+  'reset-mfa',
+  'disable',
+  'enable',
+]);
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;

@@ -1,4 +1,9 @@
-import { accountStatus, type AccountStatus, type RequestView } from '../../lambdas/domain/use-cases/ops/account-status';
+import {
+  accountStatus,
+  type AccountStatus,
+  type RequestView,
+  type SecondFactorsView,
+} from '../../lambdas/domain/use-cases/ops/account-status';
 import { jst, oneAccountRef } from '../account-ref';
 import { parseCommand } from '../arguments';
 import { operator, opsDeps } from '../context';
@@ -21,6 +26,8 @@ passcode or sealed letter):
   locked            first login (by login ID) and login (by email) locks, until when
   disabled          when, by whom and why
   logins            the last and the one before
+  second factors    the authenticator app (set up, or a set-up waiting for its first code),
+                    how many passkeys, how many recovery codes are left, with their dates
   password reset, email change   pending requests with their address and expiry
 
 An argument containing "@" is looked up as the email an account logs in with; an address still
@@ -51,6 +58,19 @@ function request(view: RequestView | undefined): string {
       ? `valid until ${jst(view.expiresAt)}`
       : `sent ${jst(view.createdAt)}, ${view.state === 'expired' ? 'expired' : 'expires'} ${jst(view.expiresAt)}`;
   return `${what}${to}, ${timing}, wrong passcodes: ${view.wrongPasscodes ?? 0}`;
+}
+
+function secondFactors({ authenticator, passkeys, recoveryCodes }: SecondFactorsView): string {
+  const used = (at: string | undefined) => (at ? `, last used ${jst(at)}` : '');
+  const parts = [
+    authenticator &&
+      (authenticator.state === 'set up'
+        ? `authenticator app (set up ${jst(authenticator.addedAt)}${used(authenticator.lastUsedAt)})`
+        : `authenticator app set-up waiting for its first code (since ${jst(authenticator.addedAt)})`),
+    passkeys.count > 0 && `${passkeys.count} passkey(s) (newest added ${jst(passkeys.lastAddedAt)}${used(passkeys.lastUsedAt)})`,
+    recoveryCodes && `${recoveryCodes.left} recovery code(s) left (issued ${jst(recoveryCodes.issuedAt)}${used(recoveryCodes.lastUsedAt)})`,
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join('; ') : 'none';
 }
 
 /** The longest label ("initial password:") and two spaces, so every account's lines align alike. */
@@ -101,6 +121,7 @@ export function renderStatus(status: AccountStatus): string {
     'last login',
     status.lastLoginAt ? `${jst(status.lastLoginAt)}${status.previousLoginAt ? ` (before: ${jst(status.previousLoginAt)})` : ''}` : 'never',
   );
+  if (status.secondFactors) add('second factors', secondFactors(status.secondFactors));
   if (status.state === 'registered') {
     add('password reset', request(status.passwordReset));
     add('email change', request(status.emailChange));

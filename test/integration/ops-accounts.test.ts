@@ -7,7 +7,7 @@ import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { Mailbox } from '../browser/support/mailbox';
 import { startLocalStack, type LocalStack } from '../support/local-stack';
 import { scratchDir } from '../support/scratch-dir';
-import { loggedIn, PASSWORD, registeredMerchant, tokenOf } from './support/merchant';
+import { appCodeOf, loggedIn, PASSWORD, registeredMerchant, tokenOf, withAuthenticatorApp } from './support/merchant';
 import { runOps, type OpsResult } from './support/ops-cli';
 import { SiteClient } from './support/site-client';
 
@@ -356,8 +356,61 @@ describe('reset-registration', () => {
   });
 });
 
+describe('reset-mfa', () => {
+  it('removes the app and the recovery codes, ends the sessions, and the merchant gets in with the password alone', async () => {
+    const { loginId, email } = await registeredMerchant(stack);
+    const site = await loggedIn(stack, email);
+    const { secret, recoveryCodes } = await withAuthenticatorApp(site);
+    const before = await json(ops('status', loginId, '--json'));
+    expect(before.secondFactors).toMatchObject({ authenticator: { state: 'set up' }, passkeys: { count: 0 }, recoveryCodes: { left: 10 } });
+    expect((await ops('status', loginId)).stdout).toMatch(/second factors:\s+authenticator app \(set up .*10 recovery code\(s\) left/);
+
+    const reset = await ops('reset-mfa', email, '--reason', 'lost phone; call-back to contract number, ticket 4711');
+
+    expect(reset.status).toBe(0);
+    expect(reset.stdout).toContain(
+      `Reset the second factors of ${loginId}: removed 0 passkey(s), the authenticator app, the recovery codes; 1 session(s) ended.`,
+    );
+    expect(reset.audit).toContainEqual(
+      expect.objectContaining({
+        event: 'mfa.reset',
+        outcome: 'success',
+        loginId,
+        operator: 'ops.tanaka',
+        authenticator: true,
+        sessionsEnded: 1,
+      }),
+    );
+    expect((await site.get('/api/me')).status).toBe(401);
+    expect((await json(ops('status', loginId, '--json'))).secondFactors).toEqual({ passkeys: { count: 0 } });
+    // The lost app's codes and the old recovery codes no longer lead anywhere: the password alone signs in.
+    const again = new SiteClient(stack.siteUrl);
+    expect((await again.post('/api/login', { loginId: email, password: PASSWORD })).body).toEqual({ ok: true });
+    expect((await again.get('/api/me')).status).toBe(200);
+    const lostApp = new SiteClient(stack.siteUrl);
+    await lostApp.post('/api/login', { loginId: email, password: PASSWORD });
+    expect((await lostApp.post('/api/login/second-factor', { code: await appCodeOf(secret) })).status).toBe(401);
+    expect((await lostApp.post('/api/login/second-factor', { recoveryCode: recoveryCodes[0] })).status).toBe(401);
+  });
+
+  it('needs --reason, and refuses an account with no second factor (exit 1, nothing changed)', async () => {
+    const { loginId, email } = await registeredMerchant(stack);
+    const site = await loggedIn(stack, email);
+
+    const noReason = await ops('reset-mfa', loginId);
+    const none = await ops('reset-mfa', loginId, '--reason', 'ticket 4712');
+
+    expect(noReason.status).toBe(2);
+    expect(noReason.stderr).toContain('reset-mfa needs --reason');
+    expect(none.status).toBe(1);
+    expect(none.stderr).toContain(`${loginId} has no second factor`);
+    expect(none.stdout).toBe('');
+    expect((await site.get('/api/me')).status).toBe(200);
+  });
+});
+
 describe('every command', () => {
-  it.each(['status', 'reissue', 'reset-registration', 'disable', 'enable'])(
+  it.each(['status', 'reissue', 'reset-registration', 'reset-mfa', 'disable', 'enable'])(
     '%s --help shows its own usage and exits 0',
     async (command) => {
       const help = await ops(command, '--help');

@@ -3,10 +3,9 @@
  * clients: set-up, the second sign-in step with codes computed as the app would, replay, the
  * recovery-code path with its notice, and the required policy's set-up-only session.
  */
-import { generate } from 'otplib';
 import { Mailbox } from '../browser/support/mailbox';
 import { startLocalStack, type LocalStack } from '../support/local-stack';
-import { loggedIn, PASSWORD, registeredMerchant } from './support/merchant';
+import { appCodeOf as codeOf, loggedIn, PASSWORD, registeredMerchant, withAuthenticatorApp } from './support/merchant';
 import { SiteClient } from './support/site-client';
 
 let stack: LocalStack;
@@ -18,22 +17,13 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-/** The code the app shows, `steps` periods from now. */
-const codeOf = (secret: string, steps = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + steps * 30 });
-const secretOf = (key: string) => key.replace(/\s/g, '');
-
 async function enrolled() {
   const merchant = await registeredMerchant(stack);
   const site = await loggedIn(stack, merchant.email);
-  const setup = await site.post('/api/authenticator/setup', {});
-  expect(setup.status).toBe(200);
-  expect(setup.body.qrCodeSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
-  expect(setup.body.accountName).toContain(merchant.email);
-  const secret = secretOf(setup.body.key);
-  // The app's previous code: the next one (now or after) stays free for the sign-in.
-  const confirmed = await site.post('/api/authenticator/confirm', { code: await codeOf(secret, -1) });
-  expect(confirmed.status).toBe(200);
-  return { ...merchant, site, secret, recoveryCodes: confirmed.body.recoveryCodes as string[] };
+  const { setup, secret, recoveryCodes } = await withAuthenticatorApp(site);
+  expect(setup.qrCodeSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+  expect(setup.accountName).toContain(merchant.email);
+  return { ...merchant, site, secret, recoveryCodes };
 }
 
 describe('the second sign-in step', () => {

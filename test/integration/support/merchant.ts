@@ -1,3 +1,4 @@
+import { generate } from 'otplib';
 import { Mailbox } from '../../browser/support/mailbox';
 import type { LocalStack } from '../../support/local-stack';
 import { SiteClient } from './site-client';
@@ -29,4 +30,21 @@ export async function loggedIn(stack: LocalStack, email: string, password = PASS
   const answer = await site.post('/api/login', { loginId: email, password });
   if (answer.status !== 200) throw new Error(`login failed: ${JSON.stringify(answer.body)}`);
   return site;
+}
+
+/** The code the authenticator app shows, `steps` periods from now. */
+export const appCodeOf = (secret: string, steps = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + steps * 30 });
+
+/**
+ * Sets the authenticator app up in a signed-in browser and confirms it with the app's previous
+ * code (the next one, now or after, stays free for a sign-in): the set-up's answer, the secret
+ * as the app holds it and the recovery codes shown once.
+ */
+export async function withAuthenticatorApp(site: SiteClient) {
+  const setup = await site.post('/api/authenticator/setup', {});
+  if (setup.status !== 200) throw new Error(`set-up failed: ${JSON.stringify(setup.body)}`);
+  const secret = (setup.body.key as string).replace(/\s/g, '');
+  const confirmed = await site.post('/api/authenticator/confirm', { code: await appCodeOf(secret, -1) });
+  if (confirmed.status !== 200) throw new Error(`confirmation failed: ${JSON.stringify(confirmed.body)}`);
+  return { setup: setup.body, secret, recoveryCodes: confirmed.body.recoveryCodes as string[] };
 }

@@ -1,12 +1,14 @@
 import { AccountStateError } from '../../errors';
 import { lockEnd } from '../../lockout';
 import { PENDING_TOKEN_ATTRIBUTE, type Account, type LetterAddress, type RequestKind } from '../../model';
-import type { AccountStore, AuditLog, Clock, LimitStore, RequestStore } from '../../ports';
+import type { AccountStore, AuditLog, Clock, CodeFactorStore, FactorStore, LimitStore, RequestStore } from '../../ports';
 
 export interface AccountStatusDeps {
   accounts: AccountStore;
   requests: RequestStore;
   limits: LimitStore;
+  factors: FactorStore;
+  codeFactors: CodeFactorStore;
   audit: AuditLog;
   clock: Clock;
 }
@@ -21,6 +23,14 @@ export interface RequestView {
   createdAt?: string;
   expiresAt?: string;
   wrongPasscodes?: number;
+}
+
+/** The account's second factors as ops may see them: counts and dates, never a secret or hash. */
+export interface SecondFactorsView {
+  /** `pending` while a set-up waits for its first code (not a factor yet). */
+  authenticator?: { state: 'set up' | 'pending'; addedAt: string; lastUsedAt?: string };
+  passkeys: { count: number; lastAddedAt?: string; lastUsedAt?: string };
+  recoveryCodes?: { left: number; issuedAt: string; lastUsedAt?: string };
 }
 
 /** An account as ops may see it: every state and date, never a hash, token or sealed password. */
@@ -42,6 +52,8 @@ export interface AccountStatus {
   disabled?: Account['disabled'];
   lastLoginAt?: string;
   previousLoginAt?: string;
+  /** Registered only. */
+  secondFactors?: SecondFactorsView;
 }
 
 /** Who to look up: a login ID, or the email a registered account logs in with. */
@@ -69,6 +81,38 @@ async function requestView(kind: RequestKind, account: Account, deps: AccountSta
   return { state, ...facts };
 }
 
+const newest = (times: (string | undefined)[]) =>
+  times
+    .filter((t): t is string => !!t)
+    .sort()
+    .at(-1);
+
+async function secondFactorsView(loginId: string, deps: AccountStatusDeps): Promise<SecondFactorsView> {
+  const [records, authenticator, codes] = await Promise.all([
+    deps.factors.listOf(loginId),
+    deps.codeFactors.authenticatorOf(loginId),
+    deps.codeFactors.recoveryCodesOf(loginId),
+  ]);
+  const passkeys = records.filter((r) => r.kind === 'passkey');
+  return {
+    ...(authenticator && {
+      authenticator: {
+        state: authenticator.confirmedAt ? 'set up' : 'pending',
+        addedAt: authenticator.confirmedAt ?? authenticator.addedAt,
+        ...(authenticator.lastUsedAt && { lastUsedAt: authenticator.lastUsedAt }),
+      },
+    }),
+    passkeys: {
+      count: passkeys.length,
+      ...(passkeys.length > 0 && { lastAddedAt: newest(passkeys.map((p) => p.addedAt)) }),
+      ...(newest(passkeys.map((p) => p.lastUsedAt)) && { lastUsedAt: newest(passkeys.map((p) => p.lastUsedAt)) }),
+    },
+    ...(codes && {
+      recoveryCodes: { left: codes.codeHashes.length, issuedAt: codes.addedAt, ...(codes.lastUsedAt && { lastUsedAt: codes.lastUsedAt }) },
+    }),
+  };
+}
+
 /**
  * Ops `status`: an account's state for the support desk — invited (with the initial password's
  * expiry and whether its letter is still to be printed), pending registration (its expiry and
@@ -80,7 +124,9 @@ async function requestView(kind: RequestKind, account: Account, deps: AccountSta
  * 2. The requests the account points to are read and judged as their links would be (the
  *    registration while invited; the password reset and email change once registered), with the
  *    end of each lock (first login by login ID, login by email).
- * 3. The view is built; the look-up is audited with the operator.
+ * 3. A registered account's second factors are read: the app (set up or pending), how many
+ *    passkeys, how many recovery codes are left, with their dates.
+ * 4. The view is built; the look-up is audited with the operator.
  */
 export async function accountStatus(ref: AccountRef, by: { operator: string }, deps: AccountStatusDeps): Promise<AccountStatus> {
   const account = 'email' in ref ? await deps.accounts.findByEmail(ref.email.trim().toLowerCase()) : await deps.accounts.get(ref.loginId);
@@ -98,12 +144,13 @@ export async function accountStatus(ref: AccountRef, by: { operator: string }, d
   const now = deps.clock.now();
   const nowIso = now.toISOString();
   const invited = account.status === 'invited';
-  const [registration, passwordReset, emailChange, firstLoginLock, loginLock] = await Promise.all([
+  const [registration, passwordReset, emailChange, firstLoginLock, loginLock, secondFactors] = await Promise.all([
     invited ? requestView('registration', account, deps, nowIso) : undefined,
     invited ? undefined : requestView('passwordReset', account, deps, nowIso),
     invited ? undefined : requestView('emailChange', account, deps, nowIso),
     lockEnd(deps.limits, 'first-login', account.loginId, now),
     account.email ? lockEnd(deps.limits, 'login', account.email, now) : undefined,
+    invited ? undefined : secondFactorsView(account.loginId, deps),
   ]);
   const pendingRegistration = registration?.state === 'pending' || registration?.state === 'completing';
 
@@ -137,6 +184,7 @@ export async function accountStatus(ref: AccountRef, by: { operator: string }, d
     ...(account.disabled && { disabled: { at: account.disabled.at, by: account.disabled.by, reason: account.disabled.reason } }),
     ...(account.lastLoginAt && { lastLoginAt: account.lastLoginAt }),
     ...(account.previousLoginAt && { previousLoginAt: account.previousLoginAt }),
+    ...(secondFactors && { secondFactors }),
   };
   deps.audit.record({ event: 'account.viewed', outcome: 'success', loginId: account.loginId, operator: by.operator });
   return status;

@@ -168,6 +168,7 @@ describe('accountStatus (ops)', () => {
         lockedUntil: {},
         lastLoginAt: '2025-04-01T11:00:00.000Z',
         previousLoginAt: '2025-04-01T09:00:00.000Z',
+        secondFactors: { passkeys: { count: 0 } },
       });
     });
 
