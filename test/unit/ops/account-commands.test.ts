@@ -149,4 +149,26 @@ describe('renderStatus', () => {
     expect(shown).toContain('email change:      expired to new@example.com, sent 2026-11-25 09:00 JST, expired 2026-11-26 09:00 JST');
     expect(shown).not.toContain('letter:');
   });
+  it('shows the second factors with their counts and dates, or none', () => {
+    const registered: AccountStatus = { ...base, state: 'registered', email: 'hanako@example.com', lockedUntil: {} };
+    const withFactors = renderStatus({
+      ...registered,
+      secondFactors: {
+        authenticator: { state: 'set up', addedAt: '2026-11-27T03:00:00.000Z', lastUsedAt: '2026-11-28T01:00:00.000Z' },
+        passkeys: { count: 2, lastAddedAt: '2026-11-27T04:00:00.000Z' },
+        recoveryCodes: { left: 9, issuedAt: '2026-11-27T03:00:00.000Z', lastUsedAt: '2026-11-28T02:00:00.000Z' },
+      },
+    });
+    const pending = renderStatus({
+      ...registered,
+      secondFactors: { authenticator: { state: 'pending', addedAt: '2026-11-27T03:00:00.000Z' }, passkeys: { count: 0 } },
+    });
+
+    expect(withFactors).toContain(
+      'second factors:    authenticator app (set up 2026-11-27 12:00 JST, last used 2026-11-28 10:00 JST); ' +
+        '2 passkey(s) (newest added 2026-11-27 13:00 JST); 9 recovery code(s) left (issued 2026-11-27 12:00 JST, last used 2026-11-28 11:00 JST)',
+    );
+    expect(pending).toContain('second factors:    authenticator app set-up waiting for its first code (since 2026-11-27 12:00 JST)');
+    expect(renderStatus({ ...registered, secondFactors: { passkeys: { count: 0 } } })).toContain('second factors:    none');
+  });
 });
