@@ -132,7 +132,7 @@ export class SecondFactorSetupRequiredError extends DomainError {
   }
 }
 
-/** A change to the second factors the account cannot take as it is (e.g. the last one under the required policy). */
+/** A change to the second factors the account cannot take as it is (none set up, a set-up changed meanwhile). */
 export class SecondFactorStateError extends DomainError {
   readonly code = 'SECOND_FACTOR_STATE';
   constructor(

@@ -1,23 +1,10 @@
 import { japanDateTime } from '../japan-time';
 import type { Email } from '../ports';
-import { contactFooter, openingLine, subjectLine, type MailWording } from './common';
+import type { MailWording } from './common';
+import { accountNotice as notice } from './notices';
 
 /** What a merchant calls each second factor in the notices. */
 export type FactorName = '認証アプリ' | 'リカバリーコード';
-
-const notice = (to: string, w: MailWording, subject: string, lines: string[]): Email => ({
-  to,
-  subject: subjectLine(w, subject),
-  text: [
-    openingLine(w),
-    '',
-    ...lines,
-    '',
-    'お客様ご自身による操作の場合は、本メールへの対応は不要です。',
-    'お心当たりのない場合は、至急下記お問合せ先までご連絡ください。',
-    contactFooter(w),
-  ].join('\n'),
-});
 
 /** A factor set up: a merchant notices one added by someone else. */
 export const factorAddedEmail = (to: string, factor: FactorName, at: string, w: MailWording): Email =>
@@ -44,4 +31,22 @@ export const recoveryCodeUsedEmail = (to: string, at: string, remaining: number,
     `残りのリカバリーコード : ${remaining}個`,
     '',
     '残りが少なくなった場合は、ログイン後の「2段階認証の設定」からリカバリーコードを再発行してください。',
+  ]);
+
+/** A passkey added: a merchant who did not add it learns that someone can sign in as them. */
+export const passkeyAddedEmail = (to: string, name: string, at: string, w: MailWording): Email =>
+  notice(to, w, 'お客様サポートWEB パスキー登録のお知らせ', [
+    'お客様サポートWEBにパスキーが登録されました。',
+    '',
+    `パスキーの名前 : ${name}`,
+    `登録日時 : ${japanDateTime(at)}`,
+  ]);
+
+/** A passkey deleted: it no longer signs in. */
+export const passkeyDeletedEmail = (to: string, name: string, at: string, w: MailWording): Email =>
+  notice(to, w, 'お客様サポートWEB パスキー削除のお知らせ', [
+    'お客様サポートWEBからパスキーが削除されました。',
+    '',
+    `パスキーの名前 : ${name}`,
+    `削除日時 : ${japanDateTime(at)}`,
   ]);

@@ -1,9 +1,9 @@
 import type { MailWording } from '../../emails/common';
-import { passkeyDeletedEmail } from '../../emails/notices';
-import { LastFactorError, PasskeyNotFoundError } from '../../errors';
+import { passkeyDeletedEmail } from '../../emails/second-factor';
+import { PasskeyNotFoundError } from '../../errors';
 import { requireFreshProof } from '../../fresh-proof';
 import type { CodeFactorStore, FactorStore, Mailer, PasskeyStore } from '../../ports';
-import { signInFactorCount } from '../shared/second-factors';
+import { factorsLeftOnRemoval } from '../shared/second-factors';
 import { sendNotice } from '../shared/send-notice';
 import { signedInAccount, type SignedInDeps } from '../shared/signed-in-account';
 
@@ -38,8 +38,7 @@ export async function deletePasskey(sessionId: string | undefined, input: { id: 
 
   const passkey = await deps.passkeys.getPasskey(input.id);
   if (passkey?.loginId !== loginId) return refuse('not the account passkey', new PasskeyNotFoundError());
-  const factorsLeft = (await signInFactorCount(loginId, deps)) - 1;
-  if (deps.mfaPolicy === 'required' && factorsLeft === 0) return refuse('last factor while required', new LastFactorError());
+  const factorsLeft = await factorsLeftOnRemoval(loginId, deps, refuse);
   if (!(await deps.passkeys.removePasskey(input.id, loginId))) return refuse('removed meanwhile', new PasskeyNotFoundError());
   if (factorsLeft === 0) await deps.codeFactors.removeRecoveryCodes(loginId);
   deps.audit.record({ event: 'passkey.deleted', outcome: 'success', loginId, email });

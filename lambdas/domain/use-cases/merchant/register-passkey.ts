@@ -1,4 +1,4 @@
-import { passkeyAddedEmail } from '../../emails/notices';
+import { passkeyAddedEmail } from '../../emails/second-factor';
 import { PasskeyNotRegisteredError } from '../../errors';
 import { requireFreshProof } from '../../fresh-proof';
 import { passkeyName, rpIdOf, sessionStepIdHash, stepProblem } from '../../passkeys';

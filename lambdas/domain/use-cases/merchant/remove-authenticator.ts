@@ -4,7 +4,7 @@ import { SecondFactorStateError } from '../../errors';
 import { requireFreshProof } from '../../fresh-proof';
 import type { MfaPolicy } from '../../mfa-policy';
 import type { CodeFactorStore, FactorStore, Mailer } from '../../ports';
-import { signInFactorCount } from '../shared/second-factors';
+import { factorsLeftOnRemoval } from '../shared/second-factors';
 import { sendNotice } from '../shared/send-notice';
 import { signedInAccount, type SignedInDeps } from '../shared/signed-in-account';
 
@@ -28,20 +28,14 @@ export async function removeAuthenticator(sessionId: string | undefined, deps: R
   const { loginId, email } = account;
   const now = deps.clock.now();
   requireFreshProof(session, now);
-  const refuse = (reason: string, message: string): never => {
+  const refuse = (reason: string, error: Error): never => {
     deps.audit.record({ event: 'mfa.authenticator.removed', outcome: 'failure', loginId, email, reason });
-    throw new SecondFactorStateError(reason, message);
+    throw error;
   };
 
   const authenticator = await deps.codeFactors.authenticatorOf(loginId);
-  if (!authenticator?.confirmedAt) return refuse('none', '認証アプリは設定されていません。');
-  const factorsLeft = (await signInFactorCount(loginId, deps)) - 1;
-  if (factorsLeft === 0 && deps.mfaPolicy === 'required') {
-    return refuse(
-      'last factor',
-      '2段階認証は必須のため、最後の認証方法は削除できません。先に別の認証方法(パスキーなど)を追加してください。',
-    );
-  }
+  if (!authenticator?.confirmedAt) return refuse('none', new SecondFactorStateError('none', '認証アプリは設定されていません。'));
+  const factorsLeft = await factorsLeftOnRemoval(loginId, deps, refuse);
   await deps.codeFactors.removeAuthenticator(loginId);
   if (factorsLeft === 0) await deps.codeFactors.removeRecoveryCodes(loginId);
   deps.audit.record({ event: 'mfa.authenticator.removed', outcome: 'success', loginId, email, factorsLeft });

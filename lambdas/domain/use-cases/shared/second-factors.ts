@@ -1,3 +1,4 @@
+import { LastFactorError } from '../../errors';
 import type { MfaPolicy } from '../../mfa-policy';
 import type { CodeFactorStore, FactorStore } from '../../ports';
 
@@ -30,6 +31,20 @@ export async function secondFactorMethods(
 export async function signInFactorCount(loginId: string, deps: { factors: FactorStore }): Promise<number> {
   const records = await deps.factors.listOf(loginId);
   return records.filter((r) => r.kind === 'passkey' || (r.kind === 'authenticator' && 'confirmedAt' in r && r.confirmedAt)).length;
+}
+
+/**
+ * The sign-in factors left once one of them is removed; where the policy requires two-step
+ * sign-in the last one stays: `refuse` (which audits in the caller's terms) gets LastFactorError.
+ */
+export async function factorsLeftOnRemoval(
+  loginId: string,
+  deps: { factors: FactorStore; mfaPolicy: MfaPolicy },
+  refuse: (reason: string, error: Error) => never,
+): Promise<number> {
+  const left = (await signInFactorCount(loginId, deps)) - 1;
+  if (left === 0 && deps.mfaPolicy === 'required') refuse('last factor while required', new LastFactorError());
+  return left;
 }
 
 export const asksSecondFactor = (policy: MfaPolicy) => policy !== 'off';

@@ -3,9 +3,9 @@ import {
   CodeWrongError,
   CurrentPasswordWrongError,
   InvalidCredentialsError,
+  LastFactorError,
   ProofRequiredError,
   SecondFactorSetupRequiredError,
-  SecondFactorStateError,
   SecondStepExpiredError,
 } from '../../../../../lambdas/domain/errors';
 import { completeSecondFactor } from '../../../../../lambdas/domain/use-cases/merchant/complete-second-factor';
@@ -248,8 +248,11 @@ describe('the required policy', () => {
   it('refuses to remove the last factor, and allows it under optional', async () => {
     const { sessionId } = await enrol(world);
     const refused = await failureOf(removeAuthenticator(sessionId, world));
-    expect(refused).toBeInstanceOf(SecondFactorStateError);
+    expect(refused).toBeInstanceOf(LastFactorError);
     expect((refused as Error).message).toContain('最後の認証方法は削除できません');
+    expect(world.audit.events.at(-1)).toEqual(
+      expect.objectContaining({ event: 'mfa.authenticator.removed', outcome: 'failure', reason: 'last factor while required' }),
+    );
 
     world.mfaPolicy = 'optional';
     await removeAuthenticator(sessionId, world);
