@@ -1,10 +1,13 @@
 /**
  * 2段階認証: the authenticator app set up from the home page, then the sign-in with the password
  * and the 確認コード the app would show (computed here from the key the page shows), and with a
- * recovery code, whose count the home page tells.
+ * recovery code, whose count the home page tells; and the merchant who lost the phone and the
+ * codes, brought back by the ops reset.
  */
 import type { Page } from '@playwright/test';
 import { generate } from 'otplib';
+import { opsDeps } from '../../ops/context';
+import { resetSecondFactors } from '../../lambdas/domain/use-cases/ops/reset-second-factors';
 import { expect, test } from './support/fixtures';
 import { logIn, logInToHome } from './support/merchant';
 
@@ -63,5 +66,43 @@ test.describe('2段階認証', () => {
 
     await expect(page).toHaveURL(/home\.html\?recoveryCodesLeft=9$/);
     await expect(page.getByRole('status')).toContainText('残りのリカバリーコードは9個です。');
+  });
+
+  test('lost phone and codes: after the ops reset the password signs in alone, and a new app can be set up', async ({
+    page,
+    otherPage,
+    merchant,
+    stack,
+  }) => {
+    await logInToHome(page, merchant.email, merchant.password);
+    const lost = await setUpApp(page);
+    await logOut(page);
+    // A session signed in on the lost phone, still open.
+    await otherPage.goto('/');
+    await logIn(otherPage, merchant.email, merchant.password);
+    await otherPage.getByLabel('確認コード', { exact: true }).fill(await codeOf(lost.key));
+    await otherPage.getByRole('button', { name: '確認', exact: true }).click();
+    await expect(otherPage).toHaveURL(/home\.html$/);
+
+    await test.step('ops: reset-mfa after the identity check', async () => {
+      const deps = await opsDeps({ name: 'local', ...stack.target });
+      const reset = await resetSecondFactors(
+        merchant.loginId,
+        { reason: 'lost phone; call-back, ticket 4711', operator: 'ops.test' },
+        deps,
+      );
+      expect(reset.removed).toEqual({ passkeys: 0, authenticator: true, recoveryCodes: true });
+    });
+    await otherPage.reload();
+    await expect(otherPage).toHaveURL(/index\.html\?sessionExpired=1$/);
+
+    await logInToHome(page, merchant.email, merchant.password);
+    // 2段階認証の設定 offers the set-up again, as to a merchant who never had an app.
+    const { key } = await setUpApp(page);
+    await logOut(page);
+    await logIn(page, merchant.email, merchant.password);
+    await page.getByLabel('確認コード', { exact: true }).fill(await codeOf(key));
+    await page.getByRole('button', { name: '確認', exact: true }).click();
+    await expect(page).toHaveURL(/home\.html$/);
   });
 });
