@@ -1,13 +1,11 @@
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type RegistrationResponseJSON,
-  type WebAuthnCredential,
-} from '@simplewebauthn/server';
+import type { AuthenticationResponseJSON, RegistrationResponseJSON, WebAuthnCredential } from '@simplewebauthn/server';
 import type { PasskeyCeremonies, PasskeyOptions } from '../domain/ports';
+
+/**
+ * The library and its crypto load on the first ceremony, not with every handler: every bundle
+ * holds the composition root, and most handlers never see a passkey.
+ */
+const library = () => import('@simplewebauthn/server');
 
 /** How long the browser's prompt stays open (the challenge itself lives 5 minutes). */
 const PROMPT_TIMEOUT_MS = 120_000;
@@ -36,7 +34,7 @@ const toBytes = (base64url: string) => new Uint8Array(Buffer.from(base64url, 'ba
 /** The WebAuthn ceremonies of @simplewebauthn/server. */
 export const simpleWebAuthn: PasskeyCeremonies = {
   async registrationOptions({ rpName, rpId, userHandle, userName, challenge, exclude }) {
-    const options = await generateRegistrationOptions({
+    const options = await (await library()).generateRegistrationOptions({
       rpName,
       rpID: rpId,
       userID: toBytes(userHandle),
@@ -53,7 +51,7 @@ export const simpleWebAuthn: PasskeyCeremonies = {
 
   async verifyRegistration({ response, challenge, origin, rpId }) {
     try {
-      const result = await verifyRegistrationResponse({
+      const result = await (await library()).verifyRegistrationResponse({
         response: response as unknown as RegistrationResponseJSON,
         expectedChallenge: challenge,
         expectedOrigin: origin,
@@ -77,7 +75,7 @@ export const simpleWebAuthn: PasskeyCeremonies = {
   },
 
   async authenticationOptions({ rpId, challenge, allow }) {
-    const options = await generateAuthenticationOptions({
+    const options = await (await library()).generateAuthenticationOptions({
       rpID: rpId,
       challenge: toBytes(challenge),
       timeout: PROMPT_TIMEOUT_MS,
@@ -90,7 +88,7 @@ export const simpleWebAuthn: PasskeyCeremonies = {
   async verifyAuthentication({ response, challenge, origin, rpId, passkey }) {
     try {
       const json = response as unknown as AuthenticationResponseJSON;
-      const result = await verifyAuthenticationResponse({
+      const result = await (await library()).verifyAuthenticationResponse({
         response: json,
         expectedChallenge: challenge,
         expectedOrigin: origin,
