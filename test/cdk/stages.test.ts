@@ -4,7 +4,7 @@ import { createStacks } from '../../lib/create-stacks';
 import { SynthInputError } from '../../lib/errors';
 import { handlersDir } from '../../lib/paths';
 import { parseStageConfig } from '../../lib/stage-config';
-import { cdkContext, siteFixtureDir, synthStage } from './support/synth';
+import { cdkContext, resourcesWithPrefix, siteFixtureDir, synthStage } from './support/synth';
 
 describe.each(Object.keys(cdkContext.stages))('stage "%s" of cdk.json', (stage) => {
   const { stacks } = synthStage(stage);
@@ -49,6 +49,36 @@ describe('a stage without a region', () => {
       expect(act).toThrow(/stages\.dev\.region/);
     } finally {
       if (saved !== undefined) process.env.CDK_DEFAULT_REGION = saved;
+    }
+  });
+});
+
+describe('the PCI DSS numbers (prod), and dev as it was', () => {
+  const environments = (stage: string) =>
+    resourcesWithPrefix(synthStage(stage).web, 'AWS::Lambda::Function', 'Routes').map(
+      (fn) => fn.Properties.Environment.Variables as Record<string, unknown>,
+    );
+
+  it('gives every prod function idle 15 minutes, absolute 12 hours, and a 30-minute lock after 5 failures', () => {
+    const prod = environments('prod');
+    expect(prod.length).toBeGreaterThan(1);
+    for (const variables of prod) {
+      expect(variables).toMatchObject({
+        SESSION_IDLE_MINUTES: '15',
+        SESSION_ABSOLUTE_MINUTES: '720',
+        LOCKOUT_THRESHOLD: '5',
+        LOCKOUT_MINUTES: '30',
+      });
+      // PCI DSS v4.0.1 8.2.8 (idle ≤ 15 minutes), 8.3.4 (≤ 10 attempts, a lock of ≥ 30 minutes).
+      expect(Number(variables.SESSION_IDLE_MINUTES)).toBeLessThanOrEqual(15);
+      expect(Number(variables.LOCKOUT_THRESHOLD)).toBeLessThanOrEqual(10);
+      expect(Number(variables.LOCKOUT_MINUTES)).toBeGreaterThanOrEqual(30);
+    }
+  });
+
+  it('keeps dev at idle 30 and a 15-minute lock, so local walks stay quick', () => {
+    for (const variables of environments('dev')) {
+      expect(variables).toMatchObject({ SESSION_IDLE_MINUTES: '30', LOCKOUT_MINUTES: '15', LOCKOUT_THRESHOLD: '5' });
     }
   });
 });
