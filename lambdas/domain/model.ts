@@ -27,6 +27,10 @@ export interface Account {
   registeredAt?: string;
   lastLoginAt?: string;
   previousLoginAt?: string;
+  /** The inactivity warning of the current idle period (lambdas/domain/inactivity.ts); a sign-in removes it. */
+  inactivityWarnedAt?: string;
+  /** When ops last enabled it: counts as activity, so the inactivity rule starts counting again. */
+  enabledAt?: string;
 }
 
 /** The letter's address block. */

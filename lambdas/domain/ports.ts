@@ -55,11 +55,13 @@ export interface AccountStore {
   changePassword(loginId: string, change: PasswordChange): Promise<boolean>;
   /** The new login email, only while `tokenHash` is still the pending email change. */
   changeEmail(loginId: string, tokenHash: string, email: string): Promise<boolean>;
+  /** Ops: disable (with why and by whom) an account not disabled. False when it does not exist or is disabled already. */
+  setDisabled(loginId: string, disabled: NonNullable<Account['disabled']>): Promise<boolean>;
   /**
-   * Ops: disable (with why and by whom) an account not disabled, or enable (undefined) a disabled
-   * one. False when it does not exist or is already so.
+   * Ops: enable a disabled account; `at` counts as activity for the inactivity rule (its warning
+   * goes). False when it does not exist or is not disabled.
    */
-  setDisabled(loginId: string, disabled: Account['disabled']): Promise<boolean>;
+  enable(loginId: string, at: string): Promise<boolean>;
   /**
    * Ops: a new initial password for an account still invited (the old one stops working, its
    * pending registration is voided). False when the account is not invited (or does not exist).
@@ -75,9 +77,26 @@ export interface AccountStore {
   pendingLetters(): Promise<Account[]>;
   /** Takes the sealed password of the letter issued at `issuedAt`: true exactly once. */
   takeLetter(loginId: string, issuedAt: string): Promise<boolean>;
-  /** Keeps this login time and, in the same write, the stored one as the one before it. */
+  /**
+   * Keeps this login time and, in the same write, the stored one as the one before it; the
+   * inactivity warning goes (the next one is for the next idle period).
+   */
   recordLogin(loginId: string, at: string): Promise<void>;
+  /** Every registered account, a page at a time (the inactivity rule reads them all once a day). */
+  registeredAccounts(): AsyncIterable<Account[]>;
+  /**
+   * The inactivity warning sent at `at`, only while the account is registered, not disabled, and
+   * its activity is still what was `read` (no sign-in, enable or other warning came between).
+   */
+  recordInactivityWarning(loginId: string, at: string, read: InactivityRead): Promise<boolean>;
+  /** Takes back the warning recorded at `at` (its email was not sent), so the next run sends it. */
+  withdrawInactivityWarning(loginId: string, at: string): Promise<void>;
+  /** Disables by the inactivity rule, only while not disabled and still warned at `warnedAt` (no sign-in since). */
+  disableInactive(loginId: string, disabled: NonNullable<Account['disabled']>, warnedAt: string): Promise<boolean>;
 }
+
+/** What the inactivity rule read of an account's activity, for the conditional write of its warning. */
+export type InactivityRead = Pick<Account, 'lastLoginAt' | 'enabledAt' | 'inactivityWarnedAt'>;
 
 export interface RequestStore {
   put(request: PendingRequest): Promise<void>;

@@ -243,16 +243,19 @@ export function describeAccountStoreContract(name: string, makeStore: () => Acco
     });
 
     describe('setDisabled', () => {
-      it('disables and enables an existing account', async () => {
+      it('disables and enables an existing account; the enable is kept as activity and takes the inactivity warning away', async () => {
+        // Prepare
+        await store.recordInactivityWarning('M20250402', '2025-04-03T09:00:00.000Z', {});
+
         // Act
         const disabled = await store.setDisabled('M20250402', DISABLED);
         const whileDisabled = await store.get('M20250402');
-        const enabled = await store.setDisabled('M20250402', undefined);
+        const enabled = await store.enable('M20250402', '2025-04-05T09:00:00.000Z');
 
         // Assess
         expect([disabled, enabled]).toEqual([true, true]);
         expect(whileDisabled?.disabled).toEqual(DISABLED);
-        expect(await store.get('M20250402')).not.toHaveProperty('disabled');
+        expect(await store.get('M20250402')).toEqual({ ...registered, enabledAt: '2025-04-05T09:00:00.000Z' });
       });
 
       it('never disables over an earlier disable, and enables only a disabled account', async () => {
@@ -262,7 +265,7 @@ export function describeAccountStoreContract(name: string, makeStore: () => Acco
 
         // Act
         const again = await store.setDisabled('M20250402', later);
-        const enableEnabled = await store.setDisabled('M20250401', undefined);
+        const enableEnabled = await store.enable('M20250401', '2025-04-05T09:00:00.000Z');
 
         // Assess
         expect([again, enableEnabled]).toEqual([false, false]);
@@ -398,6 +401,96 @@ export function describeAccountStoreContract(name: string, makeStore: () => Acco
         expect([earlier, first, again, missing]).toEqual([false, true, false, false]);
         expect(await store.get('M20250403')).not.toHaveProperty('pendingLetter');
         expect(await store.pendingLetters()).toEqual([]);
+      });
+    });
+
+    describe('the inactivity rule', () => {
+      const WARNED = '2025-06-20T18:00:00.000Z';
+
+      it('lists every registered account, a page at a time, and no invited one', async () => {
+        // Prepare
+        for (let i = 3; i <= 7; i += 1) await store.create({ ...registered, loginId: `M2025040${i}`, email: `m${i}@example.com` });
+
+        // Act
+        const pages: string[][] = [];
+        for await (const page of store.registeredAccounts()) pages.push(page.map((account) => account.loginId));
+
+        // Assess
+        expect(pages.flat().sort()).toEqual(['M20250402', 'M20250403', 'M20250404', 'M20250405', 'M20250406', 'M20250407']);
+        expect(pages.every((page) => page.length > 0)).toBe(true);
+      });
+
+      it('records a warning only while the activity read is unchanged: a sign-in, another warning or a disable between refuses it', async () => {
+        // Act
+        const first = await store.recordInactivityWarning('M20250402', WARNED, {});
+        const twice = await store.recordInactivityWarning('M20250402', '2025-06-21T18:00:00.000Z', {});
+        const afterWarning = await store.get('M20250402');
+        await store.recordLogin('M20250402', '2025-06-22T09:00:00.000Z');
+        const afterLogin = await store.get('M20250402');
+        const stale = await store.recordInactivityWarning('M20250402', '2025-06-23T18:00:00.000Z', {});
+        await store.setDisabled('M20250402', DISABLED);
+        const whileDisabled = await store.recordInactivityWarning('M20250402', '2025-06-24T18:00:00.000Z', {
+          lastLoginAt: '2025-06-22T09:00:00.000Z',
+        });
+        const invited = await store.recordInactivityWarning('M20250401', WARNED, {});
+
+        // Assess
+        expect([first, twice, stale, whileDisabled, invited]).toEqual([true, false, false, false, false]);
+        expect(afterWarning?.inactivityWarnedAt).toBe(WARNED);
+        expect(afterLogin).not.toHaveProperty('inactivityWarnedAt');
+        expect((await store.get('M20250402'))?.inactivityWarnedAt).toBeUndefined();
+      });
+
+      it('of two parallel warnings, one is recorded', async () => {
+        // Act
+        const times = ['2025-06-20T18:00:00.000Z', '2025-06-20T18:00:01.000Z'];
+        const applied = await Promise.all(times.map((at) => store.recordInactivityWarning('M20250402', at, {})));
+
+        // Assess
+        expect(applied.filter(Boolean)).toHaveLength(1);
+        expect((await store.get('M20250402'))?.inactivityWarnedAt).toBe(times[applied.indexOf(true)]);
+      });
+
+      it('takes back only the warning it recorded', async () => {
+        // Prepare
+        await store.recordInactivityWarning('M20250402', WARNED, {});
+
+        // Act
+        await store.withdrawInactivityWarning('M20250402', '2025-06-19T18:00:00.000Z');
+        const other = await store.get('M20250402');
+        await store.withdrawInactivityWarning('M20250402', WARNED);
+
+        // Assess
+        expect(other?.inactivityWarnedAt).toBe(WARNED);
+        expect(await store.get('M20250402')).toEqual(registered);
+      });
+
+      it('disables by the rule only while still warned at that time and not disabled', async () => {
+        // Prepare
+        const bySystem = { at: '2025-07-04T18:00:00.000Z', reason: 'inactive 90 days (PCI DSS 8.2.6)', by: 'system' };
+        await store.recordInactivityWarning('M20250402', WARNED, {});
+
+        // Act
+        const otherWarning = await store.disableInactive('M20250402', bySystem, '2025-06-19T18:00:00.000Z');
+        const disabled = await store.disableInactive('M20250402', bySystem, WARNED);
+        const again = await store.disableInactive('M20250402', { ...bySystem, at: '2025-07-05T18:00:00.000Z' }, WARNED);
+
+        // Assess
+        expect([otherWarning, disabled, again]).toEqual([false, true, false]);
+        expect((await store.get('M20250402'))?.disabled).toEqual(bySystem);
+      });
+
+      it('does not disable an account signed in since its warning', async () => {
+        // Prepare
+        await store.recordInactivityWarning('M20250402', WARNED, {});
+        await store.recordLogin('M20250402', '2025-06-25T09:00:00.000Z');
+
+        // Act
+        const disabled = await store.disableInactive('M20250402', DISABLED, WARNED);
+
+        // Assess
+        expect(disabled).toBe(false);
+        expect(await store.get('M20250402')).not.toHaveProperty('disabled');
       });
     });
 

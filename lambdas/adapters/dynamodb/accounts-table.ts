@@ -3,7 +3,7 @@ import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type 
 import { AccountExistsError } from '../../domain/errors';
 import type { IssuedInitialPassword } from '../../domain/model';
 import { PENDING_TOKEN_ATTRIBUTE, type Account, type RequestKind } from '../../domain/model';
-import type { AccountStore, PasswordChange } from '../../domain/ports';
+import type { AccountStore, InactivityRead, PasswordChange } from '../../domain/ports';
 import { tableDefinitions } from '../../resources/table-definitions';
 
 const { partitionKey: KEY, indexes } = tableDefinitions.accounts;
@@ -113,12 +113,20 @@ export class AccountsTable implements AccountStore {
     });
   }
 
-  setDisabled(loginId: string, disabled: Account['disabled']): Promise<boolean> {
+  setDisabled(loginId: string, disabled: NonNullable<Account['disabled']>): Promise<boolean> {
     // Never over an earlier disable: its when, why and by whom stay as they were.
     return this.conditionalUpdate(loginId, {
-      UpdateExpression: disabled ? 'SET disabled = :disabled' : 'REMOVE disabled',
-      ConditionExpression: disabled ? `attribute_exists(${KEY}) AND attribute_not_exists(disabled)` : 'attribute_exists(disabled)',
-      ...(disabled && { ExpressionAttributeValues: { ':disabled': disabled } }),
+      UpdateExpression: 'SET disabled = :disabled',
+      ConditionExpression: `attribute_exists(${KEY}) AND attribute_not_exists(disabled)`,
+      ExpressionAttributeValues: { ':disabled': disabled },
+    });
+  }
+
+  enable(loginId: string, at: string): Promise<boolean> {
+    return this.conditionalUpdate(loginId, {
+      UpdateExpression: 'SET enabledAt = :at REMOVE disabled, inactivityWarnedAt',
+      ConditionExpression: 'attribute_exists(disabled)',
+      ExpressionAttributeValues: { ':at': at },
     });
   }
 
@@ -186,22 +194,74 @@ export class AccountsTable implements AccountStore {
    * The stored last login moves to previous in the same write that sets this one, so parallel
    * logins each move what the other left and none is lost. The first login has nothing to move:
    * if a parallel one wrote it meanwhile, this one moves that. An account gone is left gone.
+   * The same write removes the inactivity warning.
    */
   async recordLogin(loginId: string, at: string): Promise<void> {
     const values = { ExpressionAttributeValues: { ':at': at } };
     const moveOn = () =>
       this.conditionalUpdate(loginId, {
-        UpdateExpression: 'SET previousLoginAt = lastLoginAt, lastLoginAt = :at',
+        UpdateExpression: 'SET previousLoginAt = lastLoginAt, lastLoginAt = :at REMOVE inactivityWarnedAt',
         ConditionExpression: 'attribute_exists(lastLoginAt)',
         ...values,
       });
     const first = () =>
       this.conditionalUpdate(loginId, {
-        UpdateExpression: 'SET lastLoginAt = :at',
+        UpdateExpression: 'SET lastLoginAt = :at REMOVE inactivityWarnedAt',
         ConditionExpression: `attribute_exists(${KEY}) AND attribute_not_exists(lastLoginAt)`,
         ...values,
       });
     if (!(await moveOn()) && !(await first())) await moveOn();
+  }
+
+  async *registeredAccounts(): AsyncIterable<Account[]> {
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new ScanCommand({
+          TableName: this.tableName,
+          FilterExpression: '#status = :registered',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':registered': 'registered' },
+          ExclusiveStartKey,
+          ConsistentRead: true,
+        }),
+      );
+      if (page.Items?.length) yield page.Items as Account[];
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+  }
+
+  recordInactivityWarning(loginId: string, at: string, read: InactivityRead): Promise<boolean> {
+    // Each activity field as it was read: absent then, absent now; else the same value.
+    const fields = ['lastLoginAt', 'enabledAt', 'inactivityWarnedAt'] as const;
+    const unchanged = fields.map((field) => (read[field] === undefined ? `attribute_not_exists(${field})` : `${field} = :${field}`));
+    return this.conditionalUpdate(loginId, {
+      UpdateExpression: 'SET inactivityWarnedAt = :at',
+      ConditionExpression: ['#status = :registered', 'attribute_not_exists(disabled)', ...unchanged].join(' AND '),
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':at': at,
+        ':registered': 'registered',
+        ...Object.fromEntries(fields.filter((field) => read[field] !== undefined).map((field) => [`:${field}`, read[field]])),
+      },
+    });
+  }
+
+  async withdrawInactivityWarning(loginId: string, at: string): Promise<void> {
+    await this.conditionalUpdate(loginId, {
+      UpdateExpression: 'REMOVE inactivityWarnedAt',
+      ConditionExpression: 'inactivityWarnedAt = :at',
+      ExpressionAttributeValues: { ':at': at },
+    });
+  }
+
+  disableInactive(loginId: string, disabled: NonNullable<Account['disabled']>, warnedAt: string): Promise<boolean> {
+    return this.conditionalUpdate(loginId, {
+      UpdateExpression: 'SET disabled = :disabled',
+      ConditionExpression: '#status = :registered AND attribute_not_exists(disabled) AND inactivityWarnedAt = :warnedAt',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':disabled': disabled, ':registered': 'registered', ':warnedAt': warnedAt },
+    });
   }
 
   private conditionalUpdate(loginId: string, input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName' | 'Key'>) {

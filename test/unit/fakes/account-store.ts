@@ -1,7 +1,7 @@
 import { AccountExistsError } from '../../../lambdas/domain/errors';
 import type { IssuedInitialPassword } from '../../../lambdas/domain/model';
 import { PENDING_TOKEN_ATTRIBUTE, type Account, type RequestKind } from '../../../lambdas/domain/model';
-import type { AccountStore, PasswordChange } from '../../../lambdas/domain/ports';
+import type { AccountStore, InactivityRead, PasswordChange } from '../../../lambdas/domain/ports';
 
 /**
  * The accounts table in memory, with the same conditions as `AccountsTable`: replacing the
@@ -83,12 +83,21 @@ export class FakeAccountStore implements AccountStore {
     return true;
   }
 
-  async setDisabled(loginId: string, disabled: Account['disabled']): Promise<boolean> {
+  async setDisabled(loginId: string, disabled: NonNullable<Account['disabled']>): Promise<boolean> {
     await Promise.resolve();
     const item = this.items.get(loginId);
-    if (!item || !!item.disabled === !!disabled) return false;
-    if (disabled) item.disabled = { ...disabled };
-    else delete item.disabled;
+    if (!item || item.disabled) return false;
+    item.disabled = { ...disabled };
+    return true;
+  }
+
+  async enable(loginId: string, at: string): Promise<boolean> {
+    await Promise.resolve();
+    const item = this.items.get(loginId);
+    if (!item?.disabled) return false;
+    delete item.disabled;
+    delete item.inactivityWarnedAt;
+    item.enabledAt = at;
     return true;
   }
 
@@ -164,5 +173,40 @@ export class FakeAccountStore implements AccountStore {
     if (!item) return;
     if (item.lastLoginAt) item.previousLoginAt = item.lastLoginAt;
     item.lastLoginAt = at;
+    delete item.inactivityWarnedAt;
+  }
+
+  /** Pages of `pageSize`, as a scan would hand them out. */
+  pageSize = 2;
+
+  async *registeredAccounts(): AsyncIterable<Account[]> {
+    const registered = this.all().filter((account) => account.status === 'registered');
+    for (let start = 0; start < registered.length; start += this.pageSize) {
+      await Promise.resolve();
+      yield registered.slice(start, start + this.pageSize);
+    }
+  }
+
+  async recordInactivityWarning(loginId: string, at: string, read: InactivityRead): Promise<boolean> {
+    await Promise.resolve();
+    const item = this.items.get(loginId);
+    if (item?.status !== 'registered' || item.disabled) return false;
+    if ((['lastLoginAt', 'enabledAt', 'inactivityWarnedAt'] as const).some((field) => item[field] !== read[field])) return false;
+    item.inactivityWarnedAt = at;
+    return true;
+  }
+
+  async withdrawInactivityWarning(loginId: string, at: string): Promise<void> {
+    await Promise.resolve();
+    const item = this.items.get(loginId);
+    if (item?.inactivityWarnedAt === at) delete item.inactivityWarnedAt;
+  }
+
+  async disableInactive(loginId: string, disabled: NonNullable<Account['disabled']>, warnedAt: string): Promise<boolean> {
+    await Promise.resolve();
+    const item = this.items.get(loginId);
+    if (item?.status !== 'registered' || item.disabled || item.inactivityWarnedAt !== warnedAt) return false;
+    item.disabled = { ...disabled };
+    return true;
   }
 }

@@ -29,6 +29,7 @@ function refusal(loginId: string, disabling: boolean, account: Account | undefin
  * its sessions end now) or enable it again. Always with a reason and the operator, for auditors.
  * 1. In one conditional write, the account is disabled (when, why and by whom kept) only while
  *    it is not disabled, or enabled only while it is: an earlier disable is never overwritten.
+ *    Enabling counts as activity for the inactivity rule: its clock starts again, its warning goes.
  * 2. If the write did not apply, the account is read again to tell the operator why (no such
  *    account, already disabled since when, by whom and why, or not disabled); refused, audited
  *    as a failure.
@@ -42,8 +43,11 @@ export async function setAccountDisabled(
 ): Promise<void> {
   const event = change.disabled ? 'account.disabled' : 'account.enabled';
   const by = { operator: change.operator };
-  const disabled = change.disabled ? { at: deps.clock.now().toISOString(), reason: change.reason, by: change.operator } : undefined;
-  if (!(await deps.accounts.setDisabled(loginId, disabled))) {
+  const at = deps.clock.now().toISOString();
+  const applied = change.disabled
+    ? await deps.accounts.setDisabled(loginId, { at, reason: change.reason, by: change.operator })
+    : await deps.accounts.enable(loginId, at);
+  if (!applied) {
     const { problem, message } = refusal(loginId, change.disabled, await deps.accounts.get(loginId));
     // `reason` says why it failed; the operator's reason goes along as `requestReason`.
     deps.audit.record({ event, outcome: 'failure', loginId, reason: problem, requestReason: change.reason, ...by });

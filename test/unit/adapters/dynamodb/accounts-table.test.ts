@@ -207,13 +207,13 @@ describe('AccountsTable', () => {
   describe('recordLogin', () => {
     const MOVE_ON = {
       Key: { loginId: 'M20250401' },
-      UpdateExpression: 'SET previousLoginAt = lastLoginAt, lastLoginAt = :at',
+      UpdateExpression: 'SET previousLoginAt = lastLoginAt, lastLoginAt = :at REMOVE inactivityWarnedAt',
       ConditionExpression: 'attribute_exists(lastLoginAt)',
       ExpressionAttributeValues: { ':at': '2025-04-01T10:00:00.000Z' },
     };
     const FIRST = {
       Key: { loginId: 'M20250401' },
-      UpdateExpression: 'SET lastLoginAt = :at',
+      UpdateExpression: 'SET lastLoginAt = :at REMOVE inactivityWarnedAt',
       ConditionExpression: 'attribute_exists(loginId) AND attribute_not_exists(lastLoginAt)',
       ExpressionAttributeValues: { ':at': '2025-04-01T10:00:00.000Z' },
     };
@@ -356,17 +356,20 @@ describe('AccountsTable', () => {
       });
     });
 
-    it('removes the mark to enable, only from a disabled account, with no values', async () => {
+    it('removes the mark to enable, only from a disabled account, restarting the inactivity clock', async () => {
       // Prepare
       db.on(UpdateCommand).resolves({});
 
       // Act
-      await table.setDisabled('M20250401', undefined);
+      await table.enable('M20250401', '2025-04-05T09:00:00.000Z');
 
       // Assess
       const input = db.commandCalls(UpdateCommand)[0].args[0].input;
-      expect(input).toMatchObject({ UpdateExpression: 'REMOVE disabled', ConditionExpression: 'attribute_exists(disabled)' });
-      expect(input).not.toHaveProperty('ExpressionAttributeValues');
+      expect(input).toMatchObject({
+        UpdateExpression: 'SET enabledAt = :at REMOVE disabled, inactivityWarnedAt',
+        ConditionExpression: 'attribute_exists(disabled)',
+        ExpressionAttributeValues: { ':at': '2025-04-05T09:00:00.000Z' },
+      });
     });
 
     it('answers false for an unknown login ID or one already so (the condition fails, so nothing is written)', async () => {

@@ -47,7 +47,7 @@ describe('signedInAccount', () => {
     // Prepare
     await world.accounts.setDisabled(MERCHANT.loginId, DISABLED);
     await failureOf(signedInAccount(sessionId, world));
-    await world.accounts.setDisabled(MERCHANT.loginId, undefined);
+    await world.accounts.enable(MERCHANT.loginId, world.clock.iso());
 
     // Act
     const error = await failureOf(signedInAccount(sessionId, world));
