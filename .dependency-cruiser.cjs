@@ -57,9 +57,9 @@ module.exports = {
     {
       name: 'use-case-groups-apart',
       severity: 'error',
-      comment: "A merchant's step and an ops command share only what lives in use-cases/shared/.",
-      from: { path: '^lambdas/domain/use-cases/(merchant|ops|shared)/' },
-      to: { path: '^lambdas/domain/use-cases/(merchant|ops)/', pathNot: '^lambdas/domain/use-cases/$1/' },
+      comment: "A merchant's step, an ops command and a scheduled job share only what lives in use-cases/shared/.",
+      from: { path: '^lambdas/domain/use-cases/(merchant|ops|scheduled|shared)/' },
+      to: { path: '^lambdas/domain/use-cases/(merchant|ops|scheduled)/', pathNot: '^lambdas/domain/use-cases/$1/' },
     },
     {
       name: 'adapters-not-to-outer-layers',

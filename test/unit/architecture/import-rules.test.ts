@@ -26,6 +26,7 @@ const TREE: Record<string, string> = {
   'lambdas/domain/use-cases/ops/command.ts': "import { step } from '../shared/step';\nexport const command = step;", // allowed
   'lambdas/domain/use-cases/shared/step.ts': 'export const step = 1;',
   'lambdas/domain/use-cases/merchant/uses-ops.ts': "import { command } from '../ops/command';\nexport const x = command;", // use-case-groups-apart
+  'lambdas/domain/use-cases/scheduled/uses-ops.ts': "import { command } from '../ops/command';\nexport const x = command;", // use-case-groups-apart
   'lambdas/domain/a.ts': "import { b } from './b';\nexport const a = () => b;", // no-cycles
   'lambdas/domain/b.ts': "import { a } from './a';\nexport const b = () => a;",
 };
@@ -77,8 +78,11 @@ describe('the import rules', () => {
     expect(broken('site-shares-only-plain-rules')).toEqual(['static-site/src/js/page.ts']);
   });
 
-  it("keep a merchant's steps and ops' commands apart but for the shared steps", () => {
-    expect(broken('use-case-groups-apart')).toEqual(['lambdas/domain/use-cases/merchant/uses-ops.ts']);
+  it("keep a merchant's steps, ops' commands and the scheduled jobs apart but for the shared steps", () => {
+    expect(broken('use-case-groups-apart').sort()).toEqual([
+      'lambdas/domain/use-cases/merchant/uses-ops.ts',
+      'lambdas/domain/use-cases/scheduled/uses-ops.ts',
+    ]);
   });
 
   it('refuse import cycles', () => {
