@@ -36,6 +36,8 @@ const ruleFields = {
   INITIAL_PASSWORD_VALIDITY_DAYS: withDefault(positiveInt, 90),
   /** The stage's second sign-in step: off, optional (merchants choose), required (every merchant sets one up). */
   MFA_POLICY: withDefault(z.enum(['off', 'optional', 'required']), 'optional'),
+  /** Days without a sign-in after which the daily job disables a registered account (PCI DSS 8.2.6); unset: off. */
+  INACTIVE_DISABLE_DAYS: z.optional(positiveInt),
 };
 
 const rulesSchema = z.object(ruleFields);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { INACTIVITY_WARNING_DAYS } from '../lambdas/domain/inactivity';
 import { SynthInputError } from './errors';
 
 /**
@@ -52,6 +53,15 @@ const stageConfigSchema = z
     initialPasswordValidityDays: positiveInt.optional(),
     /** The second sign-in step: off, optional (merchants choose) or required (every merchant sets one up). */
     mfa: z.enum(['off', 'optional', 'required']).optional(),
+    /**
+     * Days without a sign-in after which a daily job disables a registered account, after a
+     * warning email 14 days before (PCI DSS 8.2.6: 90 at most). Unset: no job.
+     */
+    inactiveDisableDays: z
+      .number()
+      .int()
+      .min(INACTIVITY_WARNING_DAYS + 1, `must be more than the warning's ${INACTIVITY_WARNING_DAYS} days`)
+      .optional(),
     logRetentionDays: z
       .number()
       .refine((d) => retentionDays.includes(d), `must be one of CloudWatch's values: ${retentionDays.join(', ')}`),

@@ -43,6 +43,7 @@ export function handlerEnvironment(world: HandlerWorld): Record<string, string> 
     MAIL_REQUESTS_PER_HOUR: rules.MAIL_REQUESTS_PER_HOUR,
     INITIAL_PASSWORD_VALIDITY_DAYS: rules.INITIAL_PASSWORD_VALIDITY_DAYS,
     MFA_POLICY: rules.MFA_POLICY,
+    INACTIVE_DISABLE_DAYS: rules.INACTIVE_DISABLE_DAYS,
     ACCOUNTS_TABLE: world.tables.accounts,
     REQUESTS_TABLE: world.tables.requests,
     SESSIONS_TABLE: world.tables.sessions,

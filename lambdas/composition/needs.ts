@@ -1,5 +1,6 @@
 import type { TableKey } from '../resources/table-definitions';
 import type { HandlerEntry } from '../routes';
+import type { ScheduledEntry } from '../schedules';
 
 /**
  * What each handler (and the ops command) may touch: the one declaration that both the
@@ -11,7 +12,8 @@ export type TableAccess = 'read' | 'readWrite' | 'readWriteScan';
 
 /**
  * The DynamoDB actions behind the commands the adapters send: single-item reads and writes, no
- * batches or transactions; Scan only for ops (listing letters to print).
+ * batches or transactions; Scan only for ops (listing letters to print) and the scheduled jobs
+ * (reading every registered account), never for an API handler.
  */
 export const TABLE_ACTIONS: Record<TableAccess, readonly string[]> = {
   read: ['GetItem', 'Query'],
@@ -125,9 +127,15 @@ export const handlerNeeds: Record<HandlerEntry, Needs> = {
   unrouted: { tables: {} },
 };
 
+/** What each scheduled job (lambdas/schedules.ts) may touch; no Cognito, no key. */
+export const scheduledNeeds: Record<ScheduledEntry, Needs> = {
+  // Reads every registered account, records warnings and disables; ends the disabled ones' sessions; mails the warnings.
+  'inactive-accounts': { tables: { accounts: 'readWriteScan', sessions: 'readWrite' }, sendMail: true },
+};
+
 /**
- * The ops command's needs: what docs/deploy.md asks of the operator's credentials. Scan and
- * AdminDeleteUser are ops-only; no handler gets them.
+ * The ops command's needs: what docs/deploy.md asks of the operator's credentials. Scan (ops and
+ * the scheduled jobs) and AdminDeleteUser (ops) are given to no API handler.
  */
 export const opsNeeds: Needs = {
   tables: { accounts: 'readWriteScan', requests: 'readWrite', sessions: 'readWrite', limits: 'readWrite', factors: 'readWrite' },

@@ -14,6 +14,8 @@ export interface Rules {
   readonly sessionAbsoluteMinutes: number;
   readonly initialPasswordValidityDays: number;
   readonly mfaPolicy: MfaPolicy;
+  /** The inactivity rule's days (lambdas/domain/inactivity.ts); undefined: the rule is off. */
+  readonly inactiveDisableDays?: number;
 }
 
 /**
@@ -54,6 +56,7 @@ export function rulesFrom(c: RulesConfig): Rules {
     sessionAbsoluteMinutes: c.SESSION_ABSOLUTE_MINUTES,
     initialPasswordValidityDays: c.INITIAL_PASSWORD_VALIDITY_DAYS,
     mfaPolicy: c.MFA_POLICY,
+    inactiveDisableDays: c.INACTIVE_DISABLE_DAYS,
   };
 }
 

@@ -6,7 +6,9 @@ import { siteSettings } from '../../lambdas/site-settings';
 import { ApiRoutes } from '../constructs/api/api-routes';
 import { HttpApiGateway } from '../constructs/api/http-api-gateway';
 import { lambdaEnvironment } from '../constructs/api/lambda-environment';
+import { INACTIVE_ACCOUNTS_JOB } from '../../lambdas/schedules';
 import { Monitoring } from '../constructs/monitoring/monitoring';
+import { ScheduledJob } from '../constructs/scheduled/scheduled-job';
 import { ORIGIN_VERIFY_HEADER, OriginVerifySecret } from '../constructs/site/origin-verify-secret';
 import { Site } from '../constructs/site/site';
 import { tableNamesOf } from '../constructs/tables';
@@ -61,6 +63,18 @@ export class WebStack extends Stack {
       originVerify: { header: ORIGIN_VERIFY_HEADER, value: originVerify.dynamicReference },
       accessLogs: { retentionDays: config.accessLogRetentionDays, retain: config.deletionProtection },
     });
+    const environment = lambdaEnvironment({
+      stage: props.stage,
+      config,
+      siteUrl: site.url,
+      tableNames: tableNamesOf(data.tables),
+      userPoolId: data.userPool.userPoolId,
+      userPoolClientId: data.userPoolClient.userPoolClientId,
+      passcodeKeySecretArn: data.passcodeKey.secretArn,
+      totpKeySecretArn: data.totpKey.secretArn,
+      originVerifySecretArn: originVerify.secret.secretArn,
+      mailConfigurationSetName: data.mailConfigurationSet.configurationSetName,
+    });
     const routes = new ApiRoutes(this, 'Routes', {
       httpApi: api.httpApi,
       handlersDir: props.handlersDir,
@@ -69,19 +83,19 @@ export class WebStack extends Stack {
       logRetention,
       memorySize: config.lambdaMemoryMb,
       reservedConcurrency: config.lambdaReservedConcurrency ?? undefined,
-      environment: lambdaEnvironment({
-        stage: props.stage,
-        config,
-        siteUrl: site.url,
-        tableNames: tableNamesOf(data.tables),
-        userPoolId: data.userPool.userPoolId,
-        userPoolClientId: data.userPoolClient.userPoolClientId,
-        passcodeKeySecretArn: data.passcodeKey.secretArn,
-        totpKeySecretArn: data.totpKey.secretArn,
-        originVerifySecretArn: originVerify.secret.secretArn,
-        mailConfigurationSetName: data.mailConfigurationSet.configurationSetName,
-      }),
+      environment,
     });
+    // PCI DSS 8.2.6 where the stage sets its days; dev leaves them unset and has no job.
+    if (config.inactiveDisableDays) {
+      new ScheduledJob(this, 'InactiveAccounts', {
+        job: INACTIVE_ACCOUNTS_JOB,
+        handlersDir: props.handlersDir,
+        environment,
+        data,
+        logRetention,
+        memorySize: config.lambdaMemoryMb,
+      });
+    }
     const monitoring = new Monitoring(this, 'Monitoring', {
       stage: props.stage,
       handlers: routes.handlers,

@@ -35,6 +35,14 @@ describe('stage config', () => {
     expect(parse({ mailIdentityDomain: 'other.example.com' })).toThrow(/mailFromAddress must belong to mailIdentityDomain/);
   });
 
+  it('takes inactiveDisableDays only beyond the 14 days of the warning, and leaves it unset on dev', () => {
+    expect(parseStageConfig(cdkContext.stages, 'dev').inactiveDisableDays).toBeUndefined();
+    expect(parseStageConfig(cdkContext.stages, 'prod').inactiveDisableDays).toBe(90);
+    expect(parse({ inactiveDisableDays: 14 })).toThrow(/stages\.qa\.inactiveDisableDays: must be more than the warning's 14 days/);
+    expect(parse({ inactiveDisableDays: 30.5 })).toThrow(/inactiveDisableDays/);
+    expect(parseStageConfig({ qa: { ...dev, inactiveDisableDays: 15 } }, 'qa').inactiveDisableDays).toBe(15);
+  });
+
   it('refuses an idle timeout longer than the absolute one', () => {
     expect(parse({ sessionIdleMinutes: 800, sessionAbsoluteMinutes: 720 })).toThrow(/sessionIdleMinutes/);
   });

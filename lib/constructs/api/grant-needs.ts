@@ -13,9 +13,10 @@ export interface SharedGrants {
 
 /**
  * Turns a handler's declared needs (lambdas/composition/needs.ts, which its composition root
- * enforces too) into IAM grants on the stateful resources, naming each resource.
+ * enforces too) into IAM grants on the stateful resources, naming each resource. `shared`: what
+ * every API handler reads besides (a scheduled job, called by no one through CloudFront, has none).
  */
-export function grantNeeds(grantee: IGrantable & IConstruct, needs: Needs, data: DataResources, shared: SharedGrants): void {
+export function grantNeeds(grantee: IGrantable & IConstruct, needs: Needs, data: DataResources, shared?: SharedGrants): void {
   for (const [key, access] of Object.entries(needs.tables) as [TableKey, TableAccess][]) {
     const table = data.tables[key];
     const definition: TableDefinition = tableDefinitions[key];
@@ -48,5 +49,5 @@ export function grantNeeds(grantee: IGrantable & IConstruct, needs: Needs, data:
   }
   if (needs.passcodeKey) data.passcodeKey.grantRead(grantee);
   if (needs.totpKey) data.totpKey.grantRead(grantee);
-  shared.originVerifySecret.grantRead(grantee);
+  shared?.originVerifySecret.grantRead(grantee);
 }

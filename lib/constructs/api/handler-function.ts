@@ -14,6 +14,10 @@ export interface HandlerFunctionProps {
   readonly memorySize: number;
   /** Reserved (and so also maximum) concurrent executions; undefined: the account's shared pool. */
   readonly reservedConcurrency?: number;
+  /** 10 seconds for an API handler; a scheduled job that reads every account takes longer. */
+  readonly timeout?: Duration;
+  /** What the role is for. */
+  readonly roleDescription?: string;
 }
 
 /**
@@ -35,7 +39,7 @@ export class HandlerFunction extends Construct {
     });
     this.role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: 'One API handler of CustomerSupportWeb: its log group and what its route needs',
+      description: props.roleDescription ?? 'One API handler of CustomerSupportWeb: its log group and what its route needs',
     });
     this.logGroup.grant(this.role, 'logs:CreateLogStream', 'logs:PutLogEvents');
     this.function = new NodejsFunction(this, 'Function', {
@@ -44,7 +48,7 @@ export class HandlerFunction extends Construct {
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize,
-      timeout: Duration.seconds(10),
+      timeout: props.timeout ?? Duration.seconds(10),
       role: this.role,
       logGroup: this.logGroup,
       reservedConcurrentExecutions: props.reservedConcurrency,

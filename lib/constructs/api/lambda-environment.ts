@@ -51,6 +51,7 @@ export function lambdaEnvironment(inputs: LambdaEnvironmentInputs): Record<strin
       MAIL_REQUESTS_PER_HOUR: config.mailRequestsPerHour,
       INITIAL_PASSWORD_VALIDITY_DAYS: config.initialPasswordValidityDays,
       MFA_POLICY: config.mfa,
+      INACTIVE_DISABLE_DAYS: config.inactiveDisableDays,
     },
   });
 }
