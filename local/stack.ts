@@ -18,6 +18,9 @@ import { provisionLocalResources } from './provision';
 
 const REPO_ROOT = resolve(__dirname, '..');
 
+/** The local stack's sender and contact: the handlers' environment and, through the target file, ops. */
+const LOCAL_MAIL = { fromAddress: 'operation@mail.example.com', supportContactEmail: 'support@example.com' };
+
 export interface LocalStackOptions {
   port?: number;
   /** The SES emulator's port: its mailbox viewer and `GET /store`. */
@@ -152,8 +155,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         siteUrl,
         tables: resources.tables,
         userPool: { id: resources.userPoolId, clientId: resources.userPoolClientId },
-        mail: { fromAddress: 'operation@mail.example.com' },
-        wording: { supportContactEmail: 'support@example.com' },
+        mail: { fromAddress: LOCAL_MAIL.fromAddress },
+        wording: { supportContactEmail: LOCAL_MAIL.supportContactEmail },
         secrets: {
           passcodeKey: { value: randomBytes(32).toString('base64url') },
           totpKey: { value: randomBytes(32).toString('base64url') },
@@ -180,6 +183,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       endpoints,
       siteUrl,
       letterKey: { value: randomBytes(32).toString('base64url') },
+      mail: LOCAL_MAIL,
     };
     if (options.publishTarget) {
       const file = options.publishTarget;

@@ -6,6 +6,7 @@ import { DomainError } from '../lambdas/domain/errors';
 import { InputError, UsageError } from './arguments';
 import { CREATE_ACCOUNT_USAGE, createAccountCommand } from './commands/create-account';
 import { IMPORT_USAGE, importCommand } from './commands/import';
+import { INACTIVE_USAGE, inactiveCommand } from './commands/inactive';
 import { LETTERS_USAGE, lettersCommand } from './commands/letters';
 import { REISSUE_USAGE, reissueCommand } from './commands/reissue';
 import { RESET_MFA_USAGE, resetMfaCommand } from './commands/reset-mfa';
@@ -32,6 +33,7 @@ ${commandList([
   DISABLE_USAGE,
   ENABLE_USAGE,
   IMPORT_USAGE,
+  INACTIVE_USAGE,
   LETTERS_USAGE,
   STATUS_USAGE,
   REISSUE_USAGE,
@@ -50,6 +52,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<string>> = {
   disable: disableCommand,
   enable: enableCommand,
   import: importCommand,
+  inactive: inactiveCommand,
   letters: lettersCommand,
   status: statusCommand,
   reissue: reissueCommand,
@@ -68,6 +71,7 @@ const OWN_HELP = new Set([
   'reset-mfa',
   'disable',
   'enable',
+  'inactive',
 ]);
 
 async function main(argv: string[]): Promise<void> {

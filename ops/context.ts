@@ -1,10 +1,11 @@
 import { userInfo } from 'node:os';
 import type { StructuredLogger } from '../lambdas/adapters/audit-logger';
-import { opsNeeds } from '../lambdas/composition/needs';
+import { opsNeeds, scheduledNeeds } from '../lambdas/composition/needs';
 import { rulesFrom, type Resources } from '../lambdas/composition/resources';
 import { compose, type Collaborators } from '../lambdas/composition/root';
-import { loadRules } from '../lambdas/config';
-import type { Target } from './target';
+import { loadRules, TEXT_DEFAULTS } from '../lambdas/config';
+import type { ScheduledEntry } from '../lambdas/schedules';
+import { TargetError, type Target } from './target';
 
 /** Who runs the command, for the audit trail: OPS_OPERATOR when set (a shared shell), else the OS user. */
 export const operator = () => process.env.OPS_OPERATOR ?? userInfo().username;
@@ -41,4 +42,26 @@ function resourcesOf(target: Target): Resources {
 /** The collaborators of one target for the ops use cases, within what ops may do (opsNeeds). */
 export function opsDeps(target: Target): Promise<Collaborators> {
   return compose({ resources: resourcesOf(target), needs: opsNeeds, owner: 'ops', logger: opsLogger, region: target.region }).ready();
+}
+
+/**
+ * A scheduled job's collaborators on the local stack, within that job's needs, mailing as the
+ * local handlers do (`ops inactive --run`). A stage's jobs run on AWS only.
+ */
+export function jobDeps(target: Target, entry: ScheduledEntry): Promise<Collaborators> {
+  if (!target.mail) throw new TargetError('Scheduled jobs run by hand only on the local stack; a stage runs them on its schedule.');
+  const resources: Resources = {
+    ...resourcesOf(target),
+    mail: {
+      fromName: TEXT_DEFAULTS.MAIL_FROM_NAME,
+      fromAddress: target.mail.fromAddress,
+      wording: {
+        brandName: TEXT_DEFAULTS.BRAND_NAME,
+        supportContactName: TEXT_DEFAULTS.SUPPORT_CONTACT_NAME,
+        supportContactEmail: target.mail.supportContactEmail,
+        validityMinutes: loadRules(process.env).REGISTRATION_VALIDITY_MINUTES,
+      },
+    },
+  };
+  return compose({ resources, needs: scheduledNeeds[entry], owner: `ops (${entry})`, logger: opsLogger, region: target.region }).ready();
 }

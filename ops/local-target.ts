@@ -87,6 +87,8 @@ export interface LocalTarget {
   letterKey: SecretSource;
   endpoints: { dynamodb: string; ses: string; cognito: string };
   siteUrl: string;
+  /** The local sender and contact, so `ops inactive --run` mails as the handlers do. */
+  mail?: { fromAddress: string; supportContactEmail: string };
   /** The process serving it, in the file `npm start` writes (a file left by a killed start is ignored). */
   pid?: number;
 }

@@ -16,6 +16,8 @@ export interface Target {
   letterKey: SecretSource;
   /** The site's origin, printed on letters; a stage's from its web stack (undefined until that is deployed). */
   siteUrl?: string;
+  /** Local only: the sender and contact of the local stack's mails (a stage's scheduled job mails on AWS). */
+  mail?: LocalTarget['mail'];
 }
 
 export class TargetError extends Error {}
@@ -32,6 +34,7 @@ function localTarget(): Target {
     userPoolClientId: local.userPoolClientId,
     letterKey: local.letterKey,
     siteUrl: local.siteUrl,
+    mail: local.mail,
   };
 }
 

@@ -24,7 +24,9 @@ passcode or sealed letter):
                     what became of it (expired, voided, used)
   email             the login email (registered)
   locked            first login (by login ID) and login (by email) locks, until when
-  disabled          when, by whom and why
+  disabled          when, by whom and why (by "system": the inactivity rule)
+  inactivity        the inactivity rule's warning email, when it was sent
+  enabled           the last enable (the inactivity rule counts from it)
   logins            the last and the one before
   second factors    the authenticator app (set up, or a set-up waiting for its first code),
                     how many passkeys, how many recovery codes are left, with their dates
@@ -121,6 +123,8 @@ export function renderStatus(status: AccountStatus): string {
     'last login',
     status.lastLoginAt ? `${jst(status.lastLoginAt)}${status.previousLoginAt ? ` (before: ${jst(status.previousLoginAt)})` : ''}` : 'never',
   );
+  if (status.inactivityWarnedAt) add('inactivity', `warning sent ${jst(status.inactivityWarnedAt)} (a sign-in keeps the account)`);
+  if (status.enabledAt) add('enabled', jst(status.enabledAt));
   if (status.secondFactors) add('second factors', secondFactors(status.secondFactors));
   if (status.state === 'registered') {
     add('password reset', request(status.passwordReset));

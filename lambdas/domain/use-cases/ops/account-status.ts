@@ -52,6 +52,10 @@ export interface AccountStatus {
   disabled?: Account['disabled'];
   lastLoginAt?: string;
   previousLoginAt?: string;
+  /** The inactivity rule's warning of this idle period (a sign-in removes it). */
+  inactivityWarnedAt?: string;
+  /** The last ops enable: the inactivity rule counts from it. */
+  enabledAt?: string;
   /** Registered only. */
   secondFactors?: SecondFactorsView;
 }
@@ -184,6 +188,8 @@ export async function accountStatus(ref: AccountRef, by: { operator: string }, d
     ...(account.disabled && { disabled: { at: account.disabled.at, by: account.disabled.by, reason: account.disabled.reason } }),
     ...(account.lastLoginAt && { lastLoginAt: account.lastLoginAt }),
     ...(account.previousLoginAt && { previousLoginAt: account.previousLoginAt }),
+    ...(account.inactivityWarnedAt && { inactivityWarnedAt: account.inactivityWarnedAt }),
+    ...(account.enabledAt && { enabledAt: account.enabledAt }),
     ...(secondFactors && { secondFactors }),
   };
   deps.audit.record({ event: 'account.viewed', outcome: 'success', loginId: account.loginId, operator: by.operator });
