@@ -1,9 +1,9 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import 'aws-sdk-client-mock-jest';
 import { AccountsTable } from '../../../../lambdas/adapters/dynamodb/accounts-table';
 import { AccountExistsError } from '../../../../lambdas/domain/errors';
 import { conditionFailed, mockDocumentClient, throughputExceeded } from '../../../support/dynamodb-mock';
-import { INVITED as invited } from '../../../support/records';
+import { INVITED as invited, REGISTERED as registered } from '../../../support/records';
 
 const TABLE = 'accounts-test';
 const { db, client } = mockDocumentClient();
@@ -462,6 +462,32 @@ describe('AccountsTable', () => {
     it('answers false when the account is invited, missing or under another email', async () => {
       db.on(UpdateCommand).rejects(conditionFailed());
       expect(await table.resetRegistration('M20250401', 'hanako@example.com', changes)).toBe(false);
+    });
+  });
+
+  describe('registeredAccounts', () => {
+    it('scans for registered accounts, consistently, following every page and skipping empty ones', async () => {
+      // Prepare
+      const second = { ...registered, loginId: 'M20250403' };
+      db.on(ScanCommand)
+        .resolvesOnce({ Items: [registered], LastEvaluatedKey: { loginId: 'M20250402' } })
+        .resolvesOnce({ Items: [], LastEvaluatedKey: { loginId: 'M20250402x' } })
+        .resolvesOnce({ Items: [second] });
+
+      // Act
+      const pages: unknown[] = [];
+      for await (const page of table.registeredAccounts()) pages.push(page);
+
+      // Assess
+      expect(pages).toEqual([[registered], [second]]);
+      const inputs = db.commandCalls(ScanCommand).map((call) => call.args[0].input);
+      expect(inputs.map((input) => input.ExclusiveStartKey)).toEqual([undefined, { loginId: 'M20250402' }, { loginId: 'M20250402x' }]);
+      expect(inputs[0]).toMatchObject({
+        TableName: TABLE,
+        FilterExpression: '#status = :registered',
+        ExpressionAttributeValues: { ':registered': 'registered' },
+        ConsistentRead: true,
+      });
     });
   });
 });
