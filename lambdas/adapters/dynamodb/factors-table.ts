@@ -1,7 +1,8 @@
-import { DeleteCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { FactorRecord } from '../../domain/model';
 import type { FactorStore } from '../../domain/ports';
 import { tableDefinitions } from '../../resources/table-definitions';
+import { queryItems } from './query-items';
 
 const { partitionKey: KEY, indexes } = tableDefinitions.factors;
 const BY_LOGIN_ID = indexes[0];
@@ -25,21 +26,15 @@ export class FactorsTable implements FactorStore {
 
   private async itemsOf(loginId: string): Promise<Record<string, unknown>[]> {
     const items: Record<string, unknown>[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: BY_LOGIN_ID.name,
-          KeyConditionExpression: '#loginId = :loginId',
-          ExpressionAttributeNames: { '#loginId': BY_LOGIN_ID.partitionKey },
-          ExpressionAttributeValues: { ':loginId': loginId },
-          ExclusiveStartKey,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
+    for await (const item of queryItems(this.db, {
+      TableName: this.tableName,
+      IndexName: BY_LOGIN_ID.name,
+      KeyConditionExpression: '#loginId = :loginId',
+      ExpressionAttributeNames: { '#loginId': BY_LOGIN_ID.partitionKey },
+      ExpressionAttributeValues: { ':loginId': loginId },
+    })) {
+      items.push(item);
+    }
     return items;
   }
 }

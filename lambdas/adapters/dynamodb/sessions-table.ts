@@ -1,9 +1,10 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Session } from '../../domain/model';
 import type { SessionStore } from '../../domain/ports';
 import { tableDefinitions } from '../../resources/table-definitions';
 import { applied } from './accounts-table';
 import { epochSeconds } from './epoch';
+import { queryItems } from './query-items';
 
 const { partitionKey: KEY, ttlAttribute: TTL, indexes } = tableDefinitions.sessions;
 const BY_LOGIN_ID = indexes[0];
@@ -68,26 +69,18 @@ export class SessionsTable implements SessionStore {
 
   async deleteAllOf(loginId: string, keep?: string): Promise<number> {
     let ended = 0;
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: BY_LOGIN_ID.name,
-          KeyConditionExpression: '#loginId = :loginId',
-          ExpressionAttributeNames: { '#loginId': BY_LOGIN_ID.partitionKey },
-          ExpressionAttributeValues: { ':loginId': loginId },
-          ProjectionExpression: KEY,
-          ExclusiveStartKey,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        if (item[KEY] === keep) continue;
-        await this.delete(item[KEY]);
-        ended += 1;
-      }
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
+    for await (const item of queryItems(this.db, {
+      TableName: this.tableName,
+      IndexName: BY_LOGIN_ID.name,
+      KeyConditionExpression: '#loginId = :loginId',
+      ExpressionAttributeNames: { '#loginId': BY_LOGIN_ID.partitionKey },
+      ExpressionAttributeValues: { ':loginId': loginId },
+      ProjectionExpression: KEY,
+    })) {
+      if (item[KEY] === keep) continue;
+      await this.delete(item[KEY]);
+      ended += 1;
+    }
     return ended;
   }
 }

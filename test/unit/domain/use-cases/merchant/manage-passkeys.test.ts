@@ -3,10 +3,8 @@ import { deletePasskey } from '../../../../../lambdas/domain/use-cases/merchant/
 import { listPasskeys } from '../../../../../lambdas/domain/use-cases/merchant/list-passkeys';
 import { renamePasskey } from '../../../../../lambdas/domain/use-cases/merchant/rename-passkey';
 import type { NodeAuthenticator } from '../../../../support/node-authenticator';
-import { failureOf, fakeWorld, MERCHANT, type FakeWorld } from '../../../fakes/world';
-import { registeredPasskey, signedInMerchant } from './passkey-support';
-
-const OTHER = { loginId: 'M20250402', email: 'taro@example.com' };
+import { failureOf, MERCHANT, type FakeWorld } from '../../../fakes/world';
+import { merchantsWithPasskeys, OTHER_MERCHANT, registeredPasskey } from './passkey-support';
 
 describe('パスキーの管理 (list, rename, delete)', () => {
   let world: FakeWorld;
@@ -15,10 +13,7 @@ describe('パスキーの管理 (list, rename, delete)', () => {
   let theirs: NodeAuthenticator;
 
   beforeEach(async () => {
-    world = fakeWorld();
-    theirs = await registeredPasskey(world, await signedInMerchant(world, OTHER));
-    sessionId = await signedInMerchant(world);
-    mine = await registeredPasskey(world, sessionId, 'iPhone');
+    ({ world, sessionId, mine, theirs } = await merchantsWithPasskeys('iPhone'));
   });
 
   it('lists only the merchant’s passkeys, without key material', async () => {
@@ -56,7 +51,7 @@ describe('パスキーの管理 (list, rename, delete)', () => {
     expect(rename).toBeInstanceOf(PasskeyNotFoundError);
     expect(removal).toBeInstanceOf(PasskeyNotFoundError);
     expect(await world.passkeys.getPasskey(theirs.credentialId)).toMatchObject({
-      loginId: OTHER.loginId,
+      loginId: OTHER_MERCHANT.loginId,
       name: 'パスキー (2025/04/01 登録)',
     });
   });
@@ -115,6 +110,6 @@ describe('パスキーの管理 (list, rename, delete)', () => {
     // Assess: no factor is left, so a password sign-in asks no second step
     expect(await listPasskeys(sessionId, world)).toEqual([]);
     expect(await world.codeFactors.recoveryCodesOf(MERCHANT.loginId)).toBeUndefined();
-    expect(await world.codeFactors.recoveryCodesOf(OTHER.loginId)).toBeDefined();
+    expect(await world.codeFactors.recoveryCodesOf(OTHER_MERCHANT.loginId)).toBeDefined();
   });
 });

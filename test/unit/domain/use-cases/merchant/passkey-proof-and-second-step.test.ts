@@ -3,11 +3,10 @@ import { hashSessionId } from '../../../../../lambdas/domain/session-id';
 import { finishPasskeySecondStep, startPasskeySecondStep } from '../../../../../lambdas/domain/use-cases/merchant/passkey-second-step';
 import { proveWithPasskey } from '../../../../../lambdas/domain/use-cases/merchant/prove-with-passkey';
 import { startPasskeyProof } from '../../../../../lambdas/domain/use-cases/merchant/start-passkey-proof';
+import { startPasskeySignIn } from '../../../../../lambdas/domain/use-cases/merchant/start-passkey-sign-in';
 import type { NodeAuthenticator } from '../../../../support/node-authenticator';
-import { failureOf, fakeWorld, MERCHANT, type FakeWorld } from '../../../fakes/world';
-import { asResponse, registeredPasskey, signedInMerchant } from './passkey-support';
-
-const OTHER = { loginId: 'M20250402', email: 'taro@example.com' };
+import { failureOf, MERCHANT, type FakeWorld } from '../../../fakes/world';
+import { asResponse, merchantsWithPasskeys, passwordStep } from './passkey-support';
 
 describe('passkey proof and passkey second step', () => {
   let world: FakeWorld;
@@ -16,10 +15,7 @@ describe('passkey proof and passkey second step', () => {
   let theirs: NodeAuthenticator;
 
   beforeEach(async () => {
-    world = fakeWorld();
-    theirs = await registeredPasskey(world, await signedInMerchant(world, OTHER));
-    sessionId = await signedInMerchant(world);
-    mine = await registeredPasskey(world, sessionId);
+    ({ world, sessionId, mine, theirs } = await merchantsWithPasskeys());
     world.clock.advance({ minutes: 10 });
   });
 
@@ -52,25 +48,15 @@ describe('passkey proof and passkey second step', () => {
   });
 
   describe('the second sign-in step with a passkey', () => {
-    const STEP_ID = 'second-factor-step-id';
-    const secondFactorStep = (minutes = 5) =>
-      world.steps.put({
-        stepIdHash: hashSessionId(STEP_ID),
-        purpose: 'second-factor',
-        loginId: MERCHANT.loginId,
-        createdAt: world.clock.iso(),
-        expiresAt: new Date(world.clock.now().getTime() + minutes * 60_000).toISOString(),
-      });
-
     it('signs in with the step’s own merchant’s passkey, once', async () => {
       // Prepare
-      await secondFactorStep();
-      const options = await startPasskeySecondStep(STEP_ID, world);
+      const stepId = await passwordStep(world);
+      const options = await startPasskeySecondStep(stepId, world);
       const response = asResponse(mine.get(options as never));
 
       // Act
-      const signedIn = await finishPasskeySecondStep(STEP_ID, { response }, world);
-      const again = await failureOf(finishPasskeySecondStep(STEP_ID, { response }, world));
+      const signedIn = await finishPasskeySecondStep(stepId, { response }, world);
+      const again = await failureOf(finishPasskeySecondStep(stepId, { response }, world));
 
       // Assess
       expect(options.allowCredentials).toEqual([expect.objectContaining({ id: mine.credentialId })]);
@@ -81,26 +67,28 @@ describe('passkey proof and passkey second step', () => {
 
     it('refuses another merchant’s passkey and leaves the step', async () => {
       // Prepare
-      await secondFactorStep();
-      const options = await startPasskeySecondStep(STEP_ID, world);
+      const stepId = await passwordStep(world);
+      const options = await startPasskeySecondStep(stepId, world);
 
       // Act
-      const error = await failureOf(finishPasskeySecondStep(STEP_ID, { response: asResponse(theirs.get(options as never)) }, world));
+      const error = await failureOf(finishPasskeySecondStep(stepId, { response: asResponse(theirs.get(options as never)) }, world));
 
       // Assess
       expect(error).toBeInstanceOf(PasskeyFailedError);
       expect(world.audit.last()).toMatchObject({ event: 'passkey.second-step', outcome: 'failure', reason: 'passkey of another account' });
-      expect(await world.steps.get(hashSessionId(STEP_ID))).toBeDefined();
+      expect(await world.steps.get(hashSessionId(stepId))).toBeDefined();
     });
 
-    it('refuses an expired step, and a step of another purpose', async () => {
+    it('refuses an expired step, an unknown one and a step of another purpose', async () => {
       // Prepare
-      await secondFactorStep(1);
-      world.clock.advance({ minutes: 1 });
+      const { stepId: signInStep } = await startPasskeySignIn(world);
+      const stepId = await passwordStep(world);
+      world.clock.advance({ minutes: 5 });
 
       // Act, Assess
-      expect(await failureOf(startPasskeySecondStep(STEP_ID, world))).toBeInstanceOf(PasskeyFailedError);
+      expect(await failureOf(startPasskeySecondStep(stepId, world))).toBeInstanceOf(PasskeyFailedError);
       expect(await failureOf(startPasskeySecondStep('no-such-step', world))).toBeInstanceOf(PasskeyFailedError);
+      expect(await failureOf(startPasskeySecondStep(signInStep, world))).toBeInstanceOf(PasskeyFailedError);
     });
   });
 });

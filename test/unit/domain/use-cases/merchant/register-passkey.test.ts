@@ -3,7 +3,7 @@ import { registerPasskey } from '../../../../../lambdas/domain/use-cases/merchan
 import { startPasskeyRegistration } from '../../../../../lambdas/domain/use-cases/merchant/start-passkey-registration';
 import { NodeAuthenticator, type Overrides } from '../../../../support/node-authenticator';
 import { failureOf, fakeWorld, MERCHANT, SITE_URL, stringsIn, type FakeWorld } from '../../../fakes/world';
-import { asResponse, registeredPasskey, signedInMerchant } from './passkey-support';
+import { asResponse, registeredPasskey, registerWith, signedInMerchant } from './passkey-support';
 
 describe('registerPasskey (このデバイスにパスキーを登録)', () => {
   let world: FakeWorld;
@@ -16,10 +16,7 @@ describe('registerPasskey (このデバイスにパスキーを登録)', () => {
     authenticator = new NodeAuthenticator(SITE_URL);
   });
 
-  const register = async (overrides: Overrides = {}, name?: string) => {
-    const options = await startPasskeyRegistration(sessionId, world);
-    return registerPasskey(sessionId, { response: asResponse(authenticator.create(options as never, overrides)), name }, world);
-  };
+  const register = (overrides: Overrides = {}, name?: string) => registerWith(world, sessionId, authenticator, { overrides, name });
 
   it('offers options for this site and the merchant, with a random user handle and a single-use challenge', async () => {
     // Act

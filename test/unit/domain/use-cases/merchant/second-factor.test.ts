@@ -17,10 +17,8 @@ import { regenerateRecoveryCodes } from '../../../../../lambdas/domain/use-cases
 import { removeAuthenticator } from '../../../../../lambdas/domain/use-cases/merchant/remove-authenticator';
 import { setUpAuthenticator } from '../../../../../lambdas/domain/use-cases/merchant/set-up-authenticator';
 import { showHome } from '../../../../../lambdas/domain/use-cases/merchant/show-home';
-import { signedInSession } from '../../../fakes/signed-in-session';
 import { failureOf, fakeWorld, MERCHANT, PASSWORDS, seedRegisteredAccount, stringsIn, type FakeWorld } from '../../../fakes/world';
-
-const credentials = { loginId: MERCHANT.email, password: PASSWORDS.current };
+import { CREDENTIALS, passwordStep, signedInMerchant } from './passkey-support';
 
 /** The code the merchant's app shows `steps` periods from the world's now. */
 const codeAt = (world: FakeWorld, secret: string, steps = 0) =>
@@ -28,7 +26,7 @@ const codeAt = (world: FakeWorld, secret: string, steps = 0) =>
 
 /** Signs in, sets up the app and confirms it: the secret as the app holds it, and the codes shown once. */
 async function enrol(world: FakeWorld) {
-  const outcome = await logIn(credentials, world);
+  const outcome = await logIn(CREDENTIALS, world);
   if (!('sessionId' in outcome)) throw new Error('expected a session');
   const { sessionId } = outcome;
   const { uri } = await setUpAuthenticator(sessionId, world);
@@ -37,12 +35,6 @@ async function enrol(world: FakeWorld) {
   // The app's first code is taken; the tests sign in a period later.
   world.clock.advance({ seconds: 30 });
   return { sessionId, secret, recoveryCodes: recoveryCodes! };
-}
-
-async function passwordStep(world: FakeWorld): Promise<string> {
-  const outcome = await logIn(credentials, world);
-  if (outcome.next !== 'second-factor') throw new Error(`expected the second step, got ${outcome.next}`);
-  return outcome.stepId;
 }
 
 describe('the second sign-in step (認証アプリ, リカバリーコード)', () => {
@@ -59,7 +51,7 @@ describe('the second sign-in step (認証アプリ, リカバリーコード)', 
     const before = world.sessions.all().length;
 
     // Act
-    const outcome = await logIn(credentials, world);
+    const outcome = await logIn(CREDENTIALS, world);
 
     // Assess
     expect(outcome).toEqual({ next: 'second-factor', stepId: expect.any(String), methods: ['authenticator', 'recovery-code'] });
@@ -108,7 +100,7 @@ describe('the second sign-in step (認証アプリ, リカバリーコード)', 
     }
 
     const fifth = await failureOf(completeSecondFactor(stepId, { code: '000000' }, world));
-    const lockedLogin = await failureOf(logIn(credentials, world));
+    const lockedLogin = await failureOf(logIn(CREDENTIALS, world));
 
     expect(fifth).toBeInstanceOf(InvalidCredentialsError);
     expect(lockedLogin).toBeInstanceOf(InvalidCredentialsError);
@@ -186,20 +178,20 @@ describe('the second sign-in step (認証アプリ, リカバリーコード)', 
   it('with the policy off, the password alone signs in', async () => {
     await enrol(world);
     world.mfaPolicy = 'off';
-    await expect(logIn(credentials, world)).resolves.toEqual({ next: 'signed-in', sessionId: expect.any(String) });
+    await expect(logIn(CREDENTIALS, world)).resolves.toEqual({ next: 'signed-in', sessionId: expect.any(String) });
   });
 });
 
 describe('fresh proof and re-proof (本人確認)', () => {
   let world: FakeWorld;
+  let sessionId: string;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     world = fakeWorld();
-    seedRegisteredAccount(world);
+    sessionId = await signedInMerchant(world);
   });
 
   it('a session proved 6 minutes ago must show the password again; then it may set up the app', async () => {
-    const sessionId = await signedInSession(credentials, world);
     world.clock.advance({ minutes: 6 });
     expect(await failureOf(setUpAuthenticator(sessionId, world))).toBeInstanceOf(ProofRequiredError);
     expect(await failureOf(regenerateRecoveryCodes(sessionId, world))).toBeInstanceOf(ProofRequiredError);
@@ -212,9 +204,8 @@ describe('fresh proof and re-proof (本人確認)', () => {
   });
 
   it('wrong re-proof passwords count towards the login lock', async () => {
-    const sessionId = await signedInSession(credentials, world);
     for (let i = 0; i < 5; i++) await failureOf(proveAgain(sessionId, 'Wrong!Password9', world));
-    expect(await failureOf(logIn(credentials, world))).toBeInstanceOf(InvalidCredentialsError);
+    expect(await failureOf(logIn(CREDENTIALS, world))).toBeInstanceOf(InvalidCredentialsError);
     expect(await failureOf(proveAgain(sessionId, PASSWORDS.current, world))).toBeInstanceOf(CurrentPasswordWrongError);
   });
 });
@@ -229,7 +220,7 @@ describe('the required policy', () => {
   });
 
   it('a merchant without a factor gets a session that reaches only the set-up until the app is confirmed', async () => {
-    const outcome = await logIn(credentials, world);
+    const outcome = await logIn(CREDENTIALS, world);
     if (outcome.next !== 'setup-second-factor') throw new Error(`got ${outcome.next}`);
     const { sessionId } = outcome;
 
@@ -258,13 +249,13 @@ describe('the required policy', () => {
     await removeAuthenticator(sessionId, world);
     expect(await world.factors.listOf(MERCHANT.loginId)).toEqual([]);
     expect(await listFactors(sessionId, world)).toEqual({ policy: 'optional', authenticator: null, recoveryCodes: null, passkeys: 0 });
-    await expect(logIn(credentials, world)).resolves.toEqual({ next: 'signed-in', sessionId: expect.any(String) });
+    await expect(logIn(CREDENTIALS, world)).resolves.toEqual({ next: 'signed-in', sessionId: expect.any(String) });
   });
 
   it('counts a passkey as a factor: the app can go while a passkey stays', async () => {
     const { sessionId } = await enrol(world);
     world.factors.seed('passkey#cred-1', { loginId: MERCHANT.loginId, kind: 'passkey', addedAt: world.clock.iso() });
     await removeAuthenticator(sessionId, world);
-    expect((await logIn(credentials, world)).next).toBe('second-factor');
+    expect((await logIn(CREDENTIALS, world)).next).toBe('second-factor');
   });
 });
