@@ -195,8 +195,8 @@ describe('permissions (least privilege per handler)', () => {
   });
 
   /**
-   * Setting up and confirming the app seal its secret, the second step opens it and hashes a
-   * recovery code, and the first passkey and a new set of codes hash recovery codes.
+   * Setting up the app seals its secret, confirming it and the second step open it; the first
+   * factor (app or passkey), a new set and the second step hash recovery codes.
    */
   const TOTP_KEY_READERS = ['authenticator-confirm', 'authenticator-setup', 'recovery-codes', 'register-passkey', 'second-factor'];
 
