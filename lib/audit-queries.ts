@@ -1,3 +1,5 @@
+import { SECOND_FACTOR_EVENTS, SECOND_STEP_EVENTS } from './audit-events';
+
 /**
  * The saved CloudWatch Logs Insights queries for auditors, over every handler's log group. Each
  * audit line is JSON with `audit: true` (Logs Insights reads the boolean as 1), `event`,
@@ -15,6 +17,7 @@ export interface AuditQuery {
 export const LOGIN_ID_PLACEHOLDER = 'SHOP-0001';
 
 const lines = (...parts: string[]) => parts.join('\n');
+const oneOf = (events: readonly string[]) => `[${events.map((event) => `"${event}"`).join(', ')}]`;
 
 export const AUDIT_QUERIES: readonly AuditQuery[] = [
   {
@@ -69,6 +72,25 @@ export const AUDIT_QUERIES: readonly AuditQuery[] = [
       'filter audit = 1 and event in ["registration.requested", "registration.completed"]',
       '| stats count(*) as events by bin(1d) as day, event, outcome',
       '| sort day asc',
+    ),
+  },
+  {
+    title: 'Audit - second factor of one login ID',
+    query: lines(
+      `# Replace ${LOGIN_ID_PLACEHOLDER} with the login ID. Counts and flags only: no code, key or secret is ever logged.`,
+      'fields @timestamp, event, outcome, reason, method, deviceType, firstFactor, recoveryCodesIssued, remaining, factorsLeft, operator, passkeys, authenticator, recoveryCodes, sessionsEnded, sourceIp, userAgent, requestId',
+      `| filter audit = 1 and loginId = "${LOGIN_ID_PLACEHOLDER}" and event in ${oneOf(SECOND_FACTOR_EVENTS)}`,
+      '| sort @timestamp asc',
+      '| limit 10000',
+    ),
+  },
+  {
+    title: 'Audit - failed second steps by login ID',
+    query: lines(
+      `filter audit = 1 and event in ${oneOf(SECOND_STEP_EVENTS)} and outcome = "failure"`,
+      '| stats count(*) as failures, count_distinct(sourceIp) as sourceIps, earliest(@timestamp) as firstSeen, latest(@timestamp) as lastSeen by loginId, event',
+      '| sort failures desc',
+      '| limit 1000',
     ),
   },
   {

@@ -82,6 +82,12 @@ const stageConfigSchema = z
     /** Failed logins, and lockouts, across all merchants within 5 minutes that raise an alarm. */
     failedLoginsAlarmPer5Min: positiveInt.default(30),
     lockoutsAlarmPer5Min: positiveInt.default(5),
+    /**
+     * Refused second sign-in steps across all merchants within 5 minutes that raise an alarm. Only
+     * a right password leads there and wrong codes count towards the login lock, so one merchant
+     * who mistypes adds a few at most: 10 means codes tried on several known passwords.
+     */
+    failedSecondStepsAlarmPer5Min: positiveInt.default(10),
     /** Days the CloudFront and S3 access logs are kept in the log bucket. */
     accessLogRetentionDays: positiveInt,
     /** Cognito feature plan: LITE suffices for the product's admin flows; PLUS adds threat protection. */

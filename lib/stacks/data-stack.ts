@@ -1,10 +1,8 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { LetterKey } from '../constructs/letter-key';
+import { GeneratedKey } from '../constructs/generated-key';
 import { MailSender } from '../constructs/mail';
 import { OpsNotifications } from '../constructs/ops-notifications';
-import { PasscodeKey } from '../constructs/passcode-key';
-import { TotpKey } from '../constructs/totp-key';
 import { Tables } from '../constructs/tables';
 import { MerchantUserPool } from '../constructs/user-pool';
 import type { DataResources } from '../data-resources';
@@ -16,7 +14,7 @@ export interface DataStackProps extends StackProps {
 }
 
 /**
- * Everything stateful: tables, users, the sender identity, the passcode and letter keys, and the ops
+ * Everything stateful: tables, users, the sender identity, the passcode, TOTP and letter keys, and the ops
  * topic (whose confirmed email subscription should outlive redeploys). Kept apart from the
  * functions and the site so those can be replaced or redeployed freely without touching data.
  */
@@ -38,10 +36,36 @@ export class DataStack extends Stack {
       identityDomain: config.mailIdentityDomain,
       opsTopic: ops.topic,
     });
-    const passcodeKey = new PasscodeKey(this, 'PasscodeKey').secret;
-    const totpKey = new TotpKey(this, 'TotpKey').secret;
-    // Read by the ops command only (with the operator's credentials), never by a function.
-    const letterKey = new LetterKey(this, 'LetterKey').secret;
+    /**
+     * The key of the passcodes' keyed hash. Replacing it only voids pending passcodes, but losing
+     * it by accident should not happen.
+     */
+    const passcodeKey = new GeneratedKey(this, 'PasscodeKey', {
+      description: 'Key of the passcode HMAC (お客様サポートWEB)',
+      whyNotRotated:
+        'A new key voids every pending passcode (valid 24 hours) and running functions keep the old one until their next cold start, so it is rotated by hand at a quiet hour (docs/deploy.md), not on a schedule.',
+    }).secret;
+    /**
+     * The key that seals the authenticator apps' secrets and keys the recovery-code hashes. Read
+     * only by the functions whose needs declare it. Losing it would void every authenticator app
+     * and recovery code.
+     */
+    const totpKey = new GeneratedKey(this, 'TotpKey', {
+      description: 'Key of the authenticator secrets and recovery codes (お客様サポートWEB)',
+      whyNotRotated:
+        'A new key would void every authenticator app and recovery code set up under the old one (merchants would have to set them up again), so it is never rotated on a schedule.',
+    }).secret;
+    /**
+     * The ops letter key: seals each initial password (AES-256-GCM) in its account until its one
+     * letter is produced (`ops letters`). Only the ops command reads it, with the operator's own
+     * credentials: no function is granted it. Losing it would make every letter not yet printed
+     * unprintable (each then needs `ops reissue`).
+     */
+    const letterKey = new GeneratedKey(this, 'LetterKey', {
+      description: 'Ops letter key: seals initial passwords until their letter is printed (お客様サポートWEB)',
+      whyNotRotated:
+        'A new key makes every sealed initial password whose letter is not printed yet unreadable (each then needs ops reissue), so it is replaced by hand after printing all pending letters (docs/deploy.md), not on a schedule.',
+    }).secret;
     this.resources = {
       tables,
       userPool: users.userPool,

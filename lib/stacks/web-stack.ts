@@ -107,6 +107,7 @@ export class WebStack extends Stack {
         api5xxPercent: 5,
         failedLoginsPer5Min: config.failedLoginsAlarmPer5Min,
         lockoutsPer5Min: config.lockoutsAlarmPer5Min,
+        failedSecondStepsPer5Min: config.failedSecondStepsAlarmPer5Min,
         sesBounceRate: 0.05,
         sesComplaintRate: 0.001,
       },

@@ -9,7 +9,7 @@ import { handlersDir, repoRoot } from '../../lib/paths';
 import { tableDefinitions, type TableKey } from '../../lambdas/resources/table-definitions';
 import { resourcesWithPrefix, synthStage } from './support/synth';
 
-const { web } = synthStage('dev');
+const { web, data } = synthStage('dev');
 const prod = synthStage('prod').web;
 
 const pascal = (entry: string) => entry.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase());
@@ -189,11 +189,37 @@ describe('permissions (least privilege per handler)', () => {
     } else {
       expect(ses).toEqual([]);
     }
-    // Secrets: the origin-verify secret always, the passcode key where listed.
+    // Secrets: the origin-verify secret always, the passcode and TOTP keys where listed.
     expect(statementsOn(entry, 'OriginVerifySecret')).toHaveLength(1);
     expect(statementsOn(entry, 'PasscodeKey')).toHaveLength(needs.passcodeKey ? 1 : 0);
+    expect(statementsOn(entry, 'TotpKey')).toHaveLength(needs.totpKey ? 1 : 0);
     for (const secret of all.filter((s) => s.Action.some((a) => a.startsWith('secretsmanager:')))) {
       expect(secret.Action.sort()).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue']);
+    }
+  });
+
+  /**
+   * Setting up the app seals its secret, confirming it and the second step open it; the first
+   * factor (app or passkey), a new set and the second step hash recovery codes.
+   */
+  const TOTP_KEY_READERS = ['authenticator-confirm', 'authenticator-setup', 'recovery-codes', 'register-passkey', 'second-factor'];
+
+  it("lets only the functions that use authenticator secrets or recovery codes read the data stack's TOTP key", () => {
+    const totpKeyIds = Object.keys(data.findResources('AWS::SecretsManager::Secret')).filter((id) => id.startsWith('TotpKey'));
+    expect(totpKeyIds).toHaveLength(1);
+    const onTotpKey = (entry: string) => statements(entry).filter((s) => JSON.stringify(s.Resource).includes(totpKeyIds[0]));
+    const readers = routes.map((r) => r.entry).filter((entry) => onTotpKey(entry).length > 0);
+    expect(readers.sort()).toEqual(TOTP_KEY_READERS);
+    expect(
+      routes
+        .filter((r) => handlerNeeds[r.entry].totpKey)
+        .map((r) => r.entry)
+        .sort(),
+    ).toEqual(TOTP_KEY_READERS);
+    for (const entry of readers) {
+      expect(onTotpKey(entry)).toEqual([
+        expect.objectContaining({ Effect: 'Allow', Action: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'] }),
+      ]);
     }
   });
 

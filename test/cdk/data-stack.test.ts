@@ -128,6 +128,7 @@ describe('Cognito user pool', () => {
 
 describe.each([
   ['passcode key', 'PasscodeKey'],
+  ['TOTP key', 'TotpKey'],
   ['ops letter key', 'LetterKey'],
 ])('%s', (_name, prefix) => {
   it('is a generated secret of 48+ characters, the plain key (no JSON), retained', () => {

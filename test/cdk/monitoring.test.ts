@@ -1,6 +1,10 @@
 import { Match } from 'aws-cdk-lib/assertions';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { routes } from '../../lambdas/routes';
+import { SECOND_FACTOR_EVENTS, SECOND_STEP_EVENTS } from '../../lib/audit-events';
 import { AUDIT_QUERIES, LOGIN_ID_PLACEHOLDER } from '../../lib/audit-queries';
+import { repoRoot } from '../../lib/paths';
 import { resourcesWithPrefix, synthStage } from './support/synth';
 
 const { web } = synthStage('dev');
@@ -23,6 +27,10 @@ describe('audit metrics', () => {
     ['FailedLogins', '{ ($.audit IS TRUE) && ($.event = "login") && ($.outcome = "failure") }'],
     ['Lockouts', '{ ($.audit IS TRUE) && ($.event = "lockout") }'],
     ['FailedPasskeySignIns', '{ ($.audit IS TRUE) && ($.event = "passkey.sign-in") && ($.outcome = "failure") }'],
+    [
+      'FailedSecondSteps',
+      '{ ($.audit IS TRUE) && (($.event = "mfa.second-factor") || ($.event = "passkey.second-step")) && ($.outcome = "failure") }',
+    ],
   ])('count %s from the audit lines of every handler log group', (metricName, pattern) => {
     const filters = Object.values(web.findResources('AWS::Logs::MetricFilter')).filter(
       (f) => f.Properties.MetricTransformations[0].MetricName === metricName,
@@ -35,12 +43,31 @@ describe('audit metrics', () => {
       ]);
     }
   });
+
+  /** The merchant's use cases, as one text: the names of the audit lines they write. */
+  const useCaseSources = () => {
+    const dir = join(repoRoot, 'lambdas', 'domain', 'use-cases', 'merchant');
+    return readdirSync(dir)
+      .map((file) => readFileSync(join(dir, file), 'utf8'))
+      .join('\n');
+  };
+
+  it.each(SECOND_STEP_EVENTS)('count the second-step failures the use cases write as %s', (event) => {
+    expect(useCaseSources()).toContain(`event: '${event}', outcome: 'failure'`);
+  });
+
+  it('name in the second-factor query only events the merchant use cases write (mfa.reset is the ops reset)', () => {
+    const sources = useCaseSources();
+    for (const event of SECOND_FACTOR_EVENTS.filter((e) => e !== 'mfa.reset')) {
+      expect([event, sources.includes(`event: '${event}'`)]).toEqual([event, true]);
+    }
+  });
 });
 
 describe('alarms', () => {
   it('all notify the ops topic of the data stack, on alarm and on recovery, and ignore missing data', () => {
     const alarms = Object.values(web.findResources('AWS::CloudWatch::Alarm'));
-    expect(alarms.length).toBe(2 * routes.length + 5);
+    expect(alarms.length).toBe(2 * routes.length + 6);
     for (const { Properties } of alarms) {
       expect(Properties.AlarmActions).toEqual([opsTopicRef]);
       expect(Properties.OKActions).toEqual([opsTopicRef]);
@@ -102,6 +129,30 @@ describe('alarms', () => {
     stricter.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Lockouts', Threshold: 2 });
   });
 
+  it('raise a spike of refused second sign-in steps at the stage threshold (10 unless set)', () => {
+    expect(alarm('CustomerSupportWeb-dev-failed-second-steps-spike')).toMatchObject({
+      Namespace: 'CustomerSupportWeb/dev',
+      MetricName: 'FailedSecondSteps',
+      Statistic: 'Sum',
+      Period: 300,
+      Threshold: 10,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      EvaluationPeriods: 1,
+    });
+    const unset = synthStage('prod', { failedSecondStepsAlarmPer5Min: undefined }).web;
+    unset.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'FailedSecondSteps', Threshold: 10 });
+    const stricter = synthStage('dev', { failedSecondStepsAlarmPer5Min: 4 }).web;
+    stricter.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'FailedSecondSteps', Threshold: 4 });
+  });
+
+  it('point to saved queries that exist', () => {
+    const pointed = Object.values(web.findResources('AWS::CloudWatch::Alarm')).flatMap((a) =>
+      [...String(a.Properties.AlarmDescription).matchAll(/saved query "([^"]+)"/g)].map((m) => m[1]),
+    );
+    expect(pointed).toEqual(expect.arrayContaining(['Audit - failed logins by IP', 'Audit - failed second steps by login ID']));
+    for (const title of pointed) expect(AUDIT_QUERIES.map((q) => q.title)).toContain(title);
+  });
+
   it('watch the SES bounce rate (5 %) and complaint rate (0.1 %)', () => {
     expect(alarm('CustomerSupportWeb-dev-ses-bounce-rate')).toMatchObject({
       Namespace: 'AWS/SES',
@@ -130,11 +181,40 @@ describe('saved Logs Insights queries', () => {
     ['lockouts', ['event = "lockout"']],
     ['password and email changes', ['"password.changed"', '"password-reset.completed"', '"email-change.completed"']],
     ['registrations in the period', ['event = "registration.completed"']],
+    [
+      'second factor of one login ID',
+      [
+        `loginId = "${LOGIN_ID_PLACEHOLDER}"`,
+        '"mfa.authenticator.added"',
+        '"passkey.registered"',
+        '"mfa.authenticator.removed"',
+        '"passkey.deleted"',
+        '"mfa.second-factor"',
+        '"passkey.second-step"',
+        '"mfa.recovery-code.used"',
+        '"mfa.reset"',
+        'sort @timestamp asc',
+      ],
+    ],
+    ['failed second steps by login ID', ['event in ["mfa.second-factor", "passkey.second-step"] and outcome = "failure"', 'by loginId']],
   ])('answer the auditors: %s', (title, fragments) => {
     const definition = definitions().find((d) => d.Name === `CustomerSupportWeb/dev/Audit - ${title}`);
     expect(definition).toBeDefined();
     expect(definition.QueryString).toContain('filter audit = 1');
     for (const fragment of fragments) expect(definition.QueryString).toContain(fragment);
+  });
+
+  it('show of the second factor only fields that hold no secret', () => {
+    const definition = definitions().find((d) => d.Name === 'CustomerSupportWeb/dev/Audit - second factor of one login ID');
+    const fieldsLine = String(definition.QueryString)
+      .split('\n')
+      .find((line) => line.startsWith('fields '));
+    const fields = String(fieldsLine).slice('fields '.length).split(', ');
+    expect(fields).toEqual(expect.arrayContaining(['@timestamp', 'event', 'outcome', 'reason', 'method', 'remaining', 'operator']));
+    // What the second factor's requests and records carry: none of it may be asked for.
+    const secrets = ['code', 'recoveryCode', 'secret', 'sealedSecret', 'otpauthUrl', 'password', 'challenge', 'response', 'publicKey'];
+    for (const secret of secrets) expect(fields).not.toContain(secret);
+    expect(fields.filter((f) => /secret|password|passcode|token|sessionId|stepId/i.test(f))).toEqual([]);
   });
 });
 
@@ -148,6 +228,7 @@ describe('dashboard', () => {
       'Lambda errors',
       'Lambda throttles',
       'Failed logins and lockouts',
+      'FailedSecondSteps',
       'WAF (us-east-1)',
       'SES reputation',
       'Alarms',

@@ -109,6 +109,13 @@ describe('stage config', () => {
     expect(act).toThrow(/-c wafRateLimitPer5Min: /);
   });
 
+  it('knows the three MFA policies, and takes one from -c mfa', () => {
+    expect(parse({ mfa: 'always' })).toThrow(/stages\.qa\.mfa/);
+    for (const mfa of ['off', 'optional', 'required']) expect(parseStageConfig({ qa: { ...dev, mfa } }, 'qa').mfa).toBe(mfa);
+    const overrides = commandLineOverrides((key) => (key === 'mfa' ? 'required' : undefined));
+    expect(parseStageConfig({ qa: dev }, 'qa', overrides).mfa).toBe('required');
+  });
+
   it('refuses a stage name that cannot be part of a stack name', () => {
     expect(() => parseStageConfig(cdkContext.stages, 'Prod_1')).toThrow(/Invalid stage name/);
   });

@@ -4,6 +4,7 @@ import { createStacks } from '../../lib/create-stacks';
 import { SynthInputError } from '../../lib/errors';
 import { handlersDir } from '../../lib/paths';
 import { parseStageConfig } from '../../lib/stage-config';
+import { routes } from '../../lambdas/routes';
 import { cdkContext, resourcesWithPrefix, siteFixtureDir, synthStage } from './support/synth';
 
 describe.each(Object.keys(cdkContext.stages))('stage "%s" of cdk.json', (stage) => {
@@ -34,6 +35,18 @@ describe.each(Object.keys(cdkContext.stages))('stage "%s" of cdk.json', (stage) 
 
   it('protects the data stack from deletion where the stage protects data', () => {
     expect(stacks.data.terminationProtection).toBe(cdkContext.stages[stage].deletionProtection);
+  });
+});
+
+describe('the second sign-in step of each stage', () => {
+  it.each([
+    ['prod', 'required'],
+    ['dev', 'optional'],
+  ])('stage "%s" gives every handler the MFA policy %s', (stage, policy) => {
+    const handlers = resourcesWithPrefix(synthStage(stage).web, 'AWS::Lambda::Function', 'Routes');
+    // Every route's function and the default route's.
+    expect(handlers).toHaveLength(routes.length + 1);
+    for (const handler of handlers) expect(handler.Properties.Environment.Variables.MFA_POLICY).toBe(policy);
   });
 });
 

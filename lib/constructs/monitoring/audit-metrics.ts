@@ -2,6 +2,7 @@ import { FilterPattern, MetricFilter, type ILogGroup } from 'aws-cdk-lib/aws-log
 import { Metric, Stats } from 'aws-cdk-lib/aws-cloudwatch';
 import { Duration } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { SECOND_STEP_EVENTS } from '../../audit-events';
 
 /** Audit lines (README "Audit events") counted into metrics. */
 const AUDIT_METRIC_PATTERNS = {
@@ -15,6 +16,15 @@ const AUDIT_METRIC_PATTERNS = {
   FailedPasskeySignIns: FilterPattern.all(
     FilterPattern.booleanValue('$.audit', true),
     FilterPattern.stringValue('$.event', '=', 'passkey.sign-in'),
+    FilterPattern.stringValue('$.outcome', '=', 'failure'),
+  ),
+  /**
+   * The second sign-in step refused after a right password: a wrong or reused app code, a wrong
+   * or used recovery code, a refused passkey, or a step that expired.
+   */
+  FailedSecondSteps: FilterPattern.all(
+    FilterPattern.booleanValue('$.audit', true),
+    FilterPattern.any(...SECOND_STEP_EVENTS.map((event) => FilterPattern.stringValue('$.event', '=', event))),
     FilterPattern.stringValue('$.outcome', '=', 'failure'),
   ),
 } as const;

@@ -29,6 +29,7 @@ interface MonitoringThresholds {
   readonly api5xxPercent: number;
   readonly failedLoginsPer5Min: number;
   readonly lockoutsPer5Min: number;
+  readonly failedSecondStepsPer5Min: number;
   /** SES reviews an account at 5 % bounces and may pause it at 10 %. */
   readonly sesBounceRate: number;
   /** SES reviews an account at 0.1 % complaints. */
@@ -50,7 +51,7 @@ const FIVE_MINUTES = Duration.minutes(5);
 
 /**
  * What the ops team watches: alarms to the ops topic (API 5xx rate, each function's errors and
- * throttles, failed-login and lockout spikes from the audit lines, SES bounce and complaint
+ * throttles, failed-login, lockout and failed-second-step spikes from the audit lines, SES bounce and complaint
  * rates), one dashboard, and the auditors' saved queries.
  */
 export class Monitoring extends Construct {
@@ -112,6 +113,12 @@ export class Monitoring extends Construct {
       threshold: thresholds.lockoutsPer5Min,
       comparison: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
     });
+    this.alarm('FailedSecondSteps', audit.metric('FailedSecondSteps'), {
+      name: `${prefix}-failed-second-steps-spike`,
+      description: `At least ${thresholds.failedSecondStepsPer5Min} second sign-in steps refused within 5 minutes (wrong or reused codes, wrong recovery codes, refused passkeys) after right passwords: codes tried on known passwords? See the saved query "Audit - failed second steps by login ID".`,
+      threshold: thresholds.failedSecondStepsPer5Min,
+      comparison: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    });
     this.alarm('SesBounceRate', sesReputation('Reputation.BounceRate'), {
       name: `${prefix}-ses-bounce-rate`,
       description: `The account's SES bounce rate passed ${thresholds.sesBounceRate * 100}% (SES reviews accounts at 5%, may pause sending at 10%).`,
@@ -163,7 +170,12 @@ export class Monitoring extends Construct {
       ),
     );
     this.dashboard.addWidgets(
-      graph('Failed logins and lockouts', [audit.metric('FailedLogins'), audit.metric('Lockouts'), audit.metric('FailedPasskeySignIns')]),
+      graph('Failed logins and lockouts', [
+        audit.metric('FailedLogins'),
+        audit.metric('Lockouts'),
+        audit.metric('FailedPasskeySignIns'),
+        audit.metric('FailedSecondSteps'),
+      ]),
       graph('WAF (us-east-1): allowed and blocked', [
         wafMetric(props.webAclMetricName, 'AllowedRequests'),
         wafMetric(props.webAclMetricName, 'BlockedRequests'),
