@@ -3,38 +3,14 @@
  * and the 確認コード the app would show (computed here from the key the page shows), and with a
  * recovery code, whose count the home page tells.
  */
-import type { Page } from '@playwright/test';
-import { generate } from 'otplib';
+import { codeOf, openTwoStep, setUpApp } from './support/authenticator-app';
 import { expect, test } from './support/fixtures';
-import { logIn, logInToHome } from './support/merchant';
-
-const codeOf = (key: string, steps = 0) => generate({ secret: key.replace(/\s/g, ''), epoch: Math.floor(Date.now() / 1000) + steps * 30 });
-
-/** From home to a confirmed app: the key as the page showed it and the recovery codes it listed. */
-async function setUpApp(page: Page): Promise<{ key: string; codes: string[] }> {
-  await page.getByRole('link', { name: '2段階認証の設定' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: '2段階認証の設定' })).toBeVisible();
-  await page.getByRole('button', { name: '認証アプリを設定する' }).click();
-  await expect(page.getByRole('img', { name: '認証アプリ設定用のQRコード' })).toBeVisible();
-  const key = (await page.locator('#authenticator-key').textContent()) ?? '';
-  expect(key).toMatch(/^[A-Z2-7]{4}( [A-Z2-7]{1,4})+$/);
-  // The app's previous code, so the sign-in below has the current one.
-  await page.getByLabel('認証アプリに表示された確認コード(6桁)').fill(await codeOf(key, -1));
-  await page.getByRole('button', { name: '設定を完了する' }).click();
-  await expect(page.getByRole('status')).toContainText('認証アプリを設定しました。');
-  await expect(page.locator('#recovery-codes li')).toHaveCount(10);
-  await expect(page.locator('#recovery-status')).toContainText('残り10個');
-  return { key, codes: await page.locator('#recovery-codes li').allTextContents() };
-}
-
-async function logOut(page: Page) {
-  await page.getByRole('button', { name: 'ログアウト' }).click();
-  await expect(page).toHaveURL(/loggedOut=1/);
-}
+import { logIn, logInToHome, logOut } from './support/merchant';
 
 test.describe('2段階認証', () => {
   test('set up from home; then the password leads to 確認コードの入力 and the code to home', async ({ page, merchant }) => {
     await logInToHome(page, merchant.email, merchant.password);
+    await openTwoStep(page);
     const { key } = await setUpApp(page);
     await logOut(page);
 
@@ -53,6 +29,7 @@ test.describe('2段階認証', () => {
 
   test('a recovery code signs in once, and home tells how many are left', async ({ page, merchant }) => {
     await logInToHome(page, merchant.email, merchant.password);
+    await openTwoStep(page);
     const { codes } = await setUpApp(page);
     await logOut(page);
 
