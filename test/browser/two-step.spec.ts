@@ -1,11 +1,12 @@
 /**
  * 2段階認証: the authenticator app set up from the home page, then the sign-in with the password
  * and the 確認コード the app would show (computed here from the key the page shows), and with a
- * recovery code, whose count the home page tells.
+ * recovery code, whose count the home page tells, or with a passkey in place of the code.
  */
 import { codeOf, openTwoStep, setUpApp } from './support/authenticator-app';
 import { expect, test } from './support/fixtures';
 import { logIn, logInToHome, logOut } from './support/merchant';
+import { addVirtualAuthenticator } from './support/virtual-authenticator';
 
 test.describe('2段階認証', () => {
   test('set up from home; then the password leads to 確認コードの入力 and the code to home', async ({ page, merchant }) => {
@@ -40,5 +41,27 @@ test.describe('2段階認証', () => {
 
     await expect(page).toHaveURL(/home\.html\?recoveryCodesLeft=9$/);
     await expect(page.getByRole('status')).toContainText('残りのリカバリーコードは9個です。');
+  });
+
+  test('with the app and a passkey, the second step can be the passkey', async ({ page, merchant }) => {
+    await addVirtualAuthenticator(page);
+    await logInToHome(page, merchant.email, merchant.password);
+    await openTwoStep(page);
+    await setUpApp(page);
+    await page.getByRole('link', { name: 'パスキーの設定はこちら' }).click();
+    await page.getByRole('button', { name: 'このデバイスにパスキーを登録' }).click();
+    await expect(page.getByRole('status')).toContainText('」を登録しました。');
+    await expect(page.locator('li.passkey')).toHaveCount(1);
+    await logOut(page);
+
+    await logIn(page, merchant.email, merchant.password);
+    await expect(page).toHaveURL(/second-step\.html\?methods=authenticator,recovery-code,passkey$/);
+    await expect(page.getByText('登録済みのパスキーで確認することもできます。')).toBeVisible();
+    await page.getByRole('button', { name: 'パスキーで確認する' }).click();
+    await expect(page).toHaveURL(/home\.html$/);
+    await expect(page.locator('#account-email')).toHaveText(merchant.email);
+
+    await page.getByRole('link', { name: 'パスキーの管理' }).click();
+    await expect(page.locator('li.passkey')).not.toContainText('まだ利用されていません');
   });
 });
