@@ -35,8 +35,8 @@ interface TestFixtures {
  */
 const TEST_PORTS: Record<MfaPolicy, { port: number; mailboxPort: number; dynamodbPort: number; cognitoPort: number }> = {
   optional: { port: 3100, mailboxPort: 8105, dynamodbPort: 8100, cognitoPort: 9329 },
-  required: { port: 3200, mailboxPort: 8205, dynamodbPort: 8200, cognitoPort: 9429 },
-  off: { port: 3300, mailboxPort: 8305, dynamodbPort: 8300, cognitoPort: 9529 },
+  required: { port: 3110, mailboxPort: 8115, dynamodbPort: 8110, cognitoPort: 9339 },
+  off: { port: 3120, mailboxPort: 8125, dynamodbPort: 8120, cognitoPort: 9349 },
 };
 
 let addressCount = 0;
