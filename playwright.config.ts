@@ -1,7 +1,8 @@
 /**
  * Browser tests: the whole local product (real handlers, local AWS emulators) driven through the
  * system Chromium, as a merchant would use it. The stack is started once per worker on its own
- * ports (3100 / 8105) so a running `npm start` is left alone.
+ * ports (3100 / 8105; a spec with another MFA policy gets a worker and ports of its own, see
+ * test/browser/support/fixtures.ts) so a running `npm start` is left alone.
  */
 import { defineConfig } from '@playwright/test';
 

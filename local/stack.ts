@@ -7,6 +7,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { handlerEnvironment } from '../lambdas/composition/environment';
+import type { Session } from '../lambdas/domain/model';
 import { tableDefinitions } from '../lambdas/resources/table-definitions';
 import { provisionAccount } from '../ops/create-account';
 import { LOCAL_DIR, pointSdkAt, type LocalTarget } from '../ops/local-target';
@@ -44,12 +45,18 @@ export interface LocalStack {
   createAccount(loginId?: string): Promise<{ loginId: string; initialPassword: string }>;
   /** Moves every pending request's expiry into the past, as if 24 hours had gone by. */
   expireRequests(): Promise<void>;
-  /** Moves every session's last activity `minutes` into the past, as if the merchant had left. */
+  /**
+   * Moves every session's times (sign-in, last activity, last proof, end) `minutes` into the
+   * past, as if the merchant had signed in and left that much earlier.
+   */
   ageSessions(minutes: number): Promise<void>;
   stop(): Promise<void>;
 }
 
 const REGION = 'ap-northeast-1';
+
+/** A session's times, all moved together by the time travel of the tests. */
+const SESSION_TIMES = ['createdAt', 'lastSeenAt', 'provedAt', 'expiresAt'] as const satisfies readonly (keyof Session)[];
 
 function startEmulatorProcess(ports: EmulatorPorts, stateDir: string) {
   const child = fork(join(__dirname, 'emulator-process.ts'), [JSON.stringify(ports)], {
@@ -241,9 +248,14 @@ function localStack({
         expiresAt: new Date(Date.now() - 60_000).toISOString(),
       })),
     ageSessions: (minutes) =>
-      rewriteAll(resources.tables.sessions, tableDefinitions.sessions.partitionKey, (item) => ({
-        lastSeenAt: new Date(new Date(item.lastSeenAt).getTime() - minutes * 60_000).toISOString(),
-      })),
+      rewriteAll(resources.tables.sessions, tableDefinitions.sessions.partitionKey, (item) =>
+        Object.fromEntries(
+          SESSION_TIMES.filter((name) => item[name]).map((name) => [
+            name,
+            new Date(new Date(item[name]!).getTime() - minutes * 60_000).toISOString(),
+          ]),
+        ),
+      ),
     stop,
   };
 }

@@ -3,24 +3,9 @@
  * a passkey on パスキーの管理, sees it listed, renames it, logs out, signs in with パスキーでログイン
  * without typing anything, and deletes it.
  */
-import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { logInToHome } from './support/merchant';
-
-async function addVirtualAuthenticator(page: Page): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
-}
+import { addVirtualAuthenticator } from './support/virtual-authenticator';
 
 test.describe('パスキー', () => {
   test('register, rename, sign in with the passkey alone, delete', async ({ page, merchant }) => {

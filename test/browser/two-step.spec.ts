@@ -1,43 +1,20 @@
 /**
  * 2段階認証: the authenticator app set up from the home page, then the sign-in with the password
  * and the 確認コード the app would show (computed here from the key the page shows), and with a
- * recovery code, whose count the home page tells; and the merchant who lost the phone and the
- * codes, brought back by the ops reset.
+ * recovery code, whose count the home page tells, or with a passkey in place of the code; and
+ * the merchant who lost the phone and the codes, brought back by the ops reset.
  */
-import type { Page } from '@playwright/test';
-import { generate } from 'otplib';
-import { opsDeps } from '../../ops/context';
 import { resetSecondFactors } from '../../lambdas/domain/use-cases/ops/reset-second-factors';
+import { opsDeps } from '../../ops/context';
+import { codeOf, openTwoStep, setUpApp } from './support/authenticator-app';
 import { expect, test } from './support/fixtures';
-import { logIn, logInToHome } from './support/merchant';
-
-const codeOf = (key: string, steps = 0) => generate({ secret: key.replace(/\s/g, ''), epoch: Math.floor(Date.now() / 1000) + steps * 30 });
-
-/** From home to a confirmed app: the key as the page showed it and the recovery codes it listed. */
-async function setUpApp(page: Page): Promise<{ key: string; codes: string[] }> {
-  await page.getByRole('link', { name: '2段階認証の設定' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: '2段階認証の設定' })).toBeVisible();
-  await page.getByRole('button', { name: '認証アプリを設定する' }).click();
-  await expect(page.getByRole('img', { name: '認証アプリ設定用のQRコード' })).toBeVisible();
-  const key = (await page.locator('#authenticator-key').textContent()) ?? '';
-  expect(key).toMatch(/^[A-Z2-7]{4}( [A-Z2-7]{1,4})+$/);
-  // The app's previous code, so the sign-in below has the current one.
-  await page.getByLabel('認証アプリに表示された確認コード(6桁)').fill(await codeOf(key, -1));
-  await page.getByRole('button', { name: '設定を完了する' }).click();
-  await expect(page.getByRole('status')).toContainText('認証アプリを設定しました。');
-  await expect(page.locator('#recovery-codes li')).toHaveCount(10);
-  await expect(page.locator('#recovery-status')).toContainText('残り10個');
-  return { key, codes: await page.locator('#recovery-codes li').allTextContents() };
-}
-
-async function logOut(page: Page) {
-  await page.getByRole('button', { name: 'ログアウト' }).click();
-  await expect(page).toHaveURL(/loggedOut=1/);
-}
+import { logIn, logInToHome, logOut } from './support/merchant';
+import { addVirtualAuthenticator } from './support/virtual-authenticator';
 
 test.describe('2段階認証', () => {
   test('set up from home; then the password leads to 確認コードの入力 and the code to home', async ({ page, merchant }) => {
     await logInToHome(page, merchant.email, merchant.password);
+    await openTwoStep(page);
     const { key } = await setUpApp(page);
     await logOut(page);
 
@@ -56,6 +33,7 @@ test.describe('2段階認証', () => {
 
   test('a recovery code signs in once, and home tells how many are left', async ({ page, merchant }) => {
     await logInToHome(page, merchant.email, merchant.password);
+    await openTwoStep(page);
     const { codes } = await setUpApp(page);
     await logOut(page);
 
@@ -68,6 +46,28 @@ test.describe('2段階認証', () => {
     await expect(page.getByRole('status')).toContainText('残りのリカバリーコードは9個です。');
   });
 
+  test('with the app and a passkey, the second step can be the passkey', async ({ page, merchant }) => {
+    await addVirtualAuthenticator(page);
+    await logInToHome(page, merchant.email, merchant.password);
+    await openTwoStep(page);
+    await setUpApp(page);
+    await page.getByRole('link', { name: 'パスキーの設定はこちら' }).click();
+    await page.getByRole('button', { name: 'このデバイスにパスキーを登録' }).click();
+    await expect(page.getByRole('status')).toContainText('」を登録しました。');
+    await expect(page.locator('li.passkey')).toHaveCount(1);
+    await logOut(page);
+
+    await logIn(page, merchant.email, merchant.password);
+    await expect(page).toHaveURL(/second-step\.html\?methods=authenticator,recovery-code,passkey$/);
+    await expect(page.getByText('登録済みのパスキーで確認することもできます。')).toBeVisible();
+    await page.getByRole('button', { name: 'パスキーで確認する' }).click();
+    await expect(page).toHaveURL(/home\.html$/);
+    await expect(page.locator('#account-email')).toHaveText(merchant.email);
+
+    await page.getByRole('link', { name: 'パスキーの管理' }).click();
+    await expect(page.locator('li.passkey')).not.toContainText('まだ利用されていません');
+  });
+
   test('lost phone and codes: after the ops reset the password signs in alone, and a new app can be set up', async ({
     page,
     otherPage,
@@ -75,6 +75,7 @@ test.describe('2段階認証', () => {
     stack,
   }) => {
     await logInToHome(page, merchant.email, merchant.password);
+    await openTwoStep(page);
     const lost = await setUpApp(page);
     await logOut(page);
     // A session signed in on the lost phone, still open.
@@ -98,6 +99,7 @@ test.describe('2段階認証', () => {
 
     await logInToHome(page, merchant.email, merchant.password);
     // 2段階認証の設定 offers the set-up again, as to a merchant who never had an app.
+    await openTwoStep(page);
     const { key } = await setUpApp(page);
     await logOut(page);
     await logIn(page, merchant.email, merchant.password);

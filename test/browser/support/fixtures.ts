@@ -9,7 +9,11 @@ import { Mailbox } from './mailbox';
 import type { MerchantAccount } from './merchant';
 import { registerMerchant, type RegisteredMerchant } from './registered-merchant';
 
+type MfaPolicy = 'off' | 'optional' | 'required';
+
 interface WorkerFixtures {
+  /** The stage's MFA_POLICY; a spec that sets another (`test.use`) gets a worker and a stack of its own. */
+  mfaPolicy: MfaPolicy;
   stack: LocalStack;
 }
 
@@ -25,8 +29,15 @@ interface TestFixtures {
   pageProblems: string[];
 }
 
-/** Clear of `npm start` (3000, 8005, 8000, 9229), so both can run at once. */
-const TEST_PORTS = { port: 3100, mailboxPort: 8105, dynamodbPort: 8100, cognitoPort: 9329 };
+/**
+ * Clear of `npm start` (3000, 8005, 8000, 9229), so both can run at once; each policy on its own,
+ * so the stack of one worker never waits for the ports of another.
+ */
+const TEST_PORTS: Record<MfaPolicy, { port: number; mailboxPort: number; dynamodbPort: number; cognitoPort: number }> = {
+  optional: { port: 3100, mailboxPort: 8105, dynamodbPort: 8100, cognitoPort: 9329 },
+  required: { port: 3110, mailboxPort: 8115, dynamodbPort: 8110, cognitoPort: 9339 },
+  off: { port: 3120, mailboxPort: 8125, dynamodbPort: 8120, cognitoPort: 9349 },
+};
 
 let addressCount = 0;
 
@@ -37,13 +48,17 @@ export function freshEmail(label = 'merchant'): string {
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  // The local stack's own default.
+  mfaPolicy: ['optional', { scope: 'worker', option: true }],
   stack: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
+    async ({ mfaPolicy }, use) => {
       const stack = await startLocalStack({
-        ...TEST_PORTS,
-        // The handlers' audit lines drown the test report; POWERTOOLS_LOG_LEVEL=INFO shows them.
-        env: { POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN' },
+        ...TEST_PORTS[mfaPolicy],
+        env: {
+          MFA_POLICY: mfaPolicy,
+          // The handlers' audit lines drown the test report; POWERTOOLS_LOG_LEVEL=INFO shows them.
+          POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+        },
       });
       await use(stack);
       await stack.stop();

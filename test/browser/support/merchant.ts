@@ -71,6 +71,12 @@ export async function logInToHome(page: Page, loginId: string, password: string)
   await expect(page.locator('#account-email')).toHaveText(loginId);
 }
 
+/** ログアウト from any signed-in page, back on the login page. */
+export async function logOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'ログアウト' }).click();
+  await expect(page).toHaveURL(/loggedOut=1/);
+}
+
 /** Tries to log in and expects to be refused (the page stays on login with its one message). */
 export async function expectLoginRefused(page: Page, loginId: string, password: string): Promise<string> {
   await page.goto('./');
