@@ -2,7 +2,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, freshEmail, test } from './support/fixtures';
-import { GOOD_PASSWORD, logIn, logInToHome, openCompletionUrl, openLink, registerEmail, setPassword } from './support/merchant';
+import { FRESH_PROOF_MINUTES } from '../../lambdas/domain/fresh-proof';
+import { codeOf, openTwoStep, setUpApp } from './support/authenticator-app';
+import { GOOD_PASSWORD, logIn, logInToHome, logOut, openCompletionUrl, openLink, registerEmail, setPassword } from './support/merchant';
+import { addVirtualAuthenticator } from './support/virtual-authenticator';
 
 async function expectNoViolations(page: Page, screen: string): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -98,6 +101,41 @@ test('home, change password and change email have no axe violations', async ({ p
   await openLink(page, 'confirm-email.html#not-a-real-token', 'メールアドレス変更');
   await expect(page.locator('#link-invalid')).toBeVisible();
   await expectNoViolations(page, 'confirm email invalid link');
+});
+
+test('2段階認証の設定, パスキーの管理, 確認コードの入力 and 本人確認 have no axe violations', async ({ page, stack, merchant }) => {
+  await addVirtualAuthenticator(page);
+  await logInToHome(page, merchant.email, merchant.password);
+  await openTwoStep(page);
+  await expectNoViolations(page, 'two-step, nothing set up');
+  await page.getByRole('button', { name: '認証アプリを設定する' }).click();
+  await expect(page.getByRole('img', { name: '認証アプリ設定用のQRコード' })).toBeVisible();
+  await expectNoViolations(page, 'two-step, QR code and key');
+  await page.goto('two-step.html');
+  const { key } = await setUpApp(page);
+  await expectNoViolations(page, 'two-step, recovery codes shown');
+
+  await page.getByRole('link', { name: 'パスキーの設定はこちら' }).click();
+  await expectNoViolations(page, 'passkeys, none');
+  await page.getByRole('button', { name: 'このデバイスにパスキーを登録' }).click();
+  await expect(page.locator('li.passkey')).toHaveCount(1);
+  await expectNoViolations(page, 'passkeys, one registered');
+  await stack.ageSessions(FRESH_PROOF_MINUTES + 1);
+  await page.getByRole('button', { name: 'このデバイスにパスキーを登録' }).click();
+  await expect(page.getByRole('dialog', { name: '本人確認' })).toBeVisible();
+  await expectNoViolations(page, 'proof dialog');
+
+  await page.goto('home.html');
+  await logOut(page);
+  await logIn(page, merchant.email, merchant.password);
+  await expect(page.getByRole('heading', { level: 1, name: '確認コードの入力' })).toBeVisible();
+  await expectNoViolations(page, 'second step');
+  await page.getByLabel('確認コード', { exact: true }).fill((Number(await codeOf(key)) ^ 1).toString().padStart(6, '0'));
+  await page.getByRole('button', { name: '確認', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('確認コードが正しくありません。');
+  await expectNoViolations(page, 'second step with a wrong code');
+  await page.getByRole('button', { name: 'リカバリーコードを入力する' }).click();
+  await expectNoViolations(page, 'second step, recovery code');
 });
 
 test('the unsupported-browser notice has no axe violations', async ({ browser, stack }) => {
