@@ -3,11 +3,10 @@
  * 2段階認証の設定 gave, and the set-up on that page as the merchant does it.
  */
 import { expect, type Page } from '@playwright/test';
-import { generate } from 'otplib';
+import { appCode } from '../../support/app-code';
 
 /** The app's code for `key` now (`steps` of 30 seconds before or after). */
-export const codeOf = (key: string, steps = 0) =>
-  generate({ secret: key.replace(/\s/g, ''), epoch: Math.floor(Date.now() / 1000) + steps * 30 });
+export const codeOf = appCode;
 
 /** From home to 2段階認証の設定 by its link. */
 export async function openTwoStep(page: Page): Promise<void> {

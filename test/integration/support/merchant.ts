@@ -1,5 +1,5 @@
-import { generate } from 'otplib';
 import { Mailbox } from '../../browser/support/mailbox';
+import { appCode } from '../../support/app-code';
 import type { LocalStack } from '../../support/local-stack';
 import { SiteClient } from './site-client';
 
@@ -33,7 +33,7 @@ export async function loggedIn(stack: LocalStack, email: string, password = PASS
 }
 
 /** The code the authenticator app shows, `steps` periods from now. */
-export const appCodeOf = (secret: string, steps = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + steps * 30 });
+export const appCodeOf = appCode;
 
 /**
  * Sets the authenticator app up in a signed-in browser and confirms it with the app's previous
