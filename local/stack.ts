@@ -41,7 +41,7 @@ export interface LocalStack {
   createAccount(loginId?: string): Promise<{ loginId: string; initialPassword: string }>;
   /** Moves every pending request's expiry into the past, as if 24 hours had gone by. */
   expireRequests(): Promise<void>;
-  /** Moves every session's last activity `minutes` into the past, as if the merchant had left. */
+  /** Moves every session's last activity (and last proof) `minutes` into the past, as if the merchant had left. */
   ageSessions(minutes: number): Promise<void>;
   stop(): Promise<void>;
 }
@@ -237,9 +237,10 @@ function localStack({
         expiresAt: new Date(Date.now() - 60_000).toISOString(),
       })),
     ageSessions: (minutes) =>
-      rewriteAll(resources.tables.sessions, tableDefinitions.sessions.partitionKey, (item) => ({
-        lastSeenAt: new Date(new Date(item.lastSeenAt).getTime() - minutes * 60_000).toISOString(),
-      })),
+      rewriteAll(resources.tables.sessions, tableDefinitions.sessions.partitionKey, (item) => {
+        const earlier = (at: string) => new Date(new Date(at).getTime() - minutes * 60_000).toISOString();
+        return { lastSeenAt: earlier(item.lastSeenAt), ...(item.provedAt ? { provedAt: earlier(item.provedAt) } : {}) };
+      }),
     stop,
   };
 }

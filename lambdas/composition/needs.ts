@@ -77,6 +77,7 @@ export const handlerNeeds: Record<HandlerEntry, Needs> = {
   },
   'email-change': {
     tables: { accounts: 'readWrite', requests: 'readWrite', sessions: 'readWrite', limits: 'readWrite' },
+    userPoolActions: ['AdminInitiateAuth'],
     sendMail: true,
     passcodeKey: true,
   },
