@@ -237,6 +237,31 @@ describe('sessions', () => {
     expect(await site.get('/api/me')).toMatchObject({ status: 401, body: { error: { code: 'SESSION_REQUIRED' } } });
   });
 
+  it('tell the page the idle time left; looking does not extend it, 「ログインを続ける」 does', async () => {
+    const { email } = await registeredMerchant(stack);
+    const site = await loggedIn(stack, email);
+
+    const fresh = await site.get('/api/session');
+    await stack.ageSessions(20);
+    const looked = await site.get('/api/session');
+    const lookedAgain = await site.get('/api/session');
+    const extended = await site.post('/api/session/extend', {});
+    await stack.ageSessions(29);
+    const stillThere = await site.get('/api/session');
+    await stack.ageSessions(2);
+    const ended = await site.post('/api/session/extend', {});
+
+    expect(fresh).toMatchObject({ status: 200, body: { idleMinutes: 30, endsBy: 'idle' } });
+    expect((fresh.body as { secondsLeft: number }).secondsLeft).toBeGreaterThan(29 * 60);
+    expect((looked.body as { secondsLeft: number }).secondsLeft).toBeLessThanOrEqual(10 * 60);
+    expect((lookedAgain.body as { secondsLeft: number }).secondsLeft).toBeLessThanOrEqual(10 * 60);
+    expect(extended).toMatchObject({ status: 200, body: { idleMinutes: 30, endsBy: 'idle' } });
+    expect((extended.body as { secondsLeft: number }).secondsLeft).toBeGreaterThanOrEqual(30 * 60 - 1);
+    expect(stillThere.status).toBe(200);
+    expect(ended).toMatchObject({ status: 401, body: { error: { code: 'SESSION_REQUIRED' } } });
+    expect((await site.get('/api/me')).status).toBe(401);
+  });
+
   it('get a new id at every login', async () => {
     const { email } = await registeredMerchant(stack);
     const first = await loggedIn(stack, email);

@@ -10,7 +10,7 @@ import { byId, field, replaceView } from './dom';
 import { FormFeedback } from './form-feedback';
 import { refuse, submitForm } from './form-submit';
 import { showPasswordToggle } from './show-password';
-import { listenForLogout, loadMe } from './signed-in';
+import { startSignedIn, loadMe } from './signed-in';
 import { emailProblem, INPUT_PROBLEM_SUMMARY } from './validation';
 
 export const SAME_AS_CURRENT_MESSAGE = '現在のメールアドレスと同じです。新しいメールアドレスを入力してください。';
@@ -23,7 +23,7 @@ function start(): void {
   const currentPassword = field(form, 'currentPassword');
   showPasswordToggle(byId<HTMLInputElement>('show-password'), [currentPassword]);
   let currentEmail: string | undefined;
-  listenForLogout(alertRegion);
+  startSignedIn(alertRegion);
 
   void loadMe(alertRegion).then((me) => {
     byId('current-email-loading').hidden = true;

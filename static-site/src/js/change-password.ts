@@ -10,7 +10,7 @@ import { FormFeedback } from './form-feedback';
 import { refuse, submitForm } from './form-submit';
 import { NewPasswordFields, POLICY_SUMMARY } from './new-password-fields';
 import { showPasswordToggle } from './show-password';
-import { listenForLogout, loadMe } from './signed-in';
+import { startSignedIn, loadMe } from './signed-in';
 import { INPUT_PROBLEM_SUMMARY } from './validation';
 
 function start(): void {
@@ -20,7 +20,7 @@ function start(): void {
   const currentPassword = field(form, 'currentPassword');
   const passwords = new NewPasswordFields(form, feedback, { personalDataKnown: true });
   showPasswordToggle(byId<HTMLInputElement>('show-password'), [currentPassword, passwords.newPassword, passwords.confirmation]);
-  listenForLogout(alertRegion);
+  startSignedIn(alertRegion);
 
   void loadMe(alertRegion).then((me) => {
     if (me) passwords.setPersonalData(me);

@@ -11,6 +11,8 @@ import { registerMerchant, type RegisteredMerchant } from './registered-merchant
 
 interface WorkerFixtures {
   stack: LocalStack;
+  /** Settings of the stack's handlers a spec changes (`test.use`); such a spec gets its own worker and stack. */
+  stackEnv: Record<string, string>;
 }
 
 interface TestFixtures {
@@ -37,13 +39,13 @@ export function freshEmail(label = 'merchant'): string {
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  stackEnv: [{}, { scope: 'worker', option: true }],
   stack: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
+    async ({ stackEnv }, use) => {
       const stack = await startLocalStack({
         ...TEST_PORTS,
         // The handlers' audit lines drown the test report; POWERTOOLS_LOG_LEVEL=INFO shows them.
-        env: { POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN' },
+        env: { POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN', ...stackEnv },
       });
       await use(stack);
       await stack.stop();
