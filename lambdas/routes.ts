@@ -16,6 +16,8 @@ export type RouteEntry =
   | 'login'
   | 'logout'
   | 'me'
+  | 'session-time'
+  | 'extend-session'
   | 'password-reset'
   | 'password-reset-status'
   | 'complete-password-reset'
@@ -49,6 +51,8 @@ export const routes: readonly Route[] = [
   { method: 'POST', path: '/api/login', entry: 'login' },
   { method: 'POST', path: '/api/logout', entry: 'logout' },
   { method: 'GET', path: '/api/me', entry: 'me' },
+  { method: 'GET', path: '/api/session', entry: 'session-time' },
+  { method: 'POST', path: '/api/session/extend', entry: 'extend-session' },
   { method: 'POST', path: '/api/password-reset', entry: 'password-reset' },
   { method: 'POST', path: '/api/password-reset/status', entry: 'password-reset-status' },
   { method: 'POST', path: '/api/password-reset/complete', entry: 'complete-password-reset' },

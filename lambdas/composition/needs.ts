@@ -60,6 +60,9 @@ export const handlerNeeds: Record<HandlerEntry, Needs> = {
   },
   logout: { tables: { sessions: 'readWrite' } },
   me: { tables: { accounts: 'read', sessions: 'readWrite' } },
+  // The idle time: reading it still ends a session past its end (a write).
+  'session-time': { tables: { accounts: 'read', sessions: 'readWrite' } },
+  'extend-session': { tables: { accounts: 'read', sessions: 'readWrite' } },
   'password-reset': {
     tables: { accounts: 'readWrite', requests: 'readWrite', limits: 'readWrite' },
     sendMail: true,
@@ -79,6 +82,7 @@ export const handlerNeeds: Record<HandlerEntry, Needs> = {
   },
   'email-change': {
     tables: { accounts: 'readWrite', requests: 'readWrite', sessions: 'readWrite', limits: 'readWrite' },
+    userPoolActions: ['AdminInitiateAuth'],
     sendMail: true,
     passcodeKey: true,
   },

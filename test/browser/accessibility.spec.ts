@@ -89,6 +89,11 @@ test('home, change password and change email have no axe violations', async ({ p
   await expectNoViolations(page, 'change email');
   const newEmail = freshEmail('renamed');
   await page.getByLabel('新しいメールアドレス', { exact: true }).fill(newEmail);
+  await page.getByLabel('現在のパスワード', { exact: true }).fill(`${merchant.password}x`);
+  await page.getByRole('button', { name: '送信' }).click();
+  await expect(page.locator('#current-password-error')).not.toBeEmpty();
+  await expectNoViolations(page, 'change email with a wrong current password');
+  await page.getByLabel('現在のパスワード', { exact: true }).fill(merchant.password);
   await page.getByRole('button', { name: '送信' }).click();
   await expect(page.locator('#change-accepted')).toBeVisible();
   await expectNoViolations(page, 'change email accepted');

@@ -15,9 +15,10 @@ const ACCEPTED_LINES = [
 ];
 const CHANGED_NOTICE = 'メールアドレスの変更が完了しました。新しいメールアドレスでログインしてください。';
 
-async function requestChange(page: Page, newEmail: string): Promise<void> {
+async function requestChange(page: Page, newEmail: string, currentPassword: string): Promise<void> {
   await page.goto('change-email.html');
   await page.getByLabel('新しいメールアドレス', { exact: true }).fill(newEmail);
+  await page.getByLabel('現在のパスワード', { exact: true }).fill(currentPassword);
   await page.getByRole('button', { name: '送信' }).click();
 }
 
@@ -38,6 +39,9 @@ test.describe('メールアドレス変更', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'メールアドレス変更' })).toBeVisible();
     await expect(page.locator('#current-email')).toHaveText(merchant.email);
     await expect(page.getByLabel('新しいメールアドレス', { exact: true })).toBeVisible();
+    await expect(page.getByLabel('現在のパスワード', { exact: true })).toHaveAttribute('type', 'password');
+    await page.getByLabel('パスワードを表示する').check();
+    await expect(page.getByLabel('現在のパスワード', { exact: true })).toHaveAttribute('type', 'text');
     await expect(page.getByRole('button', { name: '送信' })).toBeVisible();
   });
 
@@ -46,8 +50,9 @@ test.describe('メールアドレス変更', () => {
     await page.goto('change-email.html');
     await page.getByRole('button', { name: '送信' }).click();
     await expect(page.getByText('新しいメールアドレスを入力してください。')).toBeVisible();
+    await expect(page.getByText('現在のパスワードを入力してください。')).toBeVisible();
     await expect(page.locator('#current-email')).toHaveText(merchant.email);
-    await requestChange(page, merchant.email.toUpperCase());
+    await requestChange(page, merchant.email.toUpperCase(), merchant.password);
     await expect(page.getByText('現在のメールアドレスと同じです。')).toBeVisible();
     await expect(page.getByLabel('新しいメールアドレス', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   });
@@ -60,6 +65,7 @@ test.describe('メールアドレス変更', () => {
       await page.getByRole('link', { name: 'メールアドレス変更' }).click();
       await expect(page.locator('#current-email')).toHaveText(merchant.email);
       await page.getByLabel('新しいメールアドレス', { exact: true }).fill(newEmail);
+      await page.getByLabel('現在のパスワード', { exact: true }).fill(merchant.password);
       await page.getByRole('button', { name: '送信' }).click();
       for (const line of ACCEPTED_LINES) await expect(page.getByText(line)).toBeVisible();
       await expect(page.getByRole('button', { name: '送信' })).toBeHidden();
@@ -107,18 +113,43 @@ test.describe('メールアドレス変更', () => {
     });
   });
 
+  test('a wrong current password is refused with its message and nothing is sent; the right one goes on', async ({
+    page,
+    merchant,
+    mailbox,
+  }) => {
+    const newEmail = freshEmail('stolen-session');
+    await logInToHome(page, merchant.email, merchant.password);
+
+    await test.step('a wrong password', async () => {
+      await requestChange(page, newEmail, `${merchant.password}x`);
+      await expect(page.locator('#current-password-error')).toHaveText('現在のパスワードが正しくありません。');
+      await expect(page.getByLabel('現在のパスワード', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+      await expect(page.getByLabel('現在のパスワード', { exact: true })).toBeFocused();
+      await expect(page.locator('#change-accepted')).toBeHidden();
+      expect(await mailbox.subjectsTo(newEmail)).toEqual([]);
+    });
+
+    await test.step('the right one', async () => {
+      await page.getByLabel('現在のパスワード', { exact: true }).fill(merchant.password);
+      await page.getByRole('button', { name: '送信' }).click();
+      for (const line of ACCEPTED_LINES) await expect(page.getByText(line)).toBeVisible();
+      await mailbox.requestMails('emailChange', newEmail);
+    });
+  });
+
   test('an address another account uses gets the same answer on screen, and no email', async ({ page, merchant, mailbox, stack }) => {
     const taken = freshEmail('taken');
     await registerMerchant(stack, mailbox, taken);
     const before = await mailbox.subjectsTo(taken);
 
     await logInToHome(page, merchant.email, merchant.password);
-    await requestChange(page, taken);
+    await requestChange(page, taken, merchant.password);
     for (const line of ACCEPTED_LINES) await expect(page.getByText(line)).toBeVisible();
 
     // A free address asked right after gets its emails; the taken one got nothing new.
     const free = freshEmail('free');
-    await requestChange(page, free);
+    await requestChange(page, free, merchant.password);
     await mailbox.requestMails('emailChange', free);
     expect(await mailbox.subjectsTo(taken)).toEqual(before);
   });
@@ -126,7 +157,7 @@ test.describe('メールアドレス変更', () => {
   test('an address another account took meanwhile cannot be confirmed', async ({ page, merchant, mailbox, stack }) => {
     const newEmail = freshEmail('contested');
     await logInToHome(page, merchant.email, merchant.password);
-    await requestChange(page, newEmail);
+    await requestChange(page, newEmail, merchant.password);
     const { completionUrl, passcode } = await mailbox.requestMails('emailChange', newEmail);
     await registerMerchant(stack, mailbox, newEmail);
 
@@ -140,7 +171,7 @@ test.describe('メールアドレス変更', () => {
   test('a wrong passcode is told with the tries left', async ({ page, merchant, mailbox }) => {
     const newEmail = freshEmail('renamed');
     await logInToHome(page, merchant.email, merchant.password);
-    await requestChange(page, newEmail);
+    await requestChange(page, newEmail, merchant.password);
     const { completionUrl, passcode } = await mailbox.requestMails('emailChange', newEmail);
 
     await openLink(page, completionUrl, 'メールアドレス変更');
@@ -161,7 +192,7 @@ test.describe('メールアドレス変更', () => {
   test('an expired link says so', async ({ page, merchant, mailbox, stack }) => {
     const newEmail = freshEmail('renamed');
     await logInToHome(page, merchant.email, merchant.password);
-    await requestChange(page, newEmail);
+    await requestChange(page, newEmail, merchant.password);
     const { completionUrl } = await mailbox.requestMails('emailChange', newEmail);
     await stack.expireRequests();
     await openLink(page, completionUrl, 'メールアドレス変更');

@@ -11,7 +11,7 @@ import { addVirtualAuthenticator } from './support/virtual-authenticator';
 
 const SETUP_REQUIRED_NOTICE = 'ご利用を続けるには、2段階認証の設定が必要です。';
 
-test.use({ mfaPolicy: 'required' });
+test.use({ stackEnv: { MFA_POLICY: 'required' } });
 
 test.describe('2段階認証が必須のとき', () => {
   test('the guide ends on 2段階認証の設定; home waits for the app; then the password asks for the code', async ({

@@ -135,7 +135,7 @@ describe('change email', () => {
     const site = await loggedIn(stack, email);
     const newEmail = `moved.${loginId.toLowerCase()}@example.com`;
 
-    const requested = await site.post('/api/email-change', { newEmail });
+    const requested = await site.post('/api/email-change', { newEmail, currentPassword: PASSWORD });
     const mails = await mailbox.requestMails('emailChange', newEmail);
     const stillOld = await loggedIn(stack, email);
     const token = tokenOf(mails.completionUrl);
@@ -159,12 +159,71 @@ describe('change email', () => {
     const site = await loggedIn(stack, first.email);
     const free = `free.${first.loginId.toLowerCase()}@example.com`;
 
-    const taken = await site.post('/api/email-change', { newEmail: second.email });
-    const open = await site.post('/api/email-change', { newEmail: free });
+    const taken = await site.post('/api/email-change', { newEmail: second.email, currentPassword: PASSWORD });
+    const open = await site.post('/api/email-change', { newEmail: free, currentPassword: PASSWORD });
 
     expect(visible(taken)).toEqual(visible(open));
     await mailbox.requestMails('emailChange', free);
     expect((await mailbox.subjectsTo(second.email)).filter((subject) => subject.includes('変更申請'))).toEqual([]);
+  });
+});
+
+describe('change email: who is asking', () => {
+  const WRONG = 'Not#MyPassword1';
+
+  it('refuses a wrong current password with the answer a password change gets, and mails nobody', async () => {
+    const { email, loginId } = await registeredMerchant(stack);
+    const site = await loggedIn(stack, email);
+    const newEmail = `taken-over.${loginId.toLowerCase()}@example.com`;
+
+    const wrong = await site.post('/api/email-change', { newEmail, currentPassword: WRONG });
+    const wrongChange = await site.post('/api/password', {
+      currentPassword: WRONG,
+      newPassword: NEW_PASSWORD,
+      newPasswordConfirmation: NEW_PASSWORD,
+    });
+
+    expect(wrong).toMatchObject({
+      status: 400,
+      body: { error: { code: 'CURRENT_PASSWORD_WRONG', message: '現在のパスワードが正しくありません。' } },
+    });
+    expect(wrong.body).toEqual(wrongChange.body);
+    expect(await mailbox.messagesTo(newEmail)).toEqual([]);
+    expect((await site.get('/api/me')).body).toMatchObject({ email });
+  });
+
+  it('counts wrong ones towards the login lock: after 5 the right one and the login are refused', async () => {
+    const { email, loginId } = await registeredMerchant(stack);
+    const site = await loggedIn(stack, email);
+    const newEmail = `guessed.${loginId.toLowerCase()}@example.com`;
+
+    for (let i = 0; i < 5; i += 1) await site.post('/api/email-change', { newEmail, currentPassword: WRONG });
+    const right = await site.post('/api/email-change', { newEmail, currentPassword: PASSWORD });
+    const login = await new SiteClient(stack.siteUrl).post('/api/login', { loginId: email, password: PASSWORD });
+
+    expect(right).toMatchObject({ status: 400, body: { error: { code: 'CURRENT_PASSWORD_WRONG' } } });
+    expect(login.status).toBe(401);
+    expect(await mailbox.messagesTo(newEmail)).toEqual([]);
+  });
+
+  it('takes no password only from a session proved within 5 minutes, else asks for the proof', async () => {
+    const { email, loginId } = await registeredMerchant(stack);
+    const site = await loggedIn(stack, email);
+    const first = `fresh.${loginId.toLowerCase()}@example.com`;
+    const second = `proved.${loginId.toLowerCase()}@example.com`;
+
+    const justSignedIn = await site.post('/api/email-change', { newEmail: first });
+    await mailbox.requestMails('emailChange', first);
+    await stack.ageSessions(6);
+    const later = await site.post('/api/email-change', { newEmail: second });
+    const proof = await site.post('/api/proof', { password: PASSWORD });
+    const proved = await site.post('/api/email-change', { newEmail: second });
+
+    expect(justSignedIn.status).toBe(200);
+    expect(later).toMatchObject({ status: 403, body: { error: { code: 'PROOF_REQUIRED' } } });
+    expect(proof.status).toBe(200);
+    expect(proved.status).toBe(200);
+    await mailbox.requestMails('emailChange', second);
   });
 });
 
@@ -176,6 +235,31 @@ describe('sessions', () => {
     await stack.ageSessions(31);
 
     expect(await site.get('/api/me')).toMatchObject({ status: 401, body: { error: { code: 'SESSION_REQUIRED' } } });
+  });
+
+  it('tell the page the idle time left; looking does not extend it, 「ログインを続ける」 does', async () => {
+    const { email } = await registeredMerchant(stack);
+    const site = await loggedIn(stack, email);
+
+    const fresh = await site.get('/api/session');
+    await stack.ageSessions(20);
+    const looked = await site.get('/api/session');
+    const lookedAgain = await site.get('/api/session');
+    const extended = await site.post('/api/session/extend', {});
+    await stack.ageSessions(29);
+    const stillThere = await site.get('/api/session');
+    await stack.ageSessions(2);
+    const ended = await site.post('/api/session/extend', {});
+
+    expect(fresh).toMatchObject({ status: 200, body: { idleMinutes: 30, endsBy: 'idle' } });
+    expect((fresh.body as { secondsLeft: number }).secondsLeft).toBeGreaterThan(29 * 60);
+    expect((looked.body as { secondsLeft: number }).secondsLeft).toBeLessThanOrEqual(10 * 60);
+    expect((lookedAgain.body as { secondsLeft: number }).secondsLeft).toBeLessThanOrEqual(10 * 60);
+    expect(extended).toMatchObject({ status: 200, body: { idleMinutes: 30, endsBy: 'idle' } });
+    expect((extended.body as { secondsLeft: number }).secondsLeft).toBeGreaterThanOrEqual(30 * 60 - 1);
+    expect(stillThere.status).toBe(200);
+    expect(ended).toMatchObject({ status: 401, body: { error: { code: 'SESSION_REQUIRED' } } });
+    expect((await site.get('/api/me')).status).toBe(401);
   });
 
   it('get a new id at every login', async () => {

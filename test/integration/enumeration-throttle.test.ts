@@ -5,7 +5,7 @@
  */
 import { Mailbox } from '../browser/support/mailbox';
 import { startLocalStack, type LocalStack } from '../support/local-stack';
-import { loggedIn, registeredMerchant } from './support/merchant';
+import { loggedIn, PASSWORD, registeredMerchant } from './support/merchant';
 import { SiteClient, type SiteAnswer } from './support/site-client';
 
 const LIMIT = 3;
@@ -71,7 +71,8 @@ describe('email change, past the hourly mail limit of the new address', () => {
     const second = await registeredMerchant(stack);
     const free = `free.${Date.now()}@example.com`;
     const [a, b] = [await loggedIn(stack, first.email), await loggedIn(stack, second.email)];
-    const change = async (site: SiteClient, newEmail: string) => bytesOf(await site.post('/api/email-change', { newEmail }));
+    const change = async (site: SiteClient, newEmail: string) =>
+      bytesOf(await site.post('/api/email-change', { newEmail, currentPassword: PASSWORD }));
 
     // Act
     const taken: string[] = [];

@@ -1,13 +1,16 @@
 /**
- * メールアドレス変更 (signed in): the merchant names a new address; it gets the two emails (URL
+ * メールアドレス変更 (signed in): the merchant names a new address and shows 現在のパスワード (so a
+ * session left open elsewhere cannot move the account); the new address gets the two emails (URL
  * and passcode) that prove it. Until that is done the current address stays the login ID.
  * The answer is the same whether or not another account uses the address.
  */
 import { startPage } from './boot';
+import { answerWrongCurrentPassword, currentPasswordProblem } from './current-password';
 import { byId, field, replaceView } from './dom';
 import { FormFeedback } from './form-feedback';
 import { refuse, submitForm } from './form-submit';
-import { listenForLogout, loadMe } from './signed-in';
+import { showPasswordToggle } from './show-password';
+import { startSignedIn, loadMe } from './signed-in';
 import { emailProblem, INPUT_PROBLEM_SUMMARY } from './validation';
 
 export const SAME_AS_CURRENT_MESSAGE = '現在のメールアドレスと同じです。新しいメールアドレスを入力してください。';
@@ -17,8 +20,10 @@ function start(): void {
   const alertRegion = byId('form-alert');
   const feedback = new FormFeedback(form, alertRegion);
   const newEmail = field(form, 'newEmail');
+  const currentPassword = field(form, 'currentPassword');
+  showPasswordToggle(byId<HTMLInputElement>('show-password'), [currentPassword]);
   let currentEmail: string | undefined;
-  listenForLogout(alertRegion);
+  startSignedIn(alertRegion);
 
   void loadMe(alertRegion).then((me) => {
     byId('current-email-loading').hidden = true;
@@ -36,10 +41,10 @@ function start(): void {
   }
 
   function check(): boolean {
-    const problem = problemWith(newEmail.value.trim());
-    if (!problem) return true;
-    feedback.showFieldError('newEmail', problem);
-    return refuse(feedback, INPUT_PROBLEM_SUMMARY);
+    const addressProblem = problemWith(newEmail.value.trim());
+    if (addressProblem) feedback.showFieldError('newEmail', addressProblem);
+    const passwordProblem = currentPasswordProblem(currentPassword, feedback);
+    return (!addressProblem && !passwordProblem) || refuse(feedback, INPUT_PROBLEM_SUMMARY);
   }
 
   submitForm({
@@ -48,8 +53,12 @@ function start(): void {
     route: 'email-change',
     signedIn: true,
     check,
-    body: () => ({ newEmail: newEmail.value.trim() }),
-    success: () => replaceView(byId('change-form-section'), byId('change-accepted')),
+    body: () => ({ newEmail: newEmail.value.trim(), currentPassword: currentPassword.value }),
+    success: () => {
+      currentPassword.value = '';
+      replaceView(byId('change-form-section'), byId('change-accepted'));
+    },
+    errors: { CURRENT_PASSWORD_WRONG: answerWrongCurrentPassword(currentPassword, feedback) },
     focusOnError: newEmail,
   });
 }

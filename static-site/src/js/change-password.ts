@@ -4,13 +4,14 @@
  * sessions of the account end; this one stays, and home says the password was changed.
  */
 import { startPage } from './boot';
+import { answerWrongCurrentPassword, currentPasswordProblem } from './current-password';
 import { byId, field } from './dom';
 import { FormFeedback } from './form-feedback';
 import { refuse, submitForm } from './form-submit';
 import { NewPasswordFields, POLICY_SUMMARY } from './new-password-fields';
 import { showPasswordToggle } from './show-password';
-import { listenForLogout, loadMe } from './signed-in';
-import { INPUT_PROBLEM_SUMMARY, requiredMessage } from './validation';
+import { startSignedIn, loadMe } from './signed-in';
+import { INPUT_PROBLEM_SUMMARY } from './validation';
 
 function start(): void {
   const form = byId<HTMLFormElement>('change-password-form');
@@ -19,21 +20,16 @@ function start(): void {
   const currentPassword = field(form, 'currentPassword');
   const passwords = new NewPasswordFields(form, feedback, { personalDataKnown: true });
   showPasswordToggle(byId<HTMLInputElement>('show-password'), [currentPassword, passwords.newPassword, passwords.confirmation]);
-  listenForLogout(alertRegion);
+  startSignedIn(alertRegion);
 
   void loadMe(alertRegion).then((me) => {
     if (me) passwords.setPersonalData(me);
   });
 
   function check(): boolean {
-    const currentProblems: string[] = [];
-    if (!currentPassword.value) {
-      const message = requiredMessage('現在のパスワード');
-      feedback.showFieldError('currentPassword', message);
-      currentProblems.push(message);
-    }
+    const currentProblem = currentPasswordProblem(currentPassword, feedback);
     const { problems, policyFailed } = passwords.check();
-    const all = [...currentProblems, ...problems];
+    const all = [...(currentProblem ? [currentProblem] : []), ...problems];
     return all.length === 0 || refuse(feedback, policyFailed ? POLICY_SUMMARY : INPUT_PROBLEM_SUMMARY, all);
   }
 
@@ -46,12 +42,7 @@ function start(): void {
     body: () => ({ currentPassword: currentPassword.value, ...passwords.values }),
     success: 'home.html?passwordChanged=1',
     errors: {
-      CURRENT_PASSWORD_WRONG: (error) => {
-        feedback.showAlert(INPUT_PROBLEM_SUMMARY);
-        feedback.showFieldError('currentPassword', error.message);
-        currentPassword.select();
-        currentPassword.focus();
-      },
+      CURRENT_PASSWORD_WRONG: answerWrongCurrentPassword(currentPassword, feedback),
       PASSWORD_POLICY: (error) => passwords.showPolicyRejection(error),
     },
   });

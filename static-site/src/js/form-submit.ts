@@ -7,7 +7,7 @@
 import type { RouteEntry } from '../../../lambdas/routes';
 import { postJson, type ApiError } from './api';
 import { type FormFeedback, setSubmitting, showFieldErrors } from './form-feedback';
-import { leftForLogin } from './signed-in';
+import { leftForLogin } from './session-exit';
 
 export interface FormSubmit<T> {
   form: HTMLFormElement;

@@ -6,7 +6,7 @@ import { japanDateTime } from '../../../lambdas/domain/japan-time';
 import { showArrivalNotice } from './arrival-notice';
 import { startPage } from './boot';
 import { byId } from './dom';
-import { listenForLogout, loadMe } from './signed-in';
+import { startSignedIn, loadMe } from './signed-in';
 
 const ARRIVAL_NOTICES: Record<string, string> = {
   passwordChanged: 'パスワードを変更しました。',
@@ -49,6 +49,6 @@ startPage(() => {
   const alertRegion = byId('form-alert');
   showArrivalNotice(ARRIVAL_NOTICES);
   showRecoveryCodesLeft();
-  listenForLogout(alertRegion);
+  startSignedIn(alertRegion);
   void showAccount(alertRegion);
 });

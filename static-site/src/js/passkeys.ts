@@ -9,7 +9,8 @@ import { byId } from './dom';
 import { createPasskey, PASSKEY_CANCELLED, PASSKEY_UNSUPPORTED } from './passkey-ceremony';
 import { withProof } from './proof-prompt';
 import { handOverRecoveryCodes } from './recovery-codes-handover';
-import { leftForLogin, listenForLogout } from './signed-in';
+import { leftForLogin } from './session-exit';
+import { startSignedIn } from './signed-in';
 
 interface Passkey {
   id: string;
@@ -142,7 +143,7 @@ async function register(button: HTMLButtonElement): Promise<void> {
 }
 
 startPage(() => {
-  listenForLogout(alertRegion());
+  startSignedIn(alertRegion());
   const button = byId<HTMLButtonElement>('register-passkey');
   button.addEventListener('click', () => void register(button));
   void load();

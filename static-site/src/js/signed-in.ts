@@ -1,9 +1,12 @@
 /**
  * What every signed-in page shares: who is signed in (GET /api/me), the way back to the login
- * page when the session is gone (a 401 from any call), and the ログアウト button.
+ * page when the session is gone (a 401 from any call), the ログアウト button and the warning
+ * before the idle end.
  */
-import { getJson, postJson, type ApiResult } from './api';
+import { getJson } from './api';
 import { byId } from './dom';
+import { watchIdleTime } from './idle-warning';
+import { leftForLogin, logOut } from './session-exit';
 
 export interface Me {
   email: string;
@@ -17,15 +20,6 @@ export interface Me {
   setupRequired: boolean;
 }
 
-export const SIGN_IN_AGAIN = 'index.html?sessionExpired=1';
-
-/** True (and on its way to the login page) when the answer says the session is gone. */
-export function leftForLogin(result: ApiResult<unknown>): boolean {
-  if (result.ok || result.status !== 401) return false;
-  location.replace(SIGN_IN_AGAIN);
-  return true;
-}
-
 /** The signed-in account, or undefined after showing why not (or leaving for the login page). */
 export async function loadMe(alertRegion: HTMLElement): Promise<Me | undefined> {
   const result = await getJson<Me>('me');
@@ -34,17 +28,15 @@ export async function loadMe(alertRegion: HTMLElement): Promise<Me | undefined> 
   return undefined;
 }
 
-export function listenForLogout(alertRegion: HTMLElement): void {
+/** The header's ログアウト and the idle warning: every signed-in page starts them. */
+export function startSignedIn(alertRegion: HTMLElement): void {
   const button = byId<HTMLButtonElement>('logout');
   button.addEventListener('click', async () => {
     button.disabled = true;
-    const result = await postJson('logout', {});
-    // Already signed out is still signed out.
-    if (result.ok || result.status === 401) {
-      location.href = './?loggedOut=1';
-      return;
-    }
+    const problem = await logOut();
+    if (problem === undefined) return;
     button.disabled = false;
-    alertRegion.textContent = result.error.message;
+    alertRegion.textContent = problem;
   });
+  watchIdleTime();
 }

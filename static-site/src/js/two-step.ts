@@ -12,7 +12,8 @@ import { FormFeedback } from './form-feedback';
 import { submitForm } from './form-submit';
 import { withProof } from './proof-prompt';
 import { takeHandedOverRecoveryCodes } from './recovery-codes-handover';
-import { leftForLogin, listenForLogout, loadMe } from './signed-in';
+import { leftForLogin } from './session-exit';
+import { loadMe, startSignedIn } from './signed-in';
 import { requiredMessage } from './validation';
 
 const alertRegion = () => byId('form-alert');
@@ -99,7 +100,7 @@ function confirmForm(): void {
 }
 
 startPage(() => {
-  listenForLogout(alertRegion());
+  startSignedIn(alertRegion());
   void loadMe(alertRegion()).then((me) => {
     if (me?.setupRequired) byId('setup-required').hidden = false;
   });

@@ -9,12 +9,10 @@ import { Mailbox } from './mailbox';
 import type { MerchantAccount } from './merchant';
 import { registerMerchant, type RegisteredMerchant } from './registered-merchant';
 
-type MfaPolicy = 'off' | 'optional' | 'required';
-
 interface WorkerFixtures {
-  /** The stage's MFA_POLICY; a spec that sets another (`test.use`) gets a worker and a stack of its own. */
-  mfaPolicy: MfaPolicy;
   stack: LocalStack;
+  /** Settings of the stack's handlers a spec changes (`test.use`); such a spec gets its own worker and stack. */
+  stackEnv: Record<string, string>;
 }
 
 interface TestFixtures {
@@ -29,15 +27,15 @@ interface TestFixtures {
   pageProblems: string[];
 }
 
+/** Clear of `npm start` (3000, 8005, 8000, 9229), so both can run at once. */
+const TEST_PORTS = { port: 3100, mailboxPort: 8105, dynamodbPort: 8100, cognitoPort: 9329 };
+
 /**
- * Clear of `npm start` (3000, 8005, 8000, 9229), so both can run at once; each policy on its own,
- * so the stack of one worker never waits for the ports of another.
+ * A stack with settings of its own (a worker of its own) takes ports 10 above, so it never waits
+ * for the ports of the worker before it to be released.
  */
-const TEST_PORTS: Record<MfaPolicy, { port: number; mailboxPort: number; dynamodbPort: number; cognitoPort: number }> = {
-  optional: { port: 3100, mailboxPort: 8105, dynamodbPort: 8100, cognitoPort: 9329 },
-  required: { port: 3110, mailboxPort: 8115, dynamodbPort: 8110, cognitoPort: 9339 },
-  off: { port: 3120, mailboxPort: 8125, dynamodbPort: 8120, cognitoPort: 9349 },
-};
+const portsFor = (stackEnv: Record<string, string>) =>
+  Object.keys(stackEnv).length === 0 ? TEST_PORTS : Object.fromEntries(Object.entries(TEST_PORTS).map(([name, port]) => [name, port + 10]));
 
 let addressCount = 0;
 
@@ -48,17 +46,13 @@ export function freshEmail(label = 'merchant'): string {
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
-  // The local stack's own default.
-  mfaPolicy: ['optional', { scope: 'worker', option: true }],
+  stackEnv: [{}, { scope: 'worker', option: true }],
   stack: [
-    async ({ mfaPolicy }, use) => {
+    async ({ stackEnv }, use) => {
       const stack = await startLocalStack({
-        ...TEST_PORTS[mfaPolicy],
-        env: {
-          MFA_POLICY: mfaPolicy,
-          // The handlers' audit lines drown the test report; POWERTOOLS_LOG_LEVEL=INFO shows them.
-          POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
-        },
+        ...portsFor(stackEnv),
+        // The handlers' audit lines drown the test report; POWERTOOLS_LOG_LEVEL=INFO shows them.
+        env: { POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN', ...stackEnv },
       });
       await use(stack);
       await stack.stop();

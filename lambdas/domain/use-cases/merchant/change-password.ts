@@ -1,21 +1,17 @@
 import type { MailWording } from '../../emails/common';
 import { passwordChangedEmail } from '../../emails/notices';
-import { ChangedMeanwhileError, CurrentPasswordWrongError, PasswordPolicyError } from '../../errors';
-import type { LockoutRule } from '../../limits';
-import { lockoutGuard } from '../../lockout';
+import { ChangedMeanwhileError, PasswordPolicyError } from '../../errors';
 import { verifyPassword } from '../../password-hash';
 import { historyWith, refuseRecentPassword } from '../../password-history';
 import { passwordViolations } from '../../password-policy';
-import type { Identity, LimitStore, Mailer, Random } from '../../ports';
+import type { Mailer, Random } from '../../ports';
+import { checkCurrentPassword, type CheckCurrentPasswordDeps } from '../shared/check-current-password';
 import { sendNotice } from '../shared/send-notice';
 import { signedInAccount, type SignedInDeps } from '../shared/signed-in-account';
 
-export interface ChangePasswordDeps extends SignedInDeps {
+export interface ChangePasswordDeps extends SignedInDeps, CheckCurrentPasswordDeps {
   /** The new password's salt. */
   random: Random;
-  identity: Identity;
-  limits: LimitStore;
-  lockout: LockoutRule;
   mailer: Mailer;
   wording: MailWording;
 }
@@ -23,10 +19,8 @@ export interface ChangePasswordDeps extends SignedInDeps {
 /**
  * パスワード変更 (signed in).
  * 1. The session must stand for an active account (signedInAccount).
- * 2. While the email's login lock holds, the change is refused as a wrong current password
- *    (audited, not counted).
- * 3. The current password must be right; wrong guesses count towards the login lock, so a
- *    borrowed session cannot be used to guess it. A right one clears the count.
+ * 2-3. The current password must be right (checkCurrentPassword: the login lock guards it, wrong
+ *    guesses count towards it, each refusal audited).
  * 4. The new one must meet the policy and not be one of the last 4; a refusal is audited.
  * 5. The history gets the new password first, only while it is still the one read, and the
  *    current password is the one it names; else another change came first (or is under way)
@@ -44,20 +38,10 @@ export async function changePassword(
   const { session, account } = await signedInAccount(sessionId, deps);
   const { loginId, email } = account;
   const now = deps.clock.now();
-  const lockout = lockoutGuard('login', email, deps, now);
   const line = (reason: string) => ({ event: 'password.changed', outcome: 'failure', loginId, email, reason }) as const;
   const refuse = (reason: string) => audit.record(line(reason));
 
-  const locked = await lockout.lockedReason();
-  if (locked) {
-    refuse('locked');
-    throw new CurrentPasswordWrongError();
-  }
-  if ((await deps.identity.verifyPassword(email, input.currentPassword)) !== loginId) {
-    await lockout.failed(line('wrong current password'));
-    throw new CurrentPasswordWrongError();
-  }
-  await lockout.passed();
+  await checkCurrentPassword(account, input.currentPassword, line, deps, now);
 
   const violations = passwordViolations(input.newPassword, { email, loginId, confirmation: input.newPasswordConfirmation });
   if (violations.length > 0) {

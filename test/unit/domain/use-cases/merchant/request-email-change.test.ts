@@ -1,7 +1,17 @@
 import { hashToken } from '../../../../../lambdas/domain/completion-token';
-import { MailNotSentError, SessionRequiredError, TooManyRequestsError, ValidationError } from '../../../../../lambdas/domain/errors';
+import {
+  CurrentPasswordWrongError,
+  InvalidCredentialsError,
+  MailNotSentError,
+  ProofRequiredError,
+  SessionRequiredError,
+  TooManyRequestsError,
+  ValidationError,
+} from '../../../../../lambdas/domain/errors';
+import { FRESH_PROOF_MINUTES } from '../../../../../lambdas/domain/fresh-proof';
 import { hashSessionId } from '../../../../../lambdas/domain/session-id';
 import { signedInSession } from '../../../fakes/signed-in-session';
+import { proveAgain } from '../../../../../lambdas/domain/use-cases/merchant/prove-again';
 import { requestEmailChange } from '../../../../../lambdas/domain/use-cases/merchant/request-email-change';
 import { requestPasswordReset } from '../../../../../lambdas/domain/use-cases/merchant/request-password-reset';
 import {
@@ -19,6 +29,10 @@ import {
 const SUBJECT = '【GMOフィナンシャルゲート】お客様サポートWEB用メールアドレス変更申請受付のお知らせ';
 const NEW_EMAIL = 'hanako.new@example.net';
 const TAKEN = 'taro@example.com';
+const WRONG = 'Wr0ng!Passw0rd';
+
+/** The form as the page sends it: the new address and the current password. */
+const typed = (newEmail: string, currentPassword: string = PASSWORDS.current) => ({ newEmail, currentPassword });
 
 describe('requestEmailChange (メールアドレス変更)', () => {
   let world: FakeWorld;
@@ -34,7 +48,7 @@ describe('requestEmailChange (メールアドレス変更)', () => {
   describe('a free address', () => {
     it('gets the two proof emails: the URL to confirm-email.html, then the passcode; the old address gets nothing', async () => {
       // Act
-      await requestEmailChange(sessionId, { newEmail: NEW_EMAIL }, world);
+      await requestEmailChange(sessionId, typed(NEW_EMAIL), world);
 
       // Assess
       expect(world.mailer.sent.map((m) => [m.to, m.subject])).toEqual([
@@ -47,7 +61,7 @@ describe('requestEmailChange (メールアドレス変更)', () => {
 
     it('stores a pending change to the new address, and the old email stays the login ID until it is proven', async () => {
       // Act
-      await requestEmailChange(sessionId, { newEmail: NEW_EMAIL }, world);
+      await requestEmailChange(sessionId, typed(NEW_EMAIL), world);
 
       // Assess
       const tokenHash = hashToken(lastRegistrationMails(world).token);
@@ -63,7 +77,7 @@ describe('requestEmailChange (メールアドレス変更)', () => {
 
     it('lower-cases the new address', async () => {
       // Act
-      await requestEmailChange(sessionId, { newEmail: 'Hanako.New@Example.NET' }, world);
+      await requestEmailChange(sessionId, typed('Hanako.New@Example.NET'), world);
 
       // Assess
       expect(world.mailer.sent.map((m) => m.to)).toEqual([NEW_EMAIL, NEW_EMAIL]);
@@ -71,11 +85,11 @@ describe('requestEmailChange (メールアドレス変更)', () => {
 
     it('replaces an earlier change request', async () => {
       // Prepare
-      await requestEmailChange(sessionId, { newEmail: NEW_EMAIL }, world);
+      await requestEmailChange(sessionId, typed(NEW_EMAIL), world);
       const first = hashToken(lastRegistrationMails(world).token);
 
       // Act
-      await requestEmailChange(sessionId, { newEmail: 'hanako.other@example.net' }, world);
+      await requestEmailChange(sessionId, typed('hanako.other@example.net'), world);
 
       // Assess
       const second = hashToken(lastRegistrationMails(world).token);
@@ -88,10 +102,110 @@ describe('requestEmailChange (メールアドレス変更)', () => {
       world.mailer.failNext(new Error('MessageRejected'));
 
       // Act
-      const error = await failureOf(requestEmailChange(sessionId, { newEmail: NEW_EMAIL }, world));
+      const error = await failureOf(requestEmailChange(sessionId, typed(NEW_EMAIL), world));
 
       // Assess
       expect(error).toBeInstanceOf(MailNotSentError);
+    });
+  });
+
+  describe('who is asking: the current password', () => {
+    it('refuses a wrong one as CURRENT_PASSWORD_WRONG: nothing sent, stored or counted by the mail throttle, audited', async () => {
+      // Act
+      const error = await failureOf(requestEmailChange(sessionId, typed(NEW_EMAIL, WRONG), world));
+
+      // Assess
+      expect(error).toBeInstanceOf(CurrentPasswordWrongError);
+      expect(world.mailer.sent).toEqual([]);
+      expect(world.requests.all()).toEqual([]);
+      expect(world.accounts.peek(MERCHANT.loginId)).not.toHaveProperty('pendingEmailChangeTokenHash');
+      expect(world.limits.peek(`mail#account#${MERCHANT.loginId}`)).toBeUndefined();
+      expect(world.audit.last()).toEqual({
+        event: 'email-change.requested',
+        outcome: 'failure',
+        loginId: MERCHANT.loginId,
+        email: MERCHANT.email,
+        reason: 'wrong current password',
+      });
+    });
+
+    it('counts wrong ones towards the login lock: after 5, the right one and the login are refused too', async () => {
+      // Prepare
+      for (let i = 0; i < 5; i += 1) await failureOf(requestEmailChange(sessionId, typed(NEW_EMAIL, WRONG), world));
+
+      // Act
+      const right = await failureOf(requestEmailChange(sessionId, typed(NEW_EMAIL), world));
+      const login = await failureOf(signedInSession({ loginId: MERCHANT.email, password: PASSWORDS.current }, world));
+
+      // Assess
+      expect(right).toBeInstanceOf(CurrentPasswordWrongError);
+      expect(login).toBeInstanceOf(InvalidCredentialsError);
+      expect(world.audit.named('lockout')).toHaveLength(1);
+      expect(world.audit.named('email-change.requested').pop()).toMatchObject({ reason: expect.stringMatching(/^locked until /) });
+      expect(world.mailer.sent).toEqual([]);
+    });
+
+    it('starts the count afresh after a right one', async () => {
+      // Prepare
+      for (let i = 0; i < 4; i += 1) await failureOf(requestEmailChange(sessionId, typed(NEW_EMAIL, WRONG), world));
+      await requestEmailChange(sessionId, typed(NEW_EMAIL), world);
+      for (let i = 0; i < 4; i += 1) await failureOf(requestEmailChange(sessionId, typed(NEW_EMAIL, WRONG), world));
+
+      // Act
+      await requestEmailChange(sessionId, typed('hanako.other@example.net'), world);
+
+      // Assess
+      expect(world.audit.named('lockout')).toEqual([]);
+      expect(world.mailer.sent.map((m) => m.to)).toEqual([NEW_EMAIL, NEW_EMAIL, 'hanako.other@example.net', 'hanako.other@example.net']);
+    });
+
+    it('is needed however long ago the sign-in was: the right one still works after the proof minutes', async () => {
+      // Prepare
+      world.clock.advance({ minutes: FRESH_PROOF_MINUTES + 1 });
+
+      // Act
+      await requestEmailChange(sessionId, typed(NEW_EMAIL), world);
+
+      // Assess
+      expect(world.mailer.sent.map((m) => m.to)).toEqual([NEW_EMAIL, NEW_EMAIL]);
+    });
+  });
+
+  describe('who is asking: a fresh proof instead of the password', () => {
+    it(`takes a session proved within ${FRESH_PROOF_MINUTES} minutes (here, its sign-in) without the password`, async () => {
+      // Prepare
+      world.clock.advance({ minutes: FRESH_PROOF_MINUTES });
+
+      // Act
+      await requestEmailChange(sessionId, { newEmail: NEW_EMAIL }, world);
+
+      // Assess
+      expect(world.mailer.sent.map((m) => m.to)).toEqual([NEW_EMAIL, NEW_EMAIL]);
+    });
+
+    it('answers PROOF_REQUIRED to an older one, sending and counting nothing', async () => {
+      // Prepare
+      world.clock.advance({ minutes: FRESH_PROOF_MINUTES + 1 });
+
+      // Act
+      const error = await failureOf(requestEmailChange(sessionId, { newEmail: NEW_EMAIL }, world));
+
+      // Assess
+      expect(error).toBeInstanceOf(ProofRequiredError);
+      expect(world.mailer.sent).toEqual([]);
+      expect(world.limits.peek(`mail#account#${MERCHANT.loginId}`)).toBeUndefined();
+    });
+
+    it('takes it again once the session is proved again', async () => {
+      // Prepare
+      world.clock.advance({ minutes: FRESH_PROOF_MINUTES + 1 });
+      await proveAgain(sessionId, PASSWORDS.current, world);
+
+      // Act
+      await requestEmailChange(sessionId, { newEmail: NEW_EMAIL }, world);
+
+      // Assess
+      expect(world.mailer.sent.map((m) => m.to)).toEqual([NEW_EMAIL, NEW_EMAIL]);
     });
   });
 
@@ -100,7 +214,7 @@ describe('requestEmailChange (メールアドレス変更)', () => {
       'refuses %s as a ValidationError on newEmail, sending nothing and counting nothing',
       async (email) => {
         // Act
-        const error = await failureOf(requestEmailChange(sessionId, { newEmail: email }, world));
+        const error = await failureOf(requestEmailChange(sessionId, typed(email), world));
 
         // Assess
         expect(error).toBeInstanceOf(ValidationError);
@@ -116,7 +230,7 @@ describe('requestEmailChange (メールアドレス変更)', () => {
   describe("another account's address", () => {
     it("resolves as for a free address, with no mail and no request, and 'email in use' for auditors", async () => {
       // Act
-      const taken = await outcomeOf(requestEmailChange(sessionId, { newEmail: TAKEN }, world));
+      const taken = await outcomeOf(requestEmailChange(sessionId, typed(TAKEN), world));
 
       // Assess
       expect(taken).toEqual({ resolved: undefined });
@@ -134,8 +248,8 @@ describe('requestEmailChange (メールアドレス変更)', () => {
 
     it('answers exactly as the free address does; only the mails differ', async () => {
       // Act
-      const free = await outcomeOf(requestEmailChange(sessionId, { newEmail: NEW_EMAIL }, world));
-      const taken = await outcomeOf(requestEmailChange(sessionId, { newEmail: TAKEN }, world));
+      const free = await outcomeOf(requestEmailChange(sessionId, typed(NEW_EMAIL), world));
+      const taken = await outcomeOf(requestEmailChange(sessionId, typed(TAKEN), world));
 
       // Assess
       expect(taken).toEqual(free);
@@ -144,10 +258,10 @@ describe('requestEmailChange (メールアドレス変更)', () => {
 
     it('is counted by the throttle as a free address is, so the 6th is refused alike', async () => {
       // Prepare
-      for (let i = 0; i < 5; i += 1) await requestEmailChange(sessionId, { newEmail: TAKEN }, world);
+      for (let i = 0; i < 5; i += 1) await requestEmailChange(sessionId, typed(TAKEN), world);
 
       // Act
-      const sixth = await failureOf(requestEmailChange(sessionId, { newEmail: TAKEN }, world));
+      const sixth = await failureOf(requestEmailChange(sessionId, typed(TAKEN), world));
 
       // Assess
       expect(sixth).toBeInstanceOf(TooManyRequestsError);
@@ -155,7 +269,7 @@ describe('requestEmailChange (メールアドレス変更)', () => {
 
     it('does not touch the other account', async () => {
       // Act
-      await requestEmailChange(sessionId, { newEmail: TAKEN }, world);
+      await requestEmailChange(sessionId, typed(TAKEN), world);
 
       // Assess
       expect(world.accounts.peek('M20250402')).toMatchObject({ email: TAKEN });
@@ -169,7 +283,7 @@ describe('requestEmailChange (メールアドレス変更)', () => {
       for (let i = 1; i <= 5; i += 1) await requestEmailChange(sessionId, { newEmail: `hanako${i}@example.net` }, world);
 
       // Act
-      const sixth = await failureOf(requestEmailChange(sessionId, { newEmail: 'hanako6@example.net' }, world));
+      const sixth = await failureOf(requestEmailChange(sessionId, typed('hanako6@example.net'), world));
 
       // Assess
       expect(sixth).toBeInstanceOf(TooManyRequestsError);
@@ -188,7 +302,7 @@ describe('requestEmailChange (メールアドレス変更)', () => {
       for (let i = 0; i < 5; i += 1) await requestPasswordReset({ email: NEW_EMAIL }, world);
 
       // Act
-      const answer = await outcomeOf(requestEmailChange(sessionId, { newEmail: NEW_EMAIL }, world));
+      const answer = await outcomeOf(requestEmailChange(sessionId, typed(NEW_EMAIL), world));
 
       // Assess
       expect(answer).toEqual({ resolved: undefined });
@@ -208,7 +322,7 @@ describe('requestEmailChange (メールアドレス変更)', () => {
       sessionId = await signedInSession({ loginId: MERCHANT.email, password: PASSWORDS.current }, world);
 
       // Act
-      const afterTheHour = await outcomeOf(requestEmailChange(sessionId, { newEmail: 'hanako6@example.net' }, world));
+      const afterTheHour = await outcomeOf(requestEmailChange(sessionId, typed('hanako6@example.net'), world));
 
       // Assess
       expect(afterTheHour).toEqual({ resolved: undefined });
@@ -217,7 +331,7 @@ describe('requestEmailChange (メールアドレス変更)', () => {
 
   describe('session', () => {
     it('asks for a login without a session', async () => {
-      await expect(requestEmailChange(undefined, { newEmail: NEW_EMAIL }, world)).rejects.toBeInstanceOf(SessionRequiredError);
+      await expect(requestEmailChange(undefined, typed(NEW_EMAIL), world)).rejects.toBeInstanceOf(SessionRequiredError);
       expect(world.mailer.sent).toEqual([]);
     });
 
@@ -226,7 +340,7 @@ describe('requestEmailChange (メールアドレス変更)', () => {
       await world.accounts.setDisabled(MERCHANT.loginId, { at: world.clock.iso(), reason: 'fraud suspected', by: 'ops' });
 
       // Act
-      const error = await failureOf(requestEmailChange(sessionId, { newEmail: NEW_EMAIL }, world));
+      const error = await failureOf(requestEmailChange(sessionId, typed(NEW_EMAIL), world));
 
       // Assess
       expect(error).toBeInstanceOf(SessionRequiredError);

@@ -121,6 +121,59 @@ describe('currentSession', () => {
     expect(world.sessions.peek(hashSessionId(sessionId))?.lastSeenAt).toBe('2025-04-01T09:01:00.000Z');
   });
 
+  it('a short idle limit is moved at a tenth of itself, so its sessions live while used', async () => {
+    // Prepare: a 1-minute limit, used every 40 seconds
+    const short = { ...world, sessionIdleMinutes: 1 };
+    world.clock.advance({ seconds: 40 });
+    await currentSession(sessionId, short);
+    world.clock.advance({ seconds: 40 });
+
+    // Act
+    const session = await currentSession(sessionId, short);
+
+    // Assess
+    expect(session.lastSeenAt).toBe('2025-04-01T09:01:20.000Z');
+    expect(world.sessions.touches).toHaveLength(2);
+  });
+
+  it('an extension moves the last-seen time at once, and returns the session as it now stands', async () => {
+    // Prepare
+    world.clock.advance({ seconds: 10 });
+
+    // Act
+    const session = await currentSession(sessionId, world, 'extend');
+
+    // Assess
+    expect(session.lastSeenAt).toBe('2025-04-01T09:00:10.000Z');
+    expect(world.sessions.peek(hashSessionId(sessionId))?.lastSeenAt).toBe('2025-04-01T09:00:10.000Z');
+  });
+
+  it('a look does not move the last-seen time, however long ago it was', async () => {
+    // Prepare
+    world.clock.advance({ minutes: 29 });
+
+    // Act
+    await currentSession(sessionId, world, 'look');
+    world.clock.advance({ minutes: 1 });
+    const error = await refusal(sessionId, world);
+
+    // Assess
+    expect(world.sessions.touches).toEqual([]);
+    expect(error.reason).toBe('expired');
+  });
+
+  it('a look still ends a session past its end', async () => {
+    // Prepare
+    world.clock.advance({ minutes: 30 });
+
+    // Act
+    const error = await currentSession(sessionId, world, 'look').catch((e: unknown) => e);
+
+    // Assess
+    expect(error).toBeInstanceOf(SessionRequiredError);
+    expect(world.sessions.all()).toEqual([]);
+  });
+
   it('asks for a login once the session record is deleted, whatever the browser keeps', async () => {
     // Prepare
     await logOut(sessionId, world);
