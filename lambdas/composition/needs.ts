@@ -52,9 +52,11 @@ export const handlerNeeds: Record<HandlerEntry, Needs> = {
     userPoolActions: ['AdminCreateUser', 'AdminGetUser', 'AdminSetUserPassword'],
     passcodeKey: true,
   },
+  // Every sign-in may mail the new-browser notice (start-session.ts).
   login: {
     tables: { accounts: 'readWrite', sessions: 'readWrite', limits: 'readWrite', factors: 'read', steps: 'readWrite' },
     userPoolActions: ['AdminInitiateAuth'],
+    sendMail: true,
   },
   logout: { tables: { sessions: 'readWrite' } },
   me: { tables: { accounts: 'read', sessions: 'readWrite' } },
@@ -100,9 +102,9 @@ export const handlerNeeds: Record<HandlerEntry, Needs> = {
   'passkey-proof-options': { tables: { accounts: 'read', sessions: 'readWrite', factors: 'read', steps: 'readWrite' } },
   'passkey-proof': { tables: { accounts: 'read', sessions: 'readWrite', factors: 'readWrite', steps: 'readWrite' } },
   'passkey-login-options': { tables: { steps: 'readWrite' } },
-  'passkey-login': { tables: { accounts: 'readWrite', sessions: 'readWrite', factors: 'readWrite', steps: 'readWrite' } },
+  'passkey-login': { tables: { accounts: 'readWrite', sessions: 'readWrite', factors: 'readWrite', steps: 'readWrite' }, sendMail: true },
   'login-passkey-options': { tables: { factors: 'read', steps: 'readWrite' } },
-  'login-passkey': { tables: { accounts: 'readWrite', sessions: 'readWrite', factors: 'readWrite', steps: 'readWrite' } },
+  'login-passkey': { tables: { accounts: 'readWrite', sessions: 'readWrite', factors: 'readWrite', steps: 'readWrite' }, sendMail: true },
   'second-factor': {
     tables: { accounts: 'readWrite', sessions: 'readWrite', limits: 'readWrite', factors: 'readWrite', steps: 'readWrite' },
     sendMail: true,

@@ -75,8 +75,11 @@ export interface AccountStore {
   pendingLetters(): Promise<Account[]>;
   /** Takes the sealed password of the letter issued at `issuedAt`: true exactly once. */
   takeLetter(loginId: string, issuedAt: string): Promise<boolean>;
-  /** Keeps this login time and, in the same write, the stored one as the one before it. */
-  recordLogin(loginId: string, at: string): Promise<void>;
+  /**
+   * Keeps this login time and, in the same write, the stored one as the one before it, and the
+   * account's known browsers as this sign-in leaves them (device-id.ts).
+   */
+  recordLogin(loginId: string, at: string, knownDevices: string[]): Promise<void>;
 }
 
 export interface RequestStore {
@@ -108,6 +111,11 @@ export interface SessionStore {
   delete(sessionIdHash: string): Promise<void>;
   /** Ends every session of the account but `keep` (the one that changed the password). */
   deleteAllOf(loginId: string, keep?: string): Promise<number>;
+  /**
+   * Every stored session of the account, expired ones included (the caller judges), through the
+   * login-ID index: a session started a moment ago may be missing for that moment.
+   */
+  listOf(loginId: string): Promise<Session[]>;
 }
 
 /** Steps held by a browser (see PendingStep); expiry is judged by the use cases. */

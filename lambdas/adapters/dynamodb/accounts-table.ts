@@ -141,7 +141,7 @@ export class AccountsTable implements AccountStore {
     return this.conditionalUpdate(loginId, {
       UpdateExpression:
         'SET #status = :invited, initialPasswordHash = :hash, initialPasswordExpiresAt = :expiresAt, pendingLetter = :letter, passwordHistory = :history ' +
-        'REMOVE email, registeredAt, pendingTokenHash, pendingResetTokenHash, pendingEmailChangeTokenHash',
+        'REMOVE email, registeredAt, pendingTokenHash, pendingResetTokenHash, pendingEmailChangeTokenHash, knownDevices',
       ConditionExpression: '#status = :registered AND email = :email',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: {
@@ -186,18 +186,20 @@ export class AccountsTable implements AccountStore {
    * The stored last login moves to previous in the same write that sets this one, so parallel
    * logins each move what the other left and none is lost. The first login has nothing to move:
    * if a parallel one wrote it meanwhile, this one moves that. An account gone is left gone.
+   * The known browsers ride in the same write; of two parallel sign-ins the later list wins, and a
+   * browser lost that way only brings one more notice.
    */
-  async recordLogin(loginId: string, at: string): Promise<void> {
-    const values = { ExpressionAttributeValues: { ':at': at } };
+  async recordLogin(loginId: string, at: string, knownDevices: string[]): Promise<void> {
+    const values = { ExpressionAttributeValues: { ':at': at, ':devices': knownDevices } };
     const moveOn = () =>
       this.conditionalUpdate(loginId, {
-        UpdateExpression: 'SET previousLoginAt = lastLoginAt, lastLoginAt = :at',
+        UpdateExpression: 'SET previousLoginAt = lastLoginAt, lastLoginAt = :at, knownDevices = :devices',
         ConditionExpression: 'attribute_exists(lastLoginAt)',
         ...values,
       });
     const first = () =>
       this.conditionalUpdate(loginId, {
-        UpdateExpression: 'SET lastLoginAt = :at',
+        UpdateExpression: 'SET lastLoginAt = :at, knownDevices = :devices',
         ConditionExpression: `attribute_exists(${KEY}) AND attribute_not_exists(lastLoginAt)`,
         ...values,
       });

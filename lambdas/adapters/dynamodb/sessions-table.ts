@@ -1,4 +1,12 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+  type QueryCommandOutput,
+} from '@aws-sdk/lib-dynamodb';
 import type { Session } from '../../domain/model';
 import type { SessionStore } from '../../domain/ports';
 import { tableDefinitions } from '../../resources/table-definitions';
@@ -68,6 +76,21 @@ export class SessionsTable implements SessionStore {
 
   async deleteAllOf(loginId: string, keep?: string): Promise<number> {
     let ended = 0;
+    for (const item of await this.itemsOf(loginId, KEY)) {
+      if (item[KEY] === keep) continue;
+      await this.delete(item[KEY]);
+      ended += 1;
+    }
+    return ended;
+  }
+
+  async listOf(loginId: string): Promise<Session[]> {
+    return (await this.itemsOf(loginId)).map(({ [TTL]: _ttl, ...session }) => session as Session);
+  }
+
+  /** Every item of the account through the login-ID index, page by page. */
+  private async itemsOf(loginId: string, ProjectionExpression?: string): Promise<NonNullable<QueryCommandOutput['Items']>> {
+    const items: NonNullable<QueryCommandOutput['Items']> = [];
     let ExclusiveStartKey: Record<string, unknown> | undefined;
     do {
       const page = await this.db.send(
@@ -77,17 +100,13 @@ export class SessionsTable implements SessionStore {
           KeyConditionExpression: '#loginId = :loginId',
           ExpressionAttributeNames: { '#loginId': BY_LOGIN_ID.partitionKey },
           ExpressionAttributeValues: { ':loginId': loginId },
-          ProjectionExpression: KEY,
+          ProjectionExpression,
           ExclusiveStartKey,
         }),
       );
-      for (const item of page.Items ?? []) {
-        if (item[KEY] === keep) continue;
-        await this.delete(item[KEY]);
-        ended += 1;
-      }
+      items.push(...(page.Items ?? []));
       ExclusiveStartKey = page.LastEvaluatedKey;
     } while (ExclusiveStartKey);
-    return ended;
+    return items;
   }
 }

@@ -4,7 +4,7 @@ import { finishPasskeySecondStep, startPasskeySecondStep } from '../../../../../
 import { proveWithPasskey } from '../../../../../lambdas/domain/use-cases/merchant/prove-with-passkey';
 import { startPasskeyProof } from '../../../../../lambdas/domain/use-cases/merchant/start-passkey-proof';
 import type { NodeAuthenticator } from '../../../../support/node-authenticator';
-import { failureOf, fakeWorld, MERCHANT, type FakeWorld } from '../../../fakes/world';
+import { CLIENT, failureOf, fakeWorld, MERCHANT, type FakeWorld } from '../../../fakes/world';
 import { asResponse, registeredPasskey, signedInMerchant } from './passkey-support';
 
 const OTHER = { loginId: 'M20250402', email: 'taro@example.com' };
@@ -69,8 +69,8 @@ describe('passkey proof and passkey second step', () => {
       const response = asResponse(mine.get(options as never));
 
       // Act
-      const signedIn = await finishPasskeySecondStep(STEP_ID, { response }, world);
-      const again = await failureOf(finishPasskeySecondStep(STEP_ID, { response }, world));
+      const { sessionId: signedIn } = await finishPasskeySecondStep(STEP_ID, { response }, CLIENT, world);
+      const again = await failureOf(finishPasskeySecondStep(STEP_ID, { response }, CLIENT, world));
 
       // Assess
       expect(options.allowCredentials).toEqual([expect.objectContaining({ id: mine.credentialId })]);
@@ -85,7 +85,9 @@ describe('passkey proof and passkey second step', () => {
       const options = await startPasskeySecondStep(STEP_ID, world);
 
       // Act
-      const error = await failureOf(finishPasskeySecondStep(STEP_ID, { response: asResponse(theirs.get(options as never)) }, world));
+      const error = await failureOf(
+        finishPasskeySecondStep(STEP_ID, { response: asResponse(theirs.get(options as never)) }, CLIENT, world),
+      );
 
       // Assess
       expect(error).toBeInstanceOf(PasskeyFailedError);
