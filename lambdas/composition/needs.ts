@@ -123,6 +123,10 @@ export const handlerNeeds: Record<HandlerEntry, Needs> = {
   },
   'authenticator-remove': { tables: { accounts: 'read', sessions: 'readWrite', factors: 'readWrite' }, sendMail: true },
   'recovery-codes': { tables: { accounts: 'read', sessions: 'readWrite', factors: 'readWrite' }, totpKey: true },
+  // ログイン中の端末: the sessions of the account through the login-ID index.
+  sessions: { tables: { accounts: 'read', sessions: 'readWrite' } },
+  'end-session': { tables: { accounts: 'read', sessions: 'readWrite' } },
+  'end-other-sessions': { tables: { accounts: 'read', sessions: 'readWrite' } },
   // The default route answers 404/405 and touches nothing.
   unrouted: { tables: {} },
 };

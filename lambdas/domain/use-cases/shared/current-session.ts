@@ -13,6 +13,12 @@ export interface CurrentSessionDeps {
 /** Writing lastSeenAt on every call would cost a write per page view; a minute's slack is harmless. */
 const TOUCH_EVERY_MS = 60_000;
 
+/** Why a stored session no longer stands at `now`: past its idle timeout or its absolute end. */
+export function expiryOf(session: Session, now: Date, idleMinutes: number): 'idle' | 'absolute' | undefined {
+  const idleEnd = new Date(session.lastSeenAt).getTime() + idleMinutes * 60_000;
+  return now.getTime() >= idleEnd ? 'idle' : now.toISOString() >= session.expiresAt ? 'absolute' : undefined;
+}
+
 /**
  * The session a cookie stands for, judged by the server's record alone: a deleted record, the
  * idle timeout or the absolute end each end it, whatever the browser still holds.
@@ -28,8 +34,7 @@ export async function currentSession(sessionId: string | undefined, deps: Curren
   if (!session) throw new SessionRequiredError('unknown');
 
   const now = deps.clock.now();
-  const idleEnd = new Date(new Date(session.lastSeenAt).getTime() + deps.sessionIdleMinutes * 60_000);
-  const expired = now >= idleEnd ? 'idle' : now.toISOString() >= session.expiresAt ? 'absolute' : undefined;
+  const expired = expiryOf(session, now, deps.sessionIdleMinutes);
   if (expired) {
     await deps.sessions.delete(sessionIdHash);
     deps.audit.record({ event: 'session.expired', outcome: 'success', loginId: session.loginId, reason: expired });
