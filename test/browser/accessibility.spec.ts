@@ -100,6 +100,19 @@ test('home, change password and change email have no axe violations', async ({ p
   await expectNoViolations(page, 'confirm email invalid link');
 });
 
+test('ログイン中の端末 has no axe violations, with another browser listed and after ending it', async ({ page, otherPage, merchant }) => {
+  await logInToHome(otherPage, merchant.email, merchant.password);
+  await logInToHome(page, merchant.email, merchant.password);
+  await page.goto('sessions.html');
+  await expect(page.locator('#session-list > li')).toHaveCount(2);
+  await expectNoViolations(page, 'sessions');
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'ログアウトさせる' }).click();
+  await expect(page.getByRole('status')).not.toBeEmpty();
+  await expectNoViolations(page, 'sessions after ending one');
+});
+
 test('the unsupported-browser notice has no axe violations', async ({ browser, stack }) => {
   // axe needs JavaScript in the page, so this is Internet Explorer's view (the page script stops at once).
   const userAgent = 'Mozilla/5.0 (Windows NT 10.0; Trident/7.0; rv:11.0) like Gecko';
