@@ -42,7 +42,10 @@ export type RouteEntry =
   | 'authenticator-setup'
   | 'authenticator-confirm'
   | 'authenticator-remove'
-  | 'recovery-codes';
+  | 'recovery-codes'
+  | 'sessions'
+  | 'end-session'
+  | 'end-other-sessions';
 
 export const routes: readonly Route[] = [
   { method: 'POST', path: '/api/first-login', entry: 'first-login' },
@@ -78,6 +81,9 @@ export const routes: readonly Route[] = [
   { method: 'POST', path: '/api/authenticator/confirm', entry: 'authenticator-confirm' },
   { method: 'POST', path: '/api/authenticator/remove', entry: 'authenticator-remove' },
   { method: 'POST', path: '/api/recovery-codes', entry: 'recovery-codes' },
+  { method: 'GET', path: '/api/sessions', entry: 'sessions' },
+  { method: 'POST', path: '/api/sessions/end', entry: 'end-session' },
+  { method: 'POST', path: '/api/sessions/end-others', entry: 'end-other-sessions' },
 ];
 
 /**

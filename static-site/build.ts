@@ -28,6 +28,7 @@ export const PAGE_SCRIPTS = [
   'change-email',
   'confirm-email',
   'passkeys',
+  'sessions',
   'error-page',
   'second-step',
   'two-step',

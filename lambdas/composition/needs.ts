@@ -54,9 +54,11 @@ export const handlerNeeds: Record<HandlerEntry, Needs> = {
     userPoolActions: ['AdminCreateUser', 'AdminGetUser', 'AdminSetUserPassword'],
     passcodeKey: true,
   },
+  // Every sign-in may mail the new-browser notice (start-session.ts).
   login: {
     tables: { accounts: 'readWrite', sessions: 'readWrite', limits: 'readWrite', factors: 'read', steps: 'readWrite' },
     userPoolActions: ['AdminInitiateAuth'],
+    sendMail: true,
   },
   logout: { tables: { sessions: 'readWrite' } },
   me: { tables: { accounts: 'read', sessions: 'readWrite' } },
@@ -106,9 +108,9 @@ export const handlerNeeds: Record<HandlerEntry, Needs> = {
   'passkey-proof-options': { tables: { accounts: 'read', sessions: 'readWrite', factors: 'read', steps: 'readWrite' } },
   'passkey-proof': { tables: { accounts: 'read', sessions: 'readWrite', factors: 'readWrite', steps: 'readWrite' } },
   'passkey-login-options': { tables: { steps: 'readWrite' } },
-  'passkey-login': { tables: { accounts: 'readWrite', sessions: 'readWrite', factors: 'readWrite', steps: 'readWrite' } },
+  'passkey-login': { tables: { accounts: 'readWrite', sessions: 'readWrite', factors: 'readWrite', steps: 'readWrite' }, sendMail: true },
   'login-passkey-options': { tables: { factors: 'read', steps: 'readWrite' } },
-  'login-passkey': { tables: { accounts: 'readWrite', sessions: 'readWrite', factors: 'readWrite', steps: 'readWrite' } },
+  'login-passkey': { tables: { accounts: 'readWrite', sessions: 'readWrite', factors: 'readWrite', steps: 'readWrite' }, sendMail: true },
   'second-factor': {
     tables: { accounts: 'readWrite', sessions: 'readWrite', limits: 'readWrite', factors: 'readWrite', steps: 'readWrite' },
     sendMail: true,
@@ -127,6 +129,10 @@ export const handlerNeeds: Record<HandlerEntry, Needs> = {
   },
   'authenticator-remove': { tables: { accounts: 'read', sessions: 'readWrite', factors: 'readWrite' }, sendMail: true },
   'recovery-codes': { tables: { accounts: 'read', sessions: 'readWrite', factors: 'readWrite' }, totpKey: true },
+  // ログイン中の端末: the sessions of the account through the login-ID index.
+  sessions: { tables: { accounts: 'read', sessions: 'readWrite' } },
+  'end-session': { tables: { accounts: 'read', sessions: 'readWrite' } },
+  'end-other-sessions': { tables: { accounts: 'read', sessions: 'readWrite' } },
   // The default route answers 404/405 and touches nothing.
   unrouted: { tables: {} },
 };

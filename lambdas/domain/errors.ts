@@ -159,6 +159,14 @@ export class PasskeyNotFoundError extends DomainError {
   }
 }
 
+/** ログイン中の端末: a session that is not (or no longer) one of the merchant's others: one answer for all. */
+export class SessionNotFoundError extends DomainError {
+  readonly code = 'SESSION_NOT_FOUND';
+  constructor() {
+    super('この端末のログインは見つかりませんでした。すでにログアウトしている可能性があります。画面を更新してご確認ください。');
+  }
+}
+
 /** Where two-step sign-in is required, the last way of proving it cannot be removed. */
 export class LastFactorError extends DomainError {
   readonly code = 'LAST_FACTOR';

@@ -31,6 +31,11 @@ export interface Account {
   inactivityWarnedAt?: string;
   /** When ops last enabled it: counts as activity, so the inactivity rule starts counting again. */
   enabledAt?: string;
+  /**
+   * Hashes of the device cookies of the browsers this account signed in from, newest first
+   * (at most KNOWN_DEVICES_KEPT): a sign-in from any other browser mails a notice.
+   */
+  knownDevices?: string[];
 }
 
 /** The letter's address block. */
@@ -69,9 +74,25 @@ export interface PendingRequest {
   claimedAt?: string;
 }
 
+/**
+ * The browser a request came from, as API Gateway saw it: handed to the sign-in use cases as a
+ * plain value, so the domain knows nothing of HTTP.
+ */
+export interface Client {
+  ip: string;
+  userAgent: string;
+  /** The browser's device cookie, when it has one (see device-id.ts). */
+  deviceId?: string;
+}
+
 export interface Session {
   /** SHA-256 of the cookie's id. */
   sessionIdHash: string;
+  /**
+   * A random public handle of its own (never derived from the id): ログイン中の端末 names the
+   * session by it, so neither the id nor its hash ever leaves the server.
+   */
+  sessionKey: string;
   loginId: string;
   email: string;
   createdAt: string;
@@ -85,6 +106,9 @@ export interface Session {
    * who is signed in, re-proof, logout) may be used until one is set up.
    */
   setupRequired?: boolean;
+  /** Where it was opened, for ログイン中の端末: the browser's user agent (bounded) and source IP. */
+  userAgent?: string;
+  sourceIp?: string;
 }
 
 /** What a step held by a browser is for (see PendingStep). */

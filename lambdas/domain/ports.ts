@@ -78,10 +78,11 @@ export interface AccountStore {
   /** Takes the sealed password of the letter issued at `issuedAt`: true exactly once. */
   takeLetter(loginId: string, issuedAt: string): Promise<boolean>;
   /**
-   * Keeps this login time and, in the same write, the stored one as the one before it; the
-   * inactivity warning goes (the next one is for the next idle period).
+   * Keeps this login time and, in the same write, the stored one as the one before it, the
+   * account's known browsers as this sign-in leaves them (device-id.ts); the inactivity warning
+   * goes (the next one is for the next idle period).
    */
-  recordLogin(loginId: string, at: string): Promise<void>;
+  recordLogin(loginId: string, at: string, knownDevices: string[]): Promise<void>;
   /** Every registered account, a page at a time (the inactivity rule reads them all once a day). */
   registeredAccounts(): AsyncIterable<Account[]>;
   /**
@@ -127,6 +128,11 @@ export interface SessionStore {
   delete(sessionIdHash: string): Promise<void>;
   /** Ends every session of the account but `keep` (the one that changed the password). */
   deleteAllOf(loginId: string, keep?: string): Promise<number>;
+  /**
+   * Every stored session of the account, expired ones included (the caller judges), through the
+   * login-ID index: a session started a moment ago may be missing for that moment.
+   */
+  listOf(loginId: string): Promise<Session[]>;
 }
 
 /** Steps held by a browser (see PendingStep); expiry is judged by the use cases. */

@@ -1,18 +1,18 @@
 import { routeHandler } from '../composition/route-handler';
 import { logIn, SECOND_STEP_MINUTES } from '../domain/use-cases/merchant/log-in';
 import { loginIdField, passwordField, requestBody } from '../http/fields';
-import { sessionCookie, stepCookie } from '../http/session-cookie';
+import { signedInCookies, stepCookie } from '../http/session-cookie';
 
 /** ログイン: a session, or the second step (step cookie, no session) when the merchant has a second factor. */
 export const handler = routeHandler('login', {
   body: requestBody({ loginId: loginIdField('ログインID'), password: passwordField('パスワード') }),
-  run: async ({ body }, deps) => {
-    const outcome = await logIn(body, deps);
+  run: async ({ body, client }, deps) => {
+    const outcome = await logIn(body, client, deps);
     if (outcome.next === 'second-factor') {
       const { next, methods, stepId } = outcome;
       return { body: { next, methods }, cookies: [stepCookie(stepId, SECOND_STEP_MINUTES * 60)] };
     }
     const answer = outcome.next === 'signed-in' ? { ok: true } : { next: outcome.next };
-    return { body: answer, cookies: [sessionCookie(outcome.sessionId, deps.sessionAbsoluteMinutes * 60)] };
+    return { body: answer, cookies: signedInCookies(outcome, deps.sessionAbsoluteMinutes * 60) };
   },
 });

@@ -3,11 +3,12 @@ import { timingSafeEqual } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import { ValidationError } from '../domain/errors';
+import type { Client } from '../domain/model';
 import { faultSummary, isDependencyFault } from './dependency-faults';
 import { answerFor, dependencyUnavailableAnswer, type ErrorAnswer, errorResponse, internalErrorAnswer } from './error-answers';
 import { bodyTooLarge, decodedPath, RequestRefusedError, refusals, unroutedRefusal } from './refusals';
 import { jsonHeaders, ORIGIN_VERIFY_HEADER } from './security-headers';
-import { cookieValue, SESSION_COOKIE, STEP_COOKIE } from './session-cookie';
+import { cookieValue, DEVICE_COOKIE, SESSION_COOKIE, STEP_COOKIE } from './session-cookie';
 
 type Event = APIGatewayProxyEventV2;
 type Result = APIGatewayProxyStructuredResultV2;
@@ -24,6 +25,8 @@ export interface ApiRequest<Body> {
   sessionId: string | undefined;
   /** The step cookie's id: a sign-in in progress, before there is a session. */
   stepId: string | undefined;
+  /** The browser: its source IP and user agent as API Gateway saw them, and its device cookie. */
+  client: Client;
 }
 
 /** The logger's per-request keys; Powertools' Logger has these methods. */
@@ -140,6 +143,12 @@ function answerErrors(logger: RequestLogger): MiddlewareObj<Event, Result> {
   };
 }
 
+function clientOf(event: Event): Client {
+  const http = event.requestContext.http;
+  const deviceId = cookieValue(event.cookies, DEVICE_COOKIE);
+  return { ip: http.sourceIp ?? '', userAgent: http.userAgent ?? '', ...(deviceId && { deviceId }) };
+}
+
 /** One API route: refuse requests from around CloudFront or other sites, validate the body, run one use case, answer. */
 export function apiHandler<Schema extends z.ZodMiniType>(options: ApiHandlerOptions<Schema>) {
   const chain = middy<Event, Result>().use(requestContext(options.logger));
@@ -154,6 +163,7 @@ export function apiHandler<Schema extends z.ZodMiniType>(options: ApiHandlerOpti
         body,
         sessionId: cookieValue(event.cookies, SESSION_COOKIE),
         stepId: cookieValue(event.cookies, STEP_COOKIE),
+        client: clientOf(event),
       });
       return toResult(answer.statusCode ?? 200, answer.body, answer.cookies);
     });

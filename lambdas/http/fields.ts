@@ -51,6 +51,11 @@ export const passkeyIdField = z
   .string({ error: 'パスキーを選んでください。' })
   .check(z.minLength(1, 'パスキーを選んでください。'), z.maxLength(1024, 'パスキーを選んでください。'));
 
+/** ログイン中の端末: the public key of a session, as the list gave it. */
+export const sessionKeyField = z
+  .string({ error: 'ログアウトさせる端末を選んでください。' })
+  .check(z.minLength(1, 'ログアウトさせる端末を選んでください。'), z.maxLength(64, 'ログアウトさせる端末を選んでください。'));
+
 /** A passkey's name; its length (1–50 once trimmed) is the domain's rule. */
 export const passkeyNameField = z
   .string({ error: 'パスキーの名前を入力してください。' })

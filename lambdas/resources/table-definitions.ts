@@ -28,7 +28,7 @@ export const tableDefinitions = {
   sessions: {
     partitionKey: 'sessionIdHash',
     ttlAttribute: TTL_ATTRIBUTE,
-    /** A password change or reset ends every session of the account. */
+    /** ログイン中の端末 lists the account's sessions; a password change or reset ends every one. */
     indexes: [{ name: SESSIONS_BY_LOGIN_ID_INDEX, partitionKey: 'loginId' }],
   },
   /** Failure counters and locks (lockout) and mail rate windows, keyed by what they limit. */

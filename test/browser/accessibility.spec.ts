@@ -143,6 +143,19 @@ test('2段階認証の設定, パスキーの管理, 確認コードの入力 an
   await expectNoViolations(page, 'second step, recovery code');
 });
 
+test('ログイン中の端末 has no axe violations, with another browser listed and after ending it', async ({ page, otherPage, merchant }) => {
+  await logInToHome(otherPage, merchant.email, merchant.password);
+  await logInToHome(page, merchant.email, merchant.password);
+  await page.goto('sessions.html');
+  await expect(page.locator('#session-list > li')).toHaveCount(2);
+  await expectNoViolations(page, 'sessions');
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'ログアウトさせる' }).click();
+  await expect(page.getByRole('status')).not.toBeEmpty();
+  await expectNoViolations(page, 'sessions after ending one');
+});
+
 test('the unsupported-browser notice has no axe violations', async ({ browser, stack }) => {
   // axe needs JavaScript in the page, so this is Internet Explorer's view (the page script stops at once).
   const userAgent = 'Mozilla/5.0 (Windows NT 10.0; Trident/7.0; rv:11.0) like Gecko';

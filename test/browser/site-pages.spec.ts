@@ -17,10 +17,11 @@ const PAGES = [
   'change-email.html',
   'confirm-email.html#some-token',
   'passkeys.html',
+  'sessions.html',
 ];
 
 /** Pages that need a session; without one they go to login, so the checks sign in first. */
-const SIGNED_IN_PAGES = new Set(['home.html', 'change-password.html', 'change-email.html', 'passkeys.html']);
+const SIGNED_IN_PAGES = new Set(['home.html', 'change-password.html', 'change-email.html', 'passkeys.html', 'sessions.html']);
 
 test.describe('every page', () => {
   for (const path of PAGES) {

@@ -223,12 +223,20 @@ describe('permissions (least privilege per handler)', () => {
     }
   });
 
-  it('lets login verify passwords but not create users or send mail', () => {
+  it('lets login verify passwords and mail the new sign-in notice, but not create users', () => {
     const actions = allowedActions('login');
     expect(actions).toContain('cognito-idp:AdminInitiateAuth');
     expect(actions).not.toContain('cognito-idp:AdminCreateUser');
-    expect(actions).not.toContain('ses:SendEmail');
+    expect(actions).toContain('ses:SendEmail');
     expect(actions).toContain('dynamodb:PutItem');
+  });
+
+  it('lets ログイン中の端末 read and end sessions, but neither mail nor touch Cognito', () => {
+    for (const entry of ['sessions', 'end-session', 'end-other-sessions'] as const) {
+      const actions = allowedActions(entry);
+      expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:DeleteItem']));
+      expect(actions.filter((a) => /^(ses|cognito-idp):/.test(a))).toEqual([]);
+    }
   });
 
   it('keeps the status handlers read-only', () => {

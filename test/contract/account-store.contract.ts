@@ -338,10 +338,12 @@ export function describeAccountStoreContract(name: string, makeStore: () => Acco
         passwordHistory: ['scrypt$16$1$1$salt3$key3', 'h1', 'h2'],
       };
 
-      it('makes a registered account invited again, without email or pending requests, its email free', async () => {
+      it('makes a registered account invited again, without email, pending requests or known browsers, its email free', async () => {
         // Prepare
         await store.replacePendingRequest('M20250402', 'passwordReset', 'reset-1');
         await store.replacePendingRequest('M20250402', 'emailChange', 'change-1');
+        await store.recordLogin('M20250402', '2025-04-03T09:00:00.000Z', ['device-hash-1']);
+        const { lastLoginAt } = (await store.get('M20250402'))!;
 
         // Act
         const reset = await store.resetRegistration('M20250402', 'hanako@example.com', changes);
@@ -352,6 +354,7 @@ export function describeAccountStoreContract(name: string, makeStore: () => Acco
           loginId: 'M20250402',
           status: 'invited',
           createdAt: registered.createdAt,
+          lastLoginAt,
           ...changes,
         });
         expect(await store.findByEmail('hanako@example.com')).toBeUndefined();
@@ -425,7 +428,7 @@ export function describeAccountStoreContract(name: string, makeStore: () => Acco
         const first = await store.recordInactivityWarning('M20250402', WARNED, {});
         const twice = await store.recordInactivityWarning('M20250402', '2025-06-21T18:00:00.000Z', {});
         const afterWarning = await store.get('M20250402');
-        await store.recordLogin('M20250402', '2025-06-22T09:00:00.000Z');
+        await store.recordLogin('M20250402', '2025-06-22T09:00:00.000Z', []);
         const afterLogin = await store.get('M20250402');
         const stale = await store.recordInactivityWarning('M20250402', '2025-06-23T18:00:00.000Z', {});
         await store.setDisabled('M20250402', DISABLED);
@@ -483,7 +486,7 @@ export function describeAccountStoreContract(name: string, makeStore: () => Acco
       it('does not disable an account signed in since its warning', async () => {
         // Prepare
         await store.recordInactivityWarning('M20250402', WARNED, {});
-        await store.recordLogin('M20250402', '2025-06-25T09:00:00.000Z');
+        await store.recordLogin('M20250402', '2025-06-25T09:00:00.000Z', []);
 
         // Act
         const disabled = await store.disableInactive('M20250402', DISABLED, WARNED);
@@ -495,11 +498,13 @@ export function describeAccountStoreContract(name: string, makeStore: () => Acco
     });
 
     describe('recordLogin', () => {
-      it('keeps this login time and the one before it', async () => {
+      const DEVICES = ['device-hash-1'];
+
+      it('keeps this login time and the one before it, and the known browsers as given', async () => {
         // Act
-        await store.recordLogin('M20250402', '2025-04-03T09:00:00.000Z');
+        await store.recordLogin('M20250402', '2025-04-03T09:00:00.000Z', DEVICES);
         const first = await store.get('M20250402');
-        await store.recordLogin('M20250402', '2025-04-04T09:00:00.000Z');
+        await store.recordLogin('M20250402', '2025-04-04T09:00:00.000Z', DEVICES);
 
         // Assess
         expect(first).toMatchObject({ lastLoginAt: '2025-04-03T09:00:00.000Z' });
@@ -508,6 +513,7 @@ export function describeAccountStoreContract(name: string, makeStore: () => Acco
           ...registered,
           lastLoginAt: '2025-04-04T09:00:00.000Z',
           previousLoginAt: '2025-04-03T09:00:00.000Z',
+          knownDevices: DEVICES,
         });
       });
 
@@ -516,11 +522,11 @@ export function describeAccountStoreContract(name: string, makeStore: () => Acco
         ['an account logged in before', '2025-04-02T09:00:00.000Z'],
       ])('loses no login time to parallel logins (%s): the previous one is one of the earlier ones', async (_label, before) => {
         // Prepare
-        if (before) await store.recordLogin('M20250402', before);
+        if (before) await store.recordLogin('M20250402', before, DEVICES);
         const times = Array.from({ length: 8 }, (_, i) => `2025-04-03T09:00:0${i}.000Z`);
 
         // Act
-        await Promise.all(times.map((time) => store.recordLogin('M20250402', time)));
+        await Promise.all(times.map((time) => store.recordLogin('M20250402', time, DEVICES)));
 
         // Assess
         const { lastLoginAt, previousLoginAt } = (await store.get('M20250402'))!;
@@ -528,9 +534,18 @@ export function describeAccountStoreContract(name: string, makeStore: () => Acco
         expect([before, ...times].filter((time) => time && time !== lastLoginAt)).toContain(previousLoginAt);
       });
 
+      it('replaces the known browsers with the list of each sign-in', async () => {
+        // Act
+        await store.recordLogin('M20250402', '2025-04-03T09:00:00.000Z', ['device-hash-1']);
+        await store.recordLogin('M20250402', '2025-04-04T09:00:00.000Z', ['device-hash-2', 'device-hash-1']);
+
+        // Assess
+        expect((await store.get('M20250402'))?.knownDevices).toEqual(['device-hash-2', 'device-hash-1']);
+      });
+
       it('writes nothing for an account that is not there', async () => {
         // Act
-        await store.recordLogin('M99999999', '2025-04-03T09:00:00.000Z');
+        await store.recordLogin('M99999999', '2025-04-03T09:00:00.000Z', DEVICES);
 
         // Assess
         expect(await store.get('M99999999')).toBeUndefined();

@@ -69,6 +69,34 @@ export function describeSessionStoreContract(name: string, makeStore: () => Sess
       });
     });
 
+    describe('listOf', () => {
+      it("lists every session of the account through the index, whole, and no other account's", async () => {
+        // Prepare
+        await store.put({ ...session('a4', 'A'), userAgent: 'Mozilla/5.0 Chrome/126.0.0.0', sourceIp: '203.0.113.7', setupRequired: true });
+
+        // Act
+        const listed = await store.listOf('A');
+
+        // Assess
+        const byHash = (a: { sessionIdHash: string }, b: { sessionIdHash: string }) => a.sessionIdHash.localeCompare(b.sessionIdHash);
+        expect(listed.sort(byHash)).toEqual([
+          session('a1', 'A'),
+          session('a2', 'A'),
+          session('a3', 'A'),
+          { ...session('a4', 'A'), userAgent: 'Mozilla/5.0 Chrome/126.0.0.0', sourceIp: '203.0.113.7', setupRequired: true },
+        ]);
+      });
+
+      it('answers an empty list for an account without sessions, and leaves out ended ones', async () => {
+        // Act
+        await store.delete('b1');
+
+        // Assess
+        expect(await store.listOf('B')).toEqual([]);
+        expect(await store.listOf('C')).toEqual([]);
+      });
+    });
+
     describe('deleteAllOf', () => {
       it("ends every session of the account and counts them, leaving other accounts' alone", async () => {
         // Act

@@ -41,6 +41,7 @@ export const PENDING_REQUEST: PendingRequest = {
 export function session(sessionIdHash: string, loginId: string, email = `${loginId.toLowerCase()}@example.com`): Session {
   return {
     sessionIdHash,
+    sessionKey: `key-${sessionIdHash}`,
     loginId,
     email,
     createdAt: '2025-04-01T09:00:00.000Z',

@@ -149,7 +149,7 @@ export class AccountsTable implements AccountStore {
     return this.conditionalUpdate(loginId, {
       UpdateExpression:
         'SET #status = :invited, initialPasswordHash = :hash, initialPasswordExpiresAt = :expiresAt, pendingLetter = :letter, passwordHistory = :history ' +
-        'REMOVE email, registeredAt, pendingTokenHash, pendingResetTokenHash, pendingEmailChangeTokenHash',
+        'REMOVE email, registeredAt, pendingTokenHash, pendingResetTokenHash, pendingEmailChangeTokenHash, knownDevices',
       ConditionExpression: '#status = :registered AND email = :email',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: {
@@ -195,18 +195,20 @@ export class AccountsTable implements AccountStore {
    * logins each move what the other left and none is lost. The first login has nothing to move:
    * if a parallel one wrote it meanwhile, this one moves that. An account gone is left gone.
    * The same write removes the inactivity warning.
+   * The known browsers ride in the same write; of two parallel sign-ins the later list wins, and a
+   * browser lost that way only brings one more notice.
    */
-  async recordLogin(loginId: string, at: string): Promise<void> {
-    const values = { ExpressionAttributeValues: { ':at': at } };
+  async recordLogin(loginId: string, at: string, knownDevices: string[]): Promise<void> {
+    const values = { ExpressionAttributeValues: { ':at': at, ':devices': knownDevices } };
     const moveOn = () =>
       this.conditionalUpdate(loginId, {
-        UpdateExpression: 'SET previousLoginAt = lastLoginAt, lastLoginAt = :at REMOVE inactivityWarnedAt',
+        UpdateExpression: 'SET previousLoginAt = lastLoginAt, lastLoginAt = :at, knownDevices = :devices REMOVE inactivityWarnedAt',
         ConditionExpression: 'attribute_exists(lastLoginAt)',
         ...values,
       });
     const first = () =>
       this.conditionalUpdate(loginId, {
-        UpdateExpression: 'SET lastLoginAt = :at REMOVE inactivityWarnedAt',
+        UpdateExpression: 'SET lastLoginAt = :at, knownDevices = :devices REMOVE inactivityWarnedAt',
         ConditionExpression: `attribute_exists(${KEY}) AND attribute_not_exists(lastLoginAt)`,
         ...values,
       });

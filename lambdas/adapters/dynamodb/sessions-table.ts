@@ -69,18 +69,28 @@ export class SessionsTable implements SessionStore {
 
   async deleteAllOf(loginId: string, keep?: string): Promise<number> {
     let ended = 0;
-    for await (const item of queryItems(this.db, {
-      TableName: this.tableName,
-      IndexName: BY_LOGIN_ID.name,
-      KeyConditionExpression: '#loginId = :loginId',
-      ExpressionAttributeNames: { '#loginId': BY_LOGIN_ID.partitionKey },
-      ExpressionAttributeValues: { ':loginId': loginId },
-      ProjectionExpression: KEY,
-    })) {
+    for await (const item of queryItems(this.db, { ...this.byLoginId(loginId), ProjectionExpression: KEY })) {
       if (item[KEY] === keep) continue;
       await this.delete(item[KEY]);
       ended += 1;
     }
     return ended;
+  }
+
+  async listOf(loginId: string): Promise<Session[]> {
+    const sessions: Session[] = [];
+    for await (const { [TTL]: _ttl, ...session } of queryItems(this.db, this.byLoginId(loginId))) sessions.push(session as Session);
+    return sessions;
+  }
+
+  /** The account's items through the login-ID index. */
+  private byLoginId(loginId: string) {
+    return {
+      TableName: this.tableName,
+      IndexName: BY_LOGIN_ID.name,
+      KeyConditionExpression: '#loginId = :loginId',
+      ExpressionAttributeNames: { '#loginId': BY_LOGIN_ID.partitionKey },
+      ExpressionAttributeValues: { ':loginId': loginId },
+    };
   }
 }

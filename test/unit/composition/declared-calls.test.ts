@@ -38,7 +38,7 @@ describe('isDeclared: the calls a handler may make, as its IAM role allows them'
   it('allows mail only where declared', () => {
     const send: Call = { service: 'ses', action: 'SendEmail', input: {} };
     expect(isDeclared(send, handlerNeeds['password-reset'], TARGETS)).toBe(true);
-    expect(isDeclared(send, handlerNeeds.login, TARGETS)).toBe(false);
+    expect(isDeclared(send, handlerNeeds.me, TARGETS)).toBe(false);
   });
 
   it('lets every handler read the origin secret, and the keys only where declared', () => {

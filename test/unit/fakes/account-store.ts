@@ -148,6 +148,7 @@ export class FakeAccountStore implements AccountStore {
       'pendingTokenHash',
       'pendingResetTokenHash',
       'pendingEmailChangeTokenHash',
+      'knownDevices',
     ] as const) {
       delete item[attribute];
     }
@@ -167,12 +168,13 @@ export class FakeAccountStore implements AccountStore {
     return true;
   }
 
-  async recordLogin(loginId: string, at: string): Promise<void> {
+  async recordLogin(loginId: string, at: string, knownDevices: string[]): Promise<void> {
     await Promise.resolve();
     const item = this.items.get(loginId);
     if (!item) return;
     if (item.lastLoginAt) item.previousLoginAt = item.lastLoginAt;
     item.lastLoginAt = at;
+    item.knownDevices = [...knownDevices];
     delete item.inactivityWarnedAt;
   }
 

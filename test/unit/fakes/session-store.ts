@@ -51,6 +51,11 @@ export class FakeSessionStore implements SessionStore {
     this.items.delete(sessionIdHash);
   }
 
+  async listOf(loginId: string): Promise<Session[]> {
+    await Promise.resolve();
+    return this.all().filter((s) => s.loginId === loginId);
+  }
+
   async deleteAllOf(loginId: string, keep?: string): Promise<number> {
     await Promise.resolve();
     const ended = [...this.items.values()].filter((s) => s.loginId === loginId && s.sessionIdHash !== keep);

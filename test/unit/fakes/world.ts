@@ -1,6 +1,6 @@
 import { randomBytes, scryptSync } from 'node:crypto';
 import { simpleWebAuthn } from '../../../lambdas/adapters/webauthn';
-import type { Account, RequestKind } from '../../../lambdas/domain/model';
+import type { Account, Client, RequestKind } from '../../../lambdas/domain/model';
 import type { Email } from '../../../lambdas/domain/ports';
 import { hashPassword } from '../../../lambdas/domain/password-hash';
 import type { MailWording } from '../../../lambdas/domain/emails/common';
@@ -20,6 +20,12 @@ import { FakeStepStore } from './step-store';
 export const SITE_URL = 'https://support.example.jp';
 export const PASSCODE_KEY = 'unit-test-passcode-key-0123456789abcdef';
 export const TOTP_KEY = 'unit-test-totp-key-0123456789abcdef01234';
+
+/** The merchant's browser as the sign-ins see it: Chrome on Windows, no device cookie yet. */
+export const CLIENT: Client = {
+  ip: '203.0.113.7',
+  userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
+};
 
 export const WORDING: MailWording = {
   brandName: 'GMOフィナンシャルゲート',

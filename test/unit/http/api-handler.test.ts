@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { InvalidCredentialsError, LinkInvalidError } from '../../../lambdas/domain/errors';
 import { apiHandler, type Answer, type ApiRequest, type RequestLogger } from '../../../lambdas/http/api-handler';
 import { emailField, passwordField } from '../../../lambdas/http/fields';
-import { SESSION_COOKIE } from '../../../lambdas/http/session-cookie';
+import { DEVICE_COOKIE, SESSION_COOKIE } from '../../../lambdas/http/session-cookie';
 
 const SITE_URL = 'https://support.example.jp';
 
@@ -98,8 +98,26 @@ describe('apiHandler', () => {
     expect(bodyOf(result)).toEqual({ ok: true });
     expect(result.cookies).toEqual(['a=b']);
     expect(result.headers).toMatchObject({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-    expect(calls).toEqual([{ body: { email: 'hanako@example.com', password: 'Vt4!rW9q]Zm2' }, sessionId: 'sid-1' }]);
+    expect(calls).toEqual([
+      {
+        body: { email: 'hanako@example.com', password: 'Vt4!rW9q]Zm2' },
+        sessionId: 'sid-1',
+        stepId: undefined,
+        client: { ip: '203.0.113.7', userAgent: 'Chrome' },
+      },
+    ]);
     expectSecurityHeaders(result);
+  });
+
+  it("hands the use case the browser: API Gateway's source IP and user agent, and the device cookie", async () => {
+    // Prepare
+    const { invoke, calls } = build(async () => ({ body: { ok: true } }));
+
+    // Act
+    await invoke(event({ body: GOOD_BODY, cookies: [`${SESSION_COOKIE}=sid-1`, `${DEVICE_COOKIE}=device-1`] }));
+
+    // Assess
+    expect(calls.map((call) => call.client)).toEqual([{ ip: '203.0.113.7', userAgent: 'Chrome', deviceId: 'device-1' }]);
   });
 
   it('takes a base64-encoded body', async () => {

@@ -4,12 +4,12 @@ import { recoveryCodeUsedEmail } from '../../emails/second-factor';
 import { CodeWrongError, InvalidCredentialsError, SecondStepExpiredError } from '../../errors';
 import type { LockoutRule } from '../../limits';
 import { lockoutGuard } from '../../lockout';
-import { isActive } from '../../model';
+import { isActive, type Client } from '../../model';
 import type { AccountStore, AuditLog, Clock, CodeFactorStore, LimitStore, Mailer, StepStore } from '../../ports';
 import { hashRecoveryCode } from '../../recovery-codes';
 import { hashSessionId } from '../../session-id';
 import { sendNotice } from '../shared/send-notice';
-import { startSession, type StartSessionDeps } from '../shared/start-session';
+import { startSession, type StartedSession, type StartSessionDeps } from '../shared/start-session';
 
 export interface CompleteSecondFactorDeps extends StartSessionDeps {
   accounts: AccountStore;
@@ -44,8 +44,9 @@ export type SecondFactorAnswer = { code: string } | { recoveryCode: string };
 export async function completeSecondFactor(
   stepId: string | undefined,
   answer: SecondFactorAnswer,
+  client: Client,
   deps: CompleteSecondFactorDeps,
-): Promise<{ sessionId: string; recoveryCodesLeft?: number }> {
+): Promise<StartedSession & { recoveryCodesLeft?: number }> {
   const { audit, steps } = deps;
   const now = deps.clock.now();
   const stepIdHash = stepId ? hashSessionId(stepId) : undefined;
@@ -91,11 +92,11 @@ export async function completeSecondFactor(
   if (!(await steps.take(step.stepIdHash))) return expired('step taken');
   await lockout.passed();
   audit.record({ event: 'mfa.second-factor', outcome: 'success', loginId, email, method });
-  const sessionId = await startSession(account, method === 'authenticator' ? 'password+totp' : 'password+recovery-code', deps, now);
-  if (recoveryCodesLeft === undefined) return { sessionId };
+  const started = await startSession(account, method === 'authenticator' ? 'password+totp' : 'password+recovery-code', client, deps, now);
+  if (recoveryCodesLeft === undefined) return started;
   audit.record({ event: 'mfa.recovery-code.used', outcome: 'success', loginId, email, remaining: recoveryCodesLeft });
   await sendNotice(deps, recoveryCodeUsedEmail(email, now.toISOString(), recoveryCodesLeft, deps.wording), loginId);
-  return { sessionId, recoveryCodesLeft };
+  return { ...started, recoveryCodesLeft };
 }
 
 async function takeAuthenticatorCode(loginId: string, code: string, deps: CompleteSecondFactorDeps, now: Date): Promise<boolean> {

@@ -1,12 +1,12 @@
 import { InvalidCredentialsError } from '../../errors';
-import { isActive } from '../../model';
+import { isActive, type Client } from '../../model';
 import type { LockoutRule } from '../../limits';
 import { lockoutGuard } from '../../lockout';
 import type { MfaPolicy } from '../../mfa-policy';
 import type { AccountStore, AuditLog, Clock, CodeFactorStore, FactorStore, Identity, LimitStore, StepStore } from '../../ports';
 import { hashSessionId, newSessionId } from '../../session-id';
 import { asksSecondFactor, hasSecondFactor, secondFactorMethods, type SecondFactorMethod } from '../shared/second-factors';
-import { startSession, type StartSessionDeps } from '../shared/start-session';
+import { startSession, type StartedSession, type StartSessionDeps } from '../shared/start-session';
 
 export interface LogInDeps extends StartSessionDeps {
   accounts: AccountStore;
@@ -26,9 +26,9 @@ export const SECOND_STEP_MINUTES = 5;
 
 /** What the password opened: a session, the second step, or a session that must set up a factor first. */
 export type LoginOutcome =
-  | { next: 'signed-in'; sessionId: string }
+  | ({ next: 'signed-in' } & StartedSession)
   | { next: 'second-factor'; stepId: string; methods: SecondFactorMethod[] }
-  | { next: 'setup-second-factor'; sessionId: string };
+  | ({ next: 'setup-second-factor' } & StartedSession);
 
 /**
  * ログイン with the registered email and password.
@@ -43,9 +43,10 @@ export type LoginOutcome =
  *    password cannot buy fresh code guesses.
  * 4. Otherwise a right password clears the count and the session starts (startSession): stored by
  *    its hash, the login time kept, audited; the id goes to the cookie. Under the required policy
- *    a merchant without a factor gets a session that can only set one up.
+ *    a merchant without a factor gets a session that can only set one up. `client` is the
+ *    browser, for the session's record and the new-browser notice.
  */
-export async function logIn(credentials: { loginId: string; password: string }, deps: LogInDeps): Promise<LoginOutcome> {
+export async function logIn(credentials: { loginId: string; password: string }, client: Client, deps: LogInDeps): Promise<LoginOutcome> {
   const { audit, clock } = deps;
   const email = credentials.loginId.trim().toLowerCase();
   const now = clock.now();
@@ -84,7 +85,7 @@ export async function logIn(credentials: { loginId: string; password: string }, 
   }
   await lockout.passed();
   if (deps.mfaPolicy === 'required') {
-    return { next: 'setup-second-factor', sessionId: await startSession(account, 'password', deps, now, { setupRequired: true }) };
+    return { next: 'setup-second-factor', ...(await startSession(account, 'password', client, deps, now, { setupRequired: true })) };
   }
-  return { next: 'signed-in', sessionId: await startSession(account, 'password', deps, now) };
+  return { next: 'signed-in', ...(await startSession(account, 'password', client, deps, now)) };
 }

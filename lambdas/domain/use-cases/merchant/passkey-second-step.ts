@@ -1,11 +1,11 @@
 import { PasskeyFailedError } from '../../errors';
-import { isActive } from '../../model';
+import { isActive, type Client } from '../../model';
 import { newChallenge, rpIdOf } from '../../passkeys';
 import type { PasskeyOptions, PasskeyResponse } from '../../ports';
 import { hashSessionId } from '../../session-id';
 import { checkPasskey, recordUse } from '../shared/check-passkey';
 import type { PasskeyDeps } from '../shared/passkey-deps';
-import { startSession, type StartSessionDeps } from '../shared/start-session';
+import { startSession, type StartedSession, type StartSessionDeps } from '../shared/start-session';
 
 const SECOND_STEP_FAILED = 'パスキーで確認できませんでした。もう一度お試しください。';
 
@@ -40,8 +40,9 @@ export async function startPasskeySecondStep(stepId: string | undefined, deps: P
 export async function finishPasskeySecondStep(
   stepId: string | undefined,
   input: { response: PasskeyResponse },
+  client: Client,
   deps: PasskeyDeps & StartSessionDeps,
-): Promise<string> {
+): Promise<StartedSession> {
   const now = deps.clock.now();
   const stepIdHash = stepId ? hashSessionId(stepId) : undefined;
   const step = stepIdHash ? await deps.steps.get(stepIdHash) : undefined;
@@ -61,5 +62,5 @@ export async function finishPasskeySecondStep(
 
   await recordUse(checked.passkey, deps);
   deps.audit.record({ event: 'passkey.second-step', outcome: 'success', loginId: account.loginId, email: account.email });
-  return startSession(account, 'password+passkey', deps, now);
+  return startSession(account, 'password+passkey', client, deps, now);
 }

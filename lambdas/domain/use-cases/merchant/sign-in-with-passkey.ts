@@ -1,11 +1,11 @@
 import { PasskeyFailedError } from '../../errors';
-import { isActive } from '../../model';
+import { isActive, type Client } from '../../model';
 import { stepProblem } from '../../passkeys';
 import type { PasskeyResponse } from '../../ports';
 import { hashSessionId } from '../../session-id';
 import { checkPasskey, recordUse } from '../shared/check-passkey';
 import type { PasskeyDeps } from '../shared/passkey-deps';
-import { startSession, type StartSessionDeps } from '../shared/start-session';
+import { startSession, type StartedSession, type StartSessionDeps } from '../shared/start-session';
 
 /**
  * パスキーでログイン, second half: a passkey with user verification is both factors at once.
@@ -19,8 +19,9 @@ import { startSession, type StartSessionDeps } from '../shared/start-session';
 export async function signInWithPasskey(
   stepId: string | undefined,
   input: { response: PasskeyResponse },
+  client: Client,
   deps: PasskeyDeps & StartSessionDeps,
-): Promise<string> {
+): Promise<StartedSession> {
   const now = deps.clock.now();
   const refuse = (reason: string, loginId?: string): never => {
     deps.audit.record({ event: 'passkey.sign-in', outcome: 'failure', loginId, reason });
@@ -36,5 +37,5 @@ export async function signInWithPasskey(
 
   await recordUse(checked.passkey, deps);
   deps.audit.record({ event: 'passkey.sign-in', outcome: 'success', loginId: account.loginId, email: account.email });
-  return startSession(account, 'passkey', deps, now);
+  return startSession(account, 'passkey', client, deps, now);
 }

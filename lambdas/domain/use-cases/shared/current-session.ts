@@ -29,6 +29,12 @@ export function sessionEnd(session: Session, idleMinutes: number): { at: Date; b
   return idleEnd <= absoluteEnd ? { at: new Date(idleEnd), by: 'idle' } : { at: new Date(absoluteEnd), by: 'absolute' };
 }
 
+/** Why a stored session no longer stands at `now`: past its idle timeout or its absolute end. */
+export function expiryOf(session: Session, now: Date, idleMinutes: number): 'idle' | 'absolute' | undefined {
+  const end = sessionEnd(session, idleMinutes);
+  return now >= end.at ? end.by : undefined;
+}
+
 /**
  * The session a cookie stands for, judged by the server's record alone: a deleted record, the
  * idle timeout or the absolute end each end it, whatever the browser still holds.

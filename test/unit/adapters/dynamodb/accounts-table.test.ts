@@ -207,24 +207,24 @@ describe('AccountsTable', () => {
   describe('recordLogin', () => {
     const MOVE_ON = {
       Key: { loginId: 'M20250401' },
-      UpdateExpression: 'SET previousLoginAt = lastLoginAt, lastLoginAt = :at REMOVE inactivityWarnedAt',
+      UpdateExpression: 'SET previousLoginAt = lastLoginAt, lastLoginAt = :at, knownDevices = :devices REMOVE inactivityWarnedAt',
       ConditionExpression: 'attribute_exists(lastLoginAt)',
-      ExpressionAttributeValues: { ':at': '2025-04-01T10:00:00.000Z' },
+      ExpressionAttributeValues: { ':at': '2025-04-01T10:00:00.000Z', ':devices': ['device-hash'] },
     };
     const FIRST = {
       Key: { loginId: 'M20250401' },
-      UpdateExpression: 'SET lastLoginAt = :at REMOVE inactivityWarnedAt',
+      UpdateExpression: 'SET lastLoginAt = :at, knownDevices = :devices REMOVE inactivityWarnedAt',
       ConditionExpression: 'attribute_exists(loginId) AND attribute_not_exists(lastLoginAt)',
-      ExpressionAttributeValues: { ':at': '2025-04-01T10:00:00.000Z' },
+      ExpressionAttributeValues: { ':at': '2025-04-01T10:00:00.000Z', ':devices': ['device-hash'] },
     };
     const sent = () => db.commandCalls(UpdateCommand).map((call) => call.args[0].input);
 
-    it('moves the stored last login to previous in the same write', async () => {
+    it('moves the stored last login to previous in the same write, with the known browsers', async () => {
       // Prepare
       db.on(UpdateCommand).resolves({});
 
       // Act
-      await table.recordLogin('M20250401', '2025-04-01T10:00:00.000Z');
+      await table.recordLogin('M20250401', '2025-04-01T10:00:00.000Z', ['device-hash']);
 
       // Assess
       expect(sent()).toEqual([expect.objectContaining(MOVE_ON)]);
@@ -235,7 +235,7 @@ describe('AccountsTable', () => {
       db.on(UpdateCommand).rejectsOnce(conditionFailed()).resolvesOnce({});
 
       // Act
-      await table.recordLogin('M20250401', '2025-04-01T10:00:00.000Z');
+      await table.recordLogin('M20250401', '2025-04-01T10:00:00.000Z', ['device-hash']);
 
       // Assess
       expect(sent()).toEqual([expect.objectContaining(MOVE_ON), expect.objectContaining(FIRST)]);
@@ -246,7 +246,7 @@ describe('AccountsTable', () => {
       db.on(UpdateCommand).rejects(conditionFailed());
 
       // Act
-      await table.recordLogin('M20250401', '2025-04-01T10:00:00.000Z');
+      await table.recordLogin('M20250401', '2025-04-01T10:00:00.000Z', ['device-hash']);
 
       // Assess
       expect(sent()).toEqual([expect.objectContaining(MOVE_ON), expect.objectContaining(FIRST), expect.objectContaining(MOVE_ON)]);
@@ -444,7 +444,7 @@ describe('AccountsTable', () => {
         Key: { loginId: 'M20250401' },
         UpdateExpression:
           'SET #status = :invited, initialPasswordHash = :hash, initialPasswordExpiresAt = :expiresAt, pendingLetter = :letter, passwordHistory = :history ' +
-          'REMOVE email, registeredAt, pendingTokenHash, pendingResetTokenHash, pendingEmailChangeTokenHash',
+          'REMOVE email, registeredAt, pendingTokenHash, pendingResetTokenHash, pendingEmailChangeTokenHash, knownDevices',
         ConditionExpression: '#status = :registered AND email = :email',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {

@@ -4,7 +4,16 @@ import { verifyPassword } from '../../../../../lambdas/domain/password-hash';
 import { completeRegistration } from '../../../../../lambdas/domain/use-cases/merchant/complete-registration';
 import { logIn } from '../../../../../lambdas/domain/use-cases/merchant/log-in';
 import { requestRegistration } from '../../../../../lambdas/domain/use-cases/merchant/request-registration';
-import { failureOf, fakeWorld, hashOnce, lastRegistrationMails, LETTER, seedInvitedAccount, type FakeWorld } from '../../../fakes/world';
+import {
+  CLIENT,
+  failureOf,
+  fakeWorld,
+  hashOnce,
+  lastRegistrationMails,
+  LETTER,
+  seedInvitedAccount,
+  type FakeWorld,
+} from '../../../fakes/world';
 import { otherThan } from '../../../../support/redeeming';
 
 const EMAIL = 'hanako.suzuki@example.com';
@@ -156,7 +165,7 @@ describe('completeRegistration (パスコード入力 → 設定)', () => {
       await completeRegistration(submission(token, passcode), world);
 
       // Act
-      const { sessionId } = (await logIn({ loginId: EMAIL, password: NEW_PASSWORD }, world)) as { sessionId: string };
+      const { sessionId } = (await logIn({ loginId: EMAIL, password: NEW_PASSWORD }, CLIENT, world)) as { sessionId: string };
 
       // Assess
       expect(sessionId).toMatch(/^[A-Za-z0-9_-]{43}$/);

@@ -2,7 +2,7 @@ import { InvalidCredentialsError } from '../../../../../lambdas/domain/errors';
 import { hashSessionId } from '../../../../../lambdas/domain/session-id';
 import { logIn } from '../../../../../lambdas/domain/use-cases/merchant/log-in';
 import { signedInSession } from '../../../fakes/signed-in-session';
-import { fakeWorld, type FakeWorld } from '../../../fakes/world';
+import { CLIENT, fakeWorld, type FakeWorld } from '../../../fakes/world';
 
 const LOGIN_ID = 'M20250401';
 const EMAIL = 'hanako@example.com';
@@ -35,7 +35,7 @@ describe('logIn (ログイン)', () => {
     seedRegistered(world);
   });
 
-  it('opens a session, proved at sign-in, stored only by the hash of the id it returns', async () => {
+  it('opens a session, proved at sign-in, stored only by the hash of the id it returns, with where it was opened', async () => {
     // Act
     const sessionId = await signedInSession({ loginId: EMAIL, password: PASSWORD }, world);
 
@@ -44,12 +44,15 @@ describe('logIn (ログイン)', () => {
     expect(world.sessions.all()).toEqual([
       {
         sessionIdHash: hashSessionId(sessionId),
+        sessionKey: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
         loginId: LOGIN_ID,
         email: EMAIL,
         createdAt: '2025-04-01T09:00:00.000Z',
         lastSeenAt: '2025-04-01T09:00:00.000Z',
         provedAt: '2025-04-01T09:00:00.000Z',
         expiresAt: '2025-04-01T21:00:00.000Z',
+        userAgent: CLIENT.userAgent,
+        sourceIp: CLIENT.ip,
       },
     ]);
     expect(JSON.stringify(world.sessions.all())).not.toContain(sessionId);
@@ -81,7 +84,7 @@ describe('logIn (ログイン)', () => {
 
   it('records only the login time at the first login', async () => {
     // Act
-    await logIn({ loginId: EMAIL, password: PASSWORD }, world);
+    await logIn({ loginId: EMAIL, password: PASSWORD }, CLIENT, world);
 
     // Assess
     const account = world.accounts.peek(LOGIN_ID);
@@ -95,7 +98,7 @@ describe('logIn (ログイン)', () => {
       ['an unknown email', () => ({ loginId: 'nobody@example.com', password: PASSWORD })],
     ])('refuses %s', async (_label, credentials) => {
       // Act
-      const attempt = logIn(credentials(), world);
+      const attempt = logIn(credentials(), CLIENT, world);
 
       // Assess
       await expect(attempt).rejects.toBeInstanceOf(InvalidCredentialsError);
@@ -109,7 +112,7 @@ describe('logIn (ログイン)', () => {
       seedRegistered(world, { status: 'invited' });
 
       // Act
-      const attempt = logIn({ loginId: EMAIL, password: PASSWORD }, world);
+      const attempt = logIn({ loginId: EMAIL, password: PASSWORD }, CLIENT, world);
 
       // Assess
       await expect(attempt).rejects.toBeInstanceOf(InvalidCredentialsError);
@@ -122,7 +125,7 @@ describe('logIn (ログイン)', () => {
       world.identity.seed({ email: 'old@example.com', loginId: LOGIN_ID, password: PASSWORD });
 
       // Act
-      const attempt = logIn({ loginId: 'old@example.com', password: PASSWORD }, world);
+      const attempt = logIn({ loginId: 'old@example.com', password: PASSWORD }, CLIENT, world);
 
       // Assess
       await expect(attempt).rejects.toBeInstanceOf(InvalidCredentialsError);
@@ -134,7 +137,7 @@ describe('logIn (ログイン)', () => {
       world.identity.seed({ email: 'ghost@example.com', loginId: 'M00000000', password: PASSWORD });
 
       // Act
-      const attempt = logIn({ loginId: 'ghost@example.com', password: PASSWORD }, world);
+      const attempt = logIn({ loginId: 'ghost@example.com', password: PASSWORD }, CLIENT, world);
 
       // Assess
       await expect(attempt).rejects.toBeInstanceOf(InvalidCredentialsError);
@@ -143,9 +146,9 @@ describe('logIn (ログイン)', () => {
 
   it('records success and failure as audit events with no password or session id', async () => {
     // Prepare
-    await logIn({ loginId: EMAIL, password: 'Wrong!Password9' }, world).catch(() => undefined);
+    await logIn({ loginId: EMAIL, password: 'Wrong!Password9' }, CLIENT, world).catch(() => undefined);
 
-    await logIn({ loginId: 'nobody@example.com', password: PASSWORD }, world).catch(() => undefined);
+    await logIn({ loginId: 'nobody@example.com', password: PASSWORD }, CLIENT, world).catch(() => undefined);
 
     // Act
     const sessionId = await signedInSession({ loginId: EMAIL, password: PASSWORD }, world);
@@ -163,10 +166,10 @@ describe('logIn (ログイン)', () => {
   describe('lockout (DESIGN: 5 consecutive failures lock the ID for 15 minutes)', () => {
     it('refuses even the right password after five wrong ones, with the same answer', async () => {
       // Prepare
-      for (let i = 0; i < 5; i += 1) await logIn({ loginId: EMAIL, password: `Wrong#Password${i}` }, world).catch(() => undefined);
+      for (let i = 0; i < 5; i += 1) await logIn({ loginId: EMAIL, password: `Wrong#Password${i}` }, CLIENT, world).catch(() => undefined);
 
       // Act
-      const attempt = logIn({ loginId: EMAIL, password: PASSWORD }, world);
+      const attempt = logIn({ loginId: EMAIL, password: PASSWORD }, CLIENT, world);
 
       // Assess
       await expect(attempt).rejects.toBeInstanceOf(InvalidCredentialsError);
@@ -177,7 +180,7 @@ describe('logIn (ログイン)', () => {
 
     it('locks once for 20 parallel wrong logins: one lockout line, and each gets the one credentials answer', async () => {
       // Act
-      const attempts = Array.from({ length: 20 }, (_, i) => logIn({ loginId: EMAIL, password: `Wrong#Password${i}` }, world));
+      const attempts = Array.from({ length: 20 }, (_, i) => logIn({ loginId: EMAIL, password: `Wrong#Password${i}` }, CLIENT, world));
       const errors = await Promise.all(attempts.map((attempt) => attempt.catch((error: unknown) => error)));
 
       // Assess
@@ -188,12 +191,12 @@ describe('logIn (ログイン)', () => {
       expect(world.audit.named('lockout')).toEqual([
         { event: 'lockout', outcome: 'success', loginId: LOGIN_ID, email: EMAIL, flow: 'login', minutes: 15 },
       ]);
-      await expect(logIn({ loginId: EMAIL, password: PASSWORD }, world)).rejects.toBeInstanceOf(InvalidCredentialsError);
+      await expect(logIn({ loginId: EMAIL, password: PASSWORD }, CLIENT, world)).rejects.toBeInstanceOf(InvalidCredentialsError);
     });
 
     it('lets the merchant in again once the lock is over', async () => {
       // Prepare
-      for (let i = 0; i < 5; i += 1) await logIn({ loginId: EMAIL, password: `Wrong#Password${i}` }, world).catch(() => undefined);
+      for (let i = 0; i < 5; i += 1) await logIn({ loginId: EMAIL, password: `Wrong#Password${i}` }, CLIENT, world).catch(() => undefined);
       world.clock.advance({ minutes: 15, seconds: 1 });
 
       // Act

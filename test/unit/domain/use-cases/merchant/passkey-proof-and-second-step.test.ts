@@ -5,7 +5,7 @@ import { proveWithPasskey } from '../../../../../lambdas/domain/use-cases/mercha
 import { startPasskeyProof } from '../../../../../lambdas/domain/use-cases/merchant/start-passkey-proof';
 import { startPasskeySignIn } from '../../../../../lambdas/domain/use-cases/merchant/start-passkey-sign-in';
 import type { NodeAuthenticator } from '../../../../support/node-authenticator';
-import { failureOf, MERCHANT, type FakeWorld } from '../../../fakes/world';
+import { CLIENT, failureOf, MERCHANT, type FakeWorld } from '../../../fakes/world';
 import { asResponse, merchantsWithPasskeys, passwordStep } from './passkey-support';
 
 describe('passkey proof and passkey second step', () => {
@@ -55,8 +55,8 @@ describe('passkey proof and passkey second step', () => {
       const response = asResponse(mine.get(options as never));
 
       // Act
-      const signedIn = await finishPasskeySecondStep(stepId, { response }, world);
-      const again = await failureOf(finishPasskeySecondStep(stepId, { response }, world));
+      const { sessionId: signedIn } = await finishPasskeySecondStep(stepId, { response }, CLIENT, world);
+      const again = await failureOf(finishPasskeySecondStep(stepId, { response }, CLIENT, world));
 
       // Assess
       expect(options.allowCredentials).toEqual([expect.objectContaining({ id: mine.credentialId })]);
@@ -71,7 +71,7 @@ describe('passkey proof and passkey second step', () => {
       const options = await startPasskeySecondStep(stepId, world);
 
       // Act
-      const error = await failureOf(finishPasskeySecondStep(stepId, { response: asResponse(theirs.get(options as never)) }, world));
+      const error = await failureOf(finishPasskeySecondStep(stepId, { response: asResponse(theirs.get(options as never)) }, CLIENT, world));
 
       // Assess
       expect(error).toBeInstanceOf(PasskeyFailedError);

@@ -4,7 +4,7 @@ import { registerPasskey } from '../../../../../lambdas/domain/use-cases/merchan
 import { startPasskeyRegistration } from '../../../../../lambdas/domain/use-cases/merchant/start-passkey-registration';
 import { NodeAuthenticator, type Overrides } from '../../../../support/node-authenticator';
 import { signedInSession } from '../../../fakes/signed-in-session';
-import { fakeWorld, MERCHANT, PASSWORDS, SITE_URL, seedRegisteredAccount, type FakeWorld } from '../../../fakes/world';
+import { CLIENT, fakeWorld, MERCHANT, PASSWORDS, SITE_URL, seedRegisteredAccount, type FakeWorld } from '../../../fakes/world';
 
 /** A second registered merchant, to show that nothing reaches across accounts. */
 export const OTHER_MERCHANT = { loginId: 'M20250402', email: 'taro@example.com' };
@@ -23,7 +23,7 @@ export async function signedInMerchant(world: FakeWorld, who: { loginId?: string
 
 /** The merchant's right password, answered by the second step (the merchant has a factor). */
 export async function passwordStep(world: FakeWorld): Promise<string> {
-  const outcome = await logIn(CREDENTIALS, world);
+  const outcome = await logIn(CREDENTIALS, CLIENT, world);
   if (outcome.next !== 'second-factor') throw new Error(`expected the second step, got ${outcome.next}`);
   return outcome.stepId;
 }

@@ -17,7 +17,7 @@ import { regenerateRecoveryCodes } from '../../../../../lambdas/domain/use-cases
 import { removeAuthenticator } from '../../../../../lambdas/domain/use-cases/merchant/remove-authenticator';
 import { setUpAuthenticator } from '../../../../../lambdas/domain/use-cases/merchant/set-up-authenticator';
 import { showHome } from '../../../../../lambdas/domain/use-cases/merchant/show-home';
-import { failureOf, fakeWorld, MERCHANT, PASSWORDS, seedRegisteredAccount, stringsIn, type FakeWorld } from '../../../fakes/world';
+import { CLIENT, failureOf, fakeWorld, MERCHANT, PASSWORDS, seedRegisteredAccount, stringsIn, type FakeWorld } from '../../../fakes/world';
 import { CREDENTIALS, passwordStep, signedInMerchant } from './passkey-support';
 
 /** The code the merchant's app shows `steps` periods from the world's now. */
@@ -26,7 +26,7 @@ const codeAt = (world: FakeWorld, secret: string, steps = 0) =>
 
 /** Signs in, sets up the app and confirms it: the secret as the app holds it, and the codes shown once. */
 async function enrol(world: FakeWorld) {
-  const outcome = await logIn(CREDENTIALS, world);
+  const outcome = await logIn(CREDENTIALS, CLIENT, world);
   if (!('sessionId' in outcome)) throw new Error('expected a session');
   const { sessionId } = outcome;
   const { uri } = await setUpAuthenticator(sessionId, world);
@@ -51,7 +51,7 @@ describe('the second sign-in step (認証アプリ, リカバリーコード)', 
     const before = world.sessions.all().length;
 
     // Act
-    const outcome = await logIn(CREDENTIALS, world);
+    const outcome = await logIn(CREDENTIALS, CLIENT, world);
 
     // Assess
     expect(outcome).toEqual({ next: 'second-factor', stepId: expect.any(String), methods: ['authenticator', 'recovery-code'] });
@@ -65,14 +65,14 @@ describe('the second sign-in step (認証アプリ, リカバリーコード)', 
     const { secret } = await enrol(world);
     for (const steps of [-2, 2]) {
       const stepId = await passwordStep(world);
-      expect(await failureOf(completeSecondFactor(stepId, { code: await codeAt(world, secret, steps) }, world))).toBeInstanceOf(
+      expect(await failureOf(completeSecondFactor(stepId, { code: await codeAt(world, secret, steps) }, CLIENT, world))).toBeInstanceOf(
         CodeWrongError,
       );
     }
     for (const steps of [-1, 0, 1]) {
       world.clock.advance({ seconds: 90 });
       const stepId = await passwordStep(world);
-      const { sessionId } = await completeSecondFactor(stepId, { code: await codeAt(world, secret, steps) }, world);
+      const { sessionId } = await completeSecondFactor(stepId, { code: await codeAt(world, secret, steps) }, CLIENT, world);
       expect(await showHome(sessionId, world)).toEqual(expect.objectContaining({ loginId: MERCHANT.loginId }));
     }
     expect(world.audit.events.filter((e) => e.event === 'login' && e.outcome === 'success').at(-1)).toEqual(
@@ -83,12 +83,12 @@ describe('the second sign-in step (認証アプリ, リカバリーコード)', 
   it('never takes a code twice, nor an earlier one after a later one', async () => {
     const { secret } = await enrol(world);
     const code = await codeAt(world, secret);
-    await completeSecondFactor(await passwordStep(world), { code }, world);
+    await completeSecondFactor(await passwordStep(world), { code }, CLIENT, world);
 
-    expect(await failureOf(completeSecondFactor(await passwordStep(world), { code }, world))).toBeInstanceOf(CodeWrongError);
+    expect(await failureOf(completeSecondFactor(await passwordStep(world), { code }, CLIENT, world))).toBeInstanceOf(CodeWrongError);
 
-    await completeSecondFactor(await passwordStep(world), { code: await codeAt(world, secret, 1) }, world);
-    const earlier = await failureOf(completeSecondFactor(await passwordStep(world), { code }, world));
+    await completeSecondFactor(await passwordStep(world), { code: await codeAt(world, secret, 1) }, CLIENT, world);
+    const earlier = await failureOf(completeSecondFactor(await passwordStep(world), { code }, CLIENT, world));
     expect(earlier).toBeInstanceOf(CodeWrongError);
   });
 
@@ -96,11 +96,11 @@ describe('the second sign-in step (認証アプリ, リカバリーコード)', 
     await enrol(world);
     const stepId = await passwordStep(world);
     for (let i = 0; i < 4; i++) {
-      expect(await failureOf(completeSecondFactor(stepId, { code: '000000' }, world))).toBeInstanceOf(CodeWrongError);
+      expect(await failureOf(completeSecondFactor(stepId, { code: '000000' }, CLIENT, world))).toBeInstanceOf(CodeWrongError);
     }
 
-    const fifth = await failureOf(completeSecondFactor(stepId, { code: '000000' }, world));
-    const lockedLogin = await failureOf(logIn(CREDENTIALS, world));
+    const fifth = await failureOf(completeSecondFactor(stepId, { code: '000000' }, CLIENT, world));
+    const lockedLogin = await failureOf(logIn(CREDENTIALS, CLIENT, world));
 
     expect(fifth).toBeInstanceOf(InvalidCredentialsError);
     expect(lockedLogin).toBeInstanceOf(InvalidCredentialsError);
@@ -111,26 +111,26 @@ describe('the second sign-in step (認証アプリ, リカバリーコード)', 
 
   it('a right password between wrong codes does not start the count afresh', async () => {
     await enrol(world);
-    for (let i = 0; i < 4; i++) await failureOf(completeSecondFactor(await passwordStep(world), { code: '000000' }, world));
+    for (let i = 0; i < 4; i++) await failureOf(completeSecondFactor(await passwordStep(world), { code: '000000' }, CLIENT, world));
     const stepId = await passwordStep(world);
-    expect(await failureOf(completeSecondFactor(stepId, { code: '000000' }, world))).toBeInstanceOf(InvalidCredentialsError);
+    expect(await failureOf(completeSecondFactor(stepId, { code: '000000' }, CLIENT, world))).toBeInstanceOf(InvalidCredentialsError);
   });
 
   it('expires at 5 minutes and is taken by its one success', async () => {
     const { secret } = await enrol(world);
     const late = await passwordStep(world);
     world.clock.advance({ minutes: 5 });
-    expect(await failureOf(completeSecondFactor(late, { code: await codeAt(world, secret) }, world))).toBeInstanceOf(
+    expect(await failureOf(completeSecondFactor(late, { code: await codeAt(world, secret) }, CLIENT, world))).toBeInstanceOf(
       SecondStepExpiredError,
     );
 
     const stepId = await passwordStep(world);
     world.clock.advance({ minutes: 4, seconds: 59 });
-    await completeSecondFactor(stepId, { code: await codeAt(world, secret) }, world);
-    const again = await failureOf(completeSecondFactor(stepId, { code: await codeAt(world, secret, 1) }, world));
+    await completeSecondFactor(stepId, { code: await codeAt(world, secret) }, CLIENT, world);
+    const again = await failureOf(completeSecondFactor(stepId, { code: await codeAt(world, secret, 1) }, CLIENT, world));
     expect(again).toBeInstanceOf(SecondStepExpiredError);
     expect((again as Error).message).toBe('確認の有効期限が切れました。お手数ですが、もう一度ログインしてください。');
-    expect(await failureOf(completeSecondFactor(undefined, { code: '123456' }, world))).toBeInstanceOf(SecondStepExpiredError);
+    expect(await failureOf(completeSecondFactor(undefined, { code: '123456' }, CLIENT, world))).toBeInstanceOf(SecondStepExpiredError);
   });
 
   it('a recovery code works once: of 10 parallel uses exactly one passes; a notice says how many remain', async () => {
@@ -141,7 +141,7 @@ describe('the second sign-in step (認証アプリ, リカバリーコード)', 
     const steps = await Promise.all(Array.from({ length: 10 }, () => passwordStep(world)));
 
     const outcomes = await Promise.allSettled(
-      steps.map((stepId) => completeSecondFactor(stepId, { recoveryCode: recoveryCodes[0] }, world)),
+      steps.map((stepId) => completeSecondFactor(stepId, { recoveryCode: recoveryCodes[0] }, CLIENT, world)),
     );
 
     const passed = outcomes.filter((o) => o.status === 'fulfilled');
@@ -154,7 +154,7 @@ describe('the second sign-in step (認証アプリ, リカバリーコード)', 
   it('takes a recovery code typed in capitals without the hyphen', async () => {
     const { recoveryCodes } = await enrol(world);
     const typed = recoveryCodes[3].replace('-', '').toUpperCase();
-    await expect(completeSecondFactor(await passwordStep(world), { recoveryCode: typed }, world)).resolves.toEqual(
+    await expect(completeSecondFactor(await passwordStep(world), { recoveryCode: typed }, CLIENT, world)).resolves.toEqual(
       expect.objectContaining({ recoveryCodesLeft: 9 }),
     );
   });
@@ -162,9 +162,9 @@ describe('the second sign-in step (認証アプリ, リカバリーコード)', 
   it('regenerating voids the old codes', async () => {
     const { sessionId, recoveryCodes } = await enrol(world);
     const fresh = await regenerateRecoveryCodes(sessionId, world);
-    const old = await failureOf(completeSecondFactor(await passwordStep(world), { recoveryCode: recoveryCodes[1] }, world));
+    const old = await failureOf(completeSecondFactor(await passwordStep(world), { recoveryCode: recoveryCodes[1] }, CLIENT, world));
     expect(old).toBeInstanceOf(CodeWrongError);
-    await expect(completeSecondFactor(await passwordStep(world), { recoveryCode: fresh[1] }, world)).resolves.toBeDefined();
+    await expect(completeSecondFactor(await passwordStep(world), { recoveryCode: fresh[1] }, CLIENT, world)).resolves.toBeDefined();
   });
 
   it('stores the secret sealed and the codes hashed: nothing the merchant is shown is kept in plain', async () => {
@@ -178,7 +178,11 @@ describe('the second sign-in step (認証アプリ, リカバリーコード)', 
   it('with the policy off, the password alone signs in', async () => {
     await enrol(world);
     world.mfaPolicy = 'off';
-    await expect(logIn(CREDENTIALS, world)).resolves.toEqual({ next: 'signed-in', sessionId: expect.any(String) });
+    await expect(logIn(CREDENTIALS, CLIENT, world)).resolves.toEqual({
+      next: 'signed-in',
+      sessionId: expect.any(String),
+      deviceId: expect.any(String),
+    });
   });
 });
 
@@ -205,7 +209,7 @@ describe('fresh proof and re-proof (本人確認)', () => {
 
   it('wrong re-proof passwords count towards the login lock', async () => {
     for (let i = 0; i < 5; i++) await failureOf(proveAgain(sessionId, 'Wrong!Password9', world));
-    expect(await failureOf(logIn(CREDENTIALS, world))).toBeInstanceOf(InvalidCredentialsError);
+    expect(await failureOf(logIn(CREDENTIALS, CLIENT, world))).toBeInstanceOf(InvalidCredentialsError);
     expect(await failureOf(proveAgain(sessionId, PASSWORDS.current, world))).toBeInstanceOf(CurrentPasswordWrongError);
   });
 });
@@ -220,7 +224,7 @@ describe('the required policy', () => {
   });
 
   it('a merchant without a factor gets a session that reaches only the set-up until the app is confirmed', async () => {
-    const outcome = await logIn(CREDENTIALS, world);
+    const outcome = await logIn(CREDENTIALS, CLIENT, world);
     if (outcome.next !== 'setup-second-factor') throw new Error(`got ${outcome.next}`);
     const { sessionId } = outcome;
 
@@ -249,13 +253,17 @@ describe('the required policy', () => {
     await removeAuthenticator(sessionId, world);
     expect(await world.factors.listOf(MERCHANT.loginId)).toEqual([]);
     expect(await listFactors(sessionId, world)).toEqual({ policy: 'optional', authenticator: null, recoveryCodes: null, passkeys: 0 });
-    await expect(logIn(CREDENTIALS, world)).resolves.toEqual({ next: 'signed-in', sessionId: expect.any(String) });
+    await expect(logIn(CREDENTIALS, CLIENT, world)).resolves.toEqual({
+      next: 'signed-in',
+      sessionId: expect.any(String),
+      deviceId: expect.any(String),
+    });
   });
 
   it('counts a passkey as a factor: the app can go while a passkey stays', async () => {
     const { sessionId } = await enrol(world);
     world.factors.seed('passkey#cred-1', { loginId: MERCHANT.loginId, kind: 'passkey', addedAt: world.clock.iso() });
     await removeAuthenticator(sessionId, world);
-    expect((await logIn(CREDENTIALS, world)).next).toBe('second-factor');
+    expect((await logIn(CREDENTIALS, CLIENT, world)).next).toBe('second-factor');
   });
 });

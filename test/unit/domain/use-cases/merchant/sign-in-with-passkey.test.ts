@@ -3,7 +3,7 @@ import { hashSessionId } from '../../../../../lambdas/domain/session-id';
 import { signInWithPasskey } from '../../../../../lambdas/domain/use-cases/merchant/sign-in-with-passkey';
 import { startPasskeySignIn } from '../../../../../lambdas/domain/use-cases/merchant/start-passkey-sign-in';
 import { NodeAuthenticator, type Overrides } from '../../../../support/node-authenticator';
-import { failureOf, fakeWorld, MERCHANT, SITE_URL, type FakeWorld } from '../../../fakes/world';
+import { CLIENT, failureOf, fakeWorld, MERCHANT, SITE_URL, type FakeWorld } from '../../../fakes/world';
 import { asResponse, registeredPasskey, signedInMerchant } from './passkey-support';
 
 const ONE_MESSAGE = 'パスキーでログインできませんでした。もう一度お試しいただくか、メールアドレスとパスワードでログインしてください。';
@@ -20,7 +20,7 @@ describe('signInWithPasskey (パスキーでログイン)', () => {
 
   const attempt = async (overrides: Overrides = {}, using = authenticator) => {
     const { stepId, options } = await startPasskeySignIn(world);
-    return { stepId, attempt: signInWithPasskey(stepId, { response: asResponse(using.get(options as never, overrides)) }, world) };
+    return { stepId, attempt: signInWithPasskey(stepId, { response: asResponse(using.get(options as never, overrides)) }, CLIENT, world) };
   };
 
   /** A refusal: the one message, nothing changed, the reason audited. */
@@ -49,7 +49,7 @@ describe('signInWithPasskey (パスキーでログイン)', () => {
   it('signs in with a registered passkey: a session, the use recorded, audited as a passkey sign-in', async () => {
     // Act
     const { attempt: signedIn } = await attempt();
-    const sessionId = await signedIn;
+    const { sessionId } = await signedIn;
 
     // Assess
     expect(world.sessions.peek(hashSessionId(sessionId))).toMatchObject({
@@ -68,10 +68,10 @@ describe('signInWithPasskey (パスキーでログイン)', () => {
     // Prepare
     const { stepId, options } = await startPasskeySignIn(world);
     const response = asResponse(authenticator.get(options as never));
-    await signInWithPasskey(stepId, { response }, world);
+    await signInWithPasskey(stepId, { response }, CLIENT, world);
 
     // Act, Assess
-    await expectRefused(signInWithPasskey(stepId, { response }, world), 'no challenge (unknown, used or never asked)');
+    await expectRefused(signInWithPasskey(stepId, { response }, CLIENT, world), 'no challenge (unknown, used or never asked)');
   });
 
   it('refuses a challenge older than 5 minutes', async () => {
@@ -81,14 +81,14 @@ describe('signInWithPasskey (パスキーでログイン)', () => {
 
     // Act, Assess
     await expectRefused(
-      signInWithPasskey(stepId, { response: asResponse(authenticator.get(options as never)) }, world),
+      signInWithPasskey(stepId, { response: asResponse(authenticator.get(options as never)) }, CLIENT, world),
       'challenge expired',
     );
   });
 
   it('refuses without a step cookie', async () => {
     await expectRefused(
-      signInWithPasskey(undefined, { response: asResponse({ id: authenticator.credentialId }) }, world),
+      signInWithPasskey(undefined, { response: asResponse({ id: authenticator.credentialId }) }, CLIENT, world),
       'no challenge (unknown, used or never asked)',
     );
   });

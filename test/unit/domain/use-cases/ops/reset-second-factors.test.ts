@@ -6,7 +6,7 @@ import { setUpAuthenticator } from '../../../../../lambdas/domain/use-cases/merc
 import { showHome } from '../../../../../lambdas/domain/use-cases/merchant/show-home';
 import { accountStatus } from '../../../../../lambdas/domain/use-cases/ops/account-status';
 import { resetSecondFactors } from '../../../../../lambdas/domain/use-cases/ops/reset-second-factors';
-import { failureOf, fakeWorld, MERCHANT, PASSWORDS, seedRegisteredAccount, stringsIn, type FakeWorld } from '../../../fakes/world';
+import { CLIENT, failureOf, fakeWorld, MERCHANT, PASSWORDS, seedRegisteredAccount, stringsIn, type FakeWorld } from '../../../fakes/world';
 import { registeredPasskey, signedInMerchant } from '../merchant/passkey-support';
 
 const RESET = { reason: 'lost phone; call-back to contract number, ticket 4711', operator: 'ops-tanaka' };
@@ -65,8 +65,10 @@ describe('resetSecondFactors (ops reset-mfa)', () => {
     await resetSecondFactors(MERCHANT.loginId, RESET, world);
 
     // Assess
-    expect(await logIn(credentials, world)).toEqual(expect.objectContaining({ next: 'signed-in' }));
-    expect(await logIn(credentials, { ...world, mfaPolicy: 'required' })).toEqual(expect.objectContaining({ next: 'setup-second-factor' }));
+    expect(await logIn(credentials, CLIENT, world)).toEqual(expect.objectContaining({ next: 'signed-in' }));
+    expect(await logIn(credentials, CLIENT, { ...world, mfaPolicy: 'required' })).toEqual(
+      expect.objectContaining({ next: 'setup-second-factor' }),
+    );
   });
 
   it('is audited as mfa.reset with the operator, the reason and the counts, and no secret', async () => {
