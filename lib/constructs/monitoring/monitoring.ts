@@ -87,16 +87,21 @@ export class Monitoring extends Construct {
       datapointsToAlarm: 2,
     });
     // The default route's function (404/405 only) is watched by the API 5xx rate, not by alarms of its own.
+    // One alarm per function, on errors and throttles together: two each would pass the 500
+    // resources a CloudFormation stack may hold.
     for (const { entry, function: fn } of handlers.filter((h) => h.entry !== UNROUTED_ENTRY)) {
-      this.alarm(`Errors-${entry}`, fn.metricErrors({ period: FIVE_MINUTES, statistic: Stats.SUM }), {
-        name: `${prefix}-lambda-errors-${entry}`,
-        description: `The ${entry} function failed (an error no answer mapping caught, a timeout, or a start-up configuration error).`,
-        threshold: 1,
-        comparison: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      const failures = new MathExpression({
+        expression: 'errors + throttles',
+        usingMetrics: {
+          errors: fn.metricErrors({ period: FIVE_MINUTES, statistic: Stats.SUM }),
+          throttles: fn.metricThrottles({ period: FIVE_MINUTES, statistic: Stats.SUM }),
+        },
+        period: FIVE_MINUTES,
+        label: `${entry} errors and throttles`,
       });
-      this.alarm(`Throttles-${entry}`, fn.metricThrottles({ period: FIVE_MINUTES, statistic: Stats.SUM }), {
-        name: `${prefix}-lambda-throttles-${entry}`,
-        description: `The ${entry} function hit its reserved concurrency: merchants got errors.`,
+      this.alarm(`Failures-${entry}`, failures, {
+        name: `${prefix}-lambda-failures-${entry}`,
+        description: `The ${entry} function failed (an error no answer mapping caught, a timeout, or a start-up configuration error) or hit its reserved concurrency: merchants got errors.`,
         threshold: 1,
         comparison: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       });
