@@ -19,3 +19,31 @@ export function replaceView(from: HTMLElement, to: HTMLElement): void {
   if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
   heading.focus();
 }
+
+/** A new element with its text and class, for lists a script builds. */
+export function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+/** A new element with the given properties, for dialogs a script builds. */
+export function elementWith<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+): HTMLElementTagNameMap[K] {
+  return Object.assign(document.createElement(tag), props);
+}
+
+/** A success or progress line in the page's status region; clears the alert. */
+export function tell(message: string): void {
+  byId('form-alert').replaceChildren();
+  byId('page-status').textContent = message;
+}
+
+/** A problem in the page's alert region; clears the status line. */
+export function warn(message: string): void {
+  byId('page-status').replaceChildren();
+  byId('form-alert').textContent = message;
+}

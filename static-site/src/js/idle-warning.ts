@@ -11,6 +11,7 @@
  */
 import type { SessionTime } from '../../../lambdas/domain/use-cases/merchant/session-time';
 import { getJson, postJson, type ApiResult } from './api';
+import { elementWith } from './dom';
 import { leftForLogin, logOut } from './session-exit';
 
 const WARN_BEFORE_MS = 2 * 60_000;
@@ -34,10 +35,6 @@ export function timeLeftWording(ms: number): string {
   return rest === 0 ? `${minutes}分` : `${minutes}分${rest}秒`;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}): HTMLElementTagNameMap[K] {
-  return Object.assign(document.createElement(tag), props);
-}
-
 interface IdleDialog {
   update(msLeft: number): void;
   close(): void;
@@ -46,17 +43,17 @@ interface IdleDialog {
 /** The dialog, focus moved into it (and back when it closes); Esc is 「ログインを続ける」. */
 function openDialog(endsBy: SessionTime['endsBy'], onContinue: (dialog: IdleDialog, alert: HTMLElement) => void): IdleDialog {
   const returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
-  const dialog = element('dialog', { id: 'idle-dialog', className: 'idle-dialog' });
+  const dialog = elementWith('dialog', { id: 'idle-dialog', className: 'idle-dialog' });
   dialog.setAttribute('role', 'alertdialog');
   dialog.setAttribute('aria-labelledby', 'idle-title');
   dialog.setAttribute('aria-describedby', 'idle-text');
-  const countdown = element('span', { id: 'idle-countdown' });
-  const text = element('p', { id: 'idle-text' });
-  const alert = element('div', { className: 'alert', id: 'idle-alert' });
+  const countdown = elementWith('span', { id: 'idle-countdown' });
+  const text = elementWith('p', { id: 'idle-text' });
+  const alert = elementWith('div', { className: 'alert', id: 'idle-alert' });
   alert.setAttribute('role', 'alert');
-  const keepOn = element('button', { type: 'button', className: 'button button-primary', textContent: 'ログインを続ける' });
-  const leave = element('button', { type: 'button', className: 'button button-secondary', textContent: 'ログアウト' });
-  const actions = element('div', { className: 'actions' });
+  const keepOn = elementWith('button', { type: 'button', className: 'button button-primary', textContent: 'ログインを続ける' });
+  const leave = elementWith('button', { type: 'button', className: 'button button-secondary', textContent: 'ログアウト' });
+  const actions = elementWith('div', { className: 'actions' });
   if (endsBy === 'idle') {
     text.append(
       'しばらく操作がなかったため、あと',
@@ -68,7 +65,7 @@ function openDialog(endsBy: SessionTime['endsBy'], onContinue: (dialog: IdleDial
     text.append('ログインの有効期限のため、あと', countdown, 'で自動的にログアウトされます。お手数ですが、再度ログインしてください。');
     actions.append(leave);
   }
-  dialog.append(element('h2', { id: 'idle-title', textContent: 'まもなく自動的にログアウトされます' }), text, alert, actions);
+  dialog.append(elementWith('h2', { id: 'idle-title', textContent: 'まもなく自動的にログアウトされます' }), text, alert, actions);
   document.body.append(dialog);
 
   const idle: IdleDialog = {

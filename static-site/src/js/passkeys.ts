@@ -5,7 +5,7 @@
 import { japanDateTime } from '../../../lambdas/domain/japan-time';
 import { getJson, postJson } from './api';
 import { startPage } from './boot';
-import { byId } from './dom';
+import { byId, element, tell, warn } from './dom';
 import { createPasskey, PASSKEY_CANCELLED, PASSKEY_UNSUPPORTED } from './passkey-ceremony';
 import { withProof } from './proof-prompt';
 import { handOverRecoveryCodes } from './recovery-codes-handover';
@@ -20,25 +20,7 @@ interface Passkey {
   synced: boolean;
 }
 
-const status = () => byId('page-status');
 const alertRegion = () => byId('form-alert');
-
-function tell(message: string): void {
-  alertRegion().replaceChildren();
-  status().textContent = message;
-}
-
-function warn(message: string): void {
-  status().replaceChildren();
-  alertRegion().textContent = message;
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
 
 async function load(): Promise<void> {
   const result = await getJson<{ passkeys: Passkey[] }>('passkeys');

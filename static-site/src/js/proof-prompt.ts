@@ -4,31 +4,28 @@
  * proving, wraps its call: `withProof(() => postJson('authenticator-setup', {}))`.
  */
 import { postJson, type ApiResult } from './api';
+import { elementWith } from './dom';
 
 const PROMPT = 'この操作を続けるには、本人確認のため、パスワードを入力してください。';
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}): HTMLElementTagNameMap[K] {
-  return Object.assign(document.createElement(tag), props);
-}
-
 /** The dialog, built once per page; resolves true once the password was proved, false when cancelled. */
 function askForPassword(): Promise<boolean> {
-  const dialog = element('dialog', { id: 'proof-dialog' });
+  const dialog = elementWith('dialog', { id: 'proof-dialog' });
   dialog.setAttribute('aria-labelledby', 'proof-title');
-  const form = element('form', { noValidate: true });
-  const alert = element('div', { className: 'alert', id: 'proof-alert' });
+  const form = elementWith('form', { noValidate: true });
+  const alert = elementWith('div', { className: 'alert', id: 'proof-alert' });
   alert.setAttribute('role', 'alert');
-  const input = element('input', { id: 'proof-password', type: 'password', name: 'password', autocomplete: 'current-password' });
-  const label = element('label', { htmlFor: 'proof-password', textContent: 'パスワード' });
-  const submit = element('button', { type: 'submit', className: 'button button-primary', textContent: '確認' });
-  const cancel = element('button', { type: 'button', className: 'button button-secondary', textContent: 'キャンセル' });
-  const actions = element('div', { className: 'actions' });
+  const input = elementWith('input', { id: 'proof-password', type: 'password', name: 'password', autocomplete: 'current-password' });
+  const label = elementWith('label', { htmlFor: 'proof-password', textContent: 'パスワード' });
+  const submit = elementWith('button', { type: 'submit', className: 'button button-primary', textContent: '確認' });
+  const cancel = elementWith('button', { type: 'button', className: 'button button-secondary', textContent: 'キャンセル' });
+  const actions = elementWith('div', { className: 'actions' });
   actions.append(submit, cancel);
-  const fieldBox = element('div', { className: 'field' });
+  const fieldBox = elementWith('div', { className: 'field' });
   fieldBox.append(label, input);
   form.append(
-    element('h2', { id: 'proof-title', textContent: '本人確認' }),
-    element('p', { textContent: PROMPT }),
+    elementWith('h2', { id: 'proof-title', textContent: '本人確認' }),
+    elementWith('p', { textContent: PROMPT }),
     alert,
     fieldBox,
     actions,

@@ -5,7 +5,7 @@
 import { japanDateTime } from '../../../lambdas/domain/japan-time';
 import { getJson, postJson } from './api';
 import { startPage } from './boot';
-import { byId } from './dom';
+import { byId, element, tell, warn } from './dom';
 import { leftForLogin } from './session-exit';
 import { startSignedIn } from './signed-in';
 
@@ -19,25 +19,7 @@ interface ListedSession {
   current: boolean;
 }
 
-const status = () => byId('page-status');
 const alertRegion = () => byId('form-alert');
-
-function tell(message: string): void {
-  alertRegion().replaceChildren();
-  status().textContent = message;
-}
-
-function warn(message: string): void {
-  status().replaceChildren();
-  alertRegion().textContent = message;
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
 
 async function load(): Promise<void> {
   const result = await getJson<{ sessions: ListedSession[] }>('sessions');
