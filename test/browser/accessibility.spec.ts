@@ -1,17 +1,10 @@
 /** axe (WCAG 2.1 A/AA) on every screen a merchant meets, including its error and result states. */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expectNoViolations } from './support/axe';
 import { expect, freshEmail, test } from './support/fixtures';
 import { FRESH_PROOF_MINUTES } from '../../lambdas/domain/fresh-proof';
 import { codeOf, openTwoStep, setUpApp } from './support/authenticator-app';
 import { GOOD_PASSWORD, logIn, logInToHome, logOut, openCompletionUrl, openLink, registerEmail, setPassword } from './support/merchant';
 import { addVirtualAuthenticator } from './support/virtual-authenticator';
-
-async function expectNoViolations(page: Page, screen: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const found = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(found, `axe on ${screen}`).toEqual([]);
-}
 
 test('login, first-login and error states have no axe violations', async ({ page }) => {
   await page.goto('index.html?registered=1');

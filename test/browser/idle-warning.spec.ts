@@ -4,8 +4,8 @@
  * (or Esc) extends the session on the server, and a page left alone lands on the login page
  * with the notice that says why.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { expectNoViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { logInToHome } from './support/merchant';
 
@@ -52,11 +52,7 @@ test.describe('the idle warning', () => {
       await expect(warning(page)).toHaveAccessibleDescription(/あと\d+秒で自動的にログアウトされます。/);
       await expect(warning(page).getByRole('button', { name: 'ログインを続ける' })).toBeFocused();
       await expect(warning(page).getByRole('button', { name: 'ログアウト' })).toBeVisible();
-      const { violations } = await new AxeBuilder({ page })
-        .include('#idle-dialog')
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-        .analyze();
-      expect(violations.map((v) => v.id)).toEqual([]);
+      await expectNoViolations(page, 'the idle warning', '#idle-dialog');
     });
 
     await test.step('「ログインを続ける」 closes it and gives focus back', async () => {
