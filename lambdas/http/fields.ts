@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { LETTER_ID_HINT_MESSAGE } from '../domain/letter-id-hint';
 
 /** Input fields as the pages send them, with the message the merchant sees when one is wrong. */
 const required = (label: string, max = 256) =>
@@ -17,6 +18,12 @@ export const passwordField = (label: string) =>
 /** SES takes only ASCII addresses, so the format check is the plain one. */
 export const emailField = z.pipe(required('メールアドレス', 254), z.email({ error: 'メールアドレスの形式が正しくありません。' }));
 
+/**
+ * ログイン's ID is the registered email. Anything else is most likely the letter's 初回ログインID,
+ * so the refusal points to 初回ログイン (the format alone decides: nothing about accounts is told).
+ */
+const loginEmailField = z.pipe(loginIdField('ログインID'), z.email({ error: LETTER_ID_HINT_MESSAGE }));
+
 export const passcodeField = z
   .string({ error: 'パスコードを入力してください。' })
   .check(z.trim(), z.regex(/^\d{6}$/, 'パスコードは6桁の数字で入力してください。'));
@@ -31,6 +38,9 @@ export const tokenField = z
  */
 export const requestBody = <Shape extends z.core.$ZodLooseShape>(shape: Shape) =>
   z.object(shape, { error: 'リクエストの形式が正しくありません。' });
+
+/** The body of ログイン: the registered email and the password. */
+export const loginBody = requestBody({ loginId: loginEmailField, password: passwordField('パスワード') });
 
 /** The body of パスコード入力 and パスワード再設定 → 設定: the link, the passcode and the new password twice. */
 export const newPasswordBody = requestBody({

@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
-import { emailField, loginIdField, passcodeField, passwordField, tokenField } from '../../../lambdas/http/fields';
+import { LETTER_ID_HINT_MESSAGE } from '../../../lambdas/domain/letter-id-hint';
+import { emailField, loginBody, loginIdField, passcodeField, passwordField, tokenField } from '../../../lambdas/http/fields';
 
 function messageOf(schema: z.ZodMiniType, value: unknown): string | undefined {
   const parsed = schema.safeParse(value);
@@ -37,6 +38,28 @@ describe('input fields', () => {
     ['', 'メールアドレスを入力してください。'],
   ])('judges the email %j', (value, message) => {
     expect(messageOf(emailField, value)).toBe(message);
+  });
+
+  describe('the login body', () => {
+    const problems = (loginId: unknown) => {
+      const parsed = loginBody.safeParse({ loginId, password: 'Wrong#Password1' });
+      return parsed.success ? [] : parsed.error.issues.map((issue) => [issue.path.join('.'), issue.message]);
+    };
+
+    it.each(['DEMO0001', 'M20250401', 'SHOP-0001', 'hanako', 'hanako@example', 'hanako@example.c'])(
+      'refuses %j, no email address, with the way to 初回ログイン',
+      (loginId) => {
+        expect(problems(loginId)).toEqual([['loginId', LETTER_ID_HINT_MESSAGE]]);
+      },
+    );
+
+    it('takes a registered-looking email, trimmed', () => {
+      expect(loginBody.parse({ loginId: ' hanako@example.com ', password: 'x' })).toEqual({ loginId: 'hanako@example.com', password: 'x' });
+    });
+
+    it('still asks for an empty login ID first', () => {
+      expect(problems('  ')).toEqual([['loginId', 'ログインIDを入力してください。']]);
+    });
   });
 
   it.each([
