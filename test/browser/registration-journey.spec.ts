@@ -3,6 +3,7 @@
  * password, log in with the email, see the account, log out; the letter's credentials are then
  * spent.
  */
+import { LETTER_ID_HINT_MESSAGE } from '../../lambdas/domain/letter-id-hint';
 import { expect, test } from './support/fixtures';
 import {
   GOOD_PASSWORD,
@@ -57,8 +58,9 @@ test('a merchant registers, logs in with the email, and logs out', async ({ page
 
   await test.step('the letter’s credentials no longer work', async () => {
     await page.goto('./');
+    // The login form takes only the email now: the letter's ID gets the way to 初回ログイン.
     await logIn(page, account.loginId, account.initialPassword);
-    await expect(page.getByRole('alert')).not.toBeEmpty();
+    await expect(page.locator('#login-id-error')).toHaveText(LETTER_ID_HINT_MESSAGE);
     await expect(page).not.toHaveURL(/home\.html/);
 
     await submitFirstLogin(page, account, email);

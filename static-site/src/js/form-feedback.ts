@@ -6,6 +6,8 @@
 import type { ApiError } from './api';
 import { field } from './dom';
 
+export type FieldMessage = string | Node;
+
 export class FormFeedback {
   constructor(
     private readonly form: HTMLFormElement,
@@ -37,13 +39,14 @@ export class FormFeedback {
     this.alertRegion.replaceChildren(...children);
   }
 
-  showFieldError(name: string, messages: string | string[]): void {
+  /** A message is text, or a node a page built (e.g. a sentence with a link); never HTML. */
+  showFieldError(name: string, messages: FieldMessage | FieldMessage[]): void {
     const input = field(this.form, name);
     input.setAttribute('aria-invalid', 'true');
     const lines = (Array.isArray(messages) ? messages : [messages]).map((message) => {
       const line = document.createElement('span');
       line.className = 'field-error-line';
-      line.textContent = message;
+      line.append(message);
       return line;
     });
     this.errorSlot(input)?.replaceChildren(...lines);

@@ -1,13 +1,17 @@
-/** Login page (index.html): ログインID (the registered email) and パスワード. */
-import type { ApiError } from './api';
+/**
+ * Login page (index.html): ログインID (the registered email) and パスワード. A merchant already
+ * signed in goes straight to home; one typing the letter's ID is pointed to 初回ログイン.
+ */
+import { LETTER_ID_HINT, LETTER_ID_HINT_MESSAGE } from '../../../lambdas/domain/letter-id-hint';
+import { getJson, type ApiError } from './api';
 import { showArrivalNotice } from './arrival-notice';
 import { startPage } from './boot';
-import { byId, field } from './dom';
+import { byId, element, field } from './dom';
 import { FormFeedback } from './form-feedback';
 import { listenForPasskeyLogin } from './passkey-login';
 import { submitForm } from './form-submit';
 import { showPasswordToggle } from './show-password';
-import { requiredMessage } from './validation';
+import { isEmail, requiredMessage } from './validation';
 
 /** Why the merchant landed here, told by the page that sent them (`?registered=1` etc.). */
 const ARRIVAL_NOTICES: Record<string, string> = {
@@ -18,7 +22,26 @@ const ARRIVAL_NOTICES: Record<string, string> = {
   emailChanged: 'メールアドレスの変更が完了しました。新しいメールアドレスでログインしてください。',
 };
 
+/** The hint's sentence, its 初回ログインはこちら a real link (the wording is the API's too). */
+function letterIdHint(): Node {
+  const link = element('a', LETTER_ID_HINT.link);
+  link.href = 'first-login.html';
+  const hint = document.createDocumentFragment();
+  hint.append(LETTER_ID_HINT.lead, link, LETTER_ID_HINT.tail);
+  return hint;
+}
+
+/**
+ * Opening the site's address while signed in leads home. GET /api/session only looks (it does
+ * not count as a use); a signed-out visitor's 401 is the expected answer and is not shown.
+ */
+async function leaveWhenSignedIn(): Promise<void> {
+  const session = await getJson('session-time');
+  if (session.ok) location.replace('home.html');
+}
+
 function start(): void {
+  void leaveWhenSignedIn();
   const form = byId<HTMLFormElement>('login-form');
   const loginId = field(form, 'loginId');
   const password = field(form, 'password');
@@ -29,7 +52,10 @@ function start(): void {
   /** Each empty field says so under itself; no summary, the form is that short. */
   function check(): boolean {
     byId('page-status').replaceChildren(); // the arrival notice is old news once the merchant tries
-    if (!loginId.value.trim()) feedback.showFieldError('loginId', requiredMessage('ログインID'));
+    const id = loginId.value.trim();
+    if (!id) feedback.showFieldError('loginId', requiredMessage('ログインID'));
+    // Judged by its format alone, and before the password leaves the page.
+    else if (!isEmail(id)) feedback.showFieldError('loginId', letterIdHint());
     if (!password.value) feedback.showFieldError('password', requiredMessage('パスワード'));
     if (!form.querySelector('[aria-invalid="true"]')) return true;
     feedback.focusFirstInvalid();
@@ -38,6 +64,12 @@ function start(): void {
 
   /** Every refusal is one message (which part was wrong is not told), and the password is retyped. */
   function refused(error: ApiError): void {
+    // The server judges the format more strictly than the page: its answer gets the same hint.
+    if (error.fields?.loginId === LETTER_ID_HINT_MESSAGE) {
+      feedback.showFieldError('loginId', letterIdHint());
+      loginId.focus();
+      return;
+    }
     feedback.showAlert(error.message);
     password.focus();
   }
