@@ -11,8 +11,8 @@ test.describe('ホーム', () => {
     const lastLogin = page.locator('#account-last-login');
     const previousLogin = page.locator('#account-previous-login');
     await expect(lastLogin).toHaveText(JAPAN_TIME);
-    await expect(previousLogin).toContainText('初回');
-    await expect(page.getByText('前回ログイン日時')).toBeVisible();
+    await expect(previousLogin).toHaveText('なし（初めてのログイン）');
+    await expect(page.getByText('前回のログイン日時')).toBeVisible();
     const firstLogin = await lastLogin.innerText();
 
     // This login is today, in Japan time.

@@ -1,5 +1,5 @@
 /**
- * Signed-in home: who is signed in and when they last logged in, the ways to change the
+ * Signed-in home: who is signed in, this login's time and the one before, the ways to change the
  * password and the email, and ログアウト. Without a session the merchant goes to login.
  */
 import { japanDateTime } from '../../../lambdas/domain/japan-time';
@@ -21,7 +21,8 @@ function showRecoveryCodesLeft(): void {
 }
 
 const NO_DATE = '—';
-const FIRST_LOGIN = '—（今回が初回のログインです）';
+/** No login before this one: said in words, a dash alone reads as missing data. */
+const NO_PREVIOUS_LOGIN = 'なし（初めてのログイン）';
 
 /** Japan time whatever the computer's zone, e.g. 2026年11月27日 19:30. */
 export function formatJapanTime(iso: string | null): string | undefined {
@@ -41,7 +42,7 @@ async function showAccount(alertRegion: HTMLElement): Promise<void> {
   byId('account-email').textContent = me.email;
   byId('account-login-id').textContent = me.loginId;
   byId('account-last-login').textContent = formatJapanTime(me.lastLoginAt) ?? NO_DATE;
-  byId('account-previous-login').textContent = formatJapanTime(me.previousLoginAt) ?? FIRST_LOGIN;
+  byId('account-previous-login').textContent = formatJapanTime(me.previousLoginAt) ?? NO_PREVIOUS_LOGIN;
   byId('account').hidden = false;
 }
 

@@ -1,0 +1,57 @@
+/**
+ * Signed in: the site's address leads straight to home, and home labels this login and the one
+ * before (今回 / 前回). Signed out: the login page, quietly.
+ */
+import { expectNoViolations } from './support/axe';
+import { expect, test } from './support/fixtures';
+import { logInToHome, logOut } from './support/merchant';
+
+const JAPAN_TIME = /^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/;
+
+test.describe('ログイン中のご利用', () => {
+  test('signed in, the site’s address lands on home', async ({ page, merchant }) => {
+    await logInToHome(page, merchant.email, merchant.password);
+    for (const address of ['./', 'index.html']) {
+      await page.goto(address);
+      await expect(page).toHaveURL(/\/home\.html$/);
+      await expect(page.locator('#account-email')).toHaveText(merchant.email);
+    }
+  });
+
+  test('signed out, the site’s address shows the login page with no error and nothing in the console', async ({ page, merchant }) => {
+    // Chromium notes every 4xx answer as a failed resource; the check's own 401 is the expected
+    // answer of a signed-out visitor, anything else (a script's error, another failed call) is not.
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      const expected = /status of 401/.test(message.text()) && new URL(message.location().url).pathname === '/api/session';
+      if (message.type() === 'error' && !expected) consoleErrors.push(`${message.text()} (${message.location().url})`);
+    });
+    await logInToHome(page, merchant.email, merchant.password);
+    await logOut(page);
+
+    const checked = page.waitForResponse('**/api/session');
+    await page.goto('./');
+    expect((await checked).status()).toBe(401);
+    await expect(page.getByRole('heading', { level: 1, name: 'お客様サポートWEB' })).toBeVisible();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.locator('#form-alert')).toBeEmpty();
+    await expect(page.locator('#page-status')).toBeEmpty();
+    await expect(page.locator('[aria-invalid="true"]')).toHaveCount(0);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('home labels this login 今回 and the one before 前回', async ({ page, merchant }) => {
+    const row = (label: string) => page.locator('.account div', { has: page.getByText(label, { exact: true }) }).locator('dd');
+    await logInToHome(page, merchant.email, merchant.password);
+    await expect(row('今回のログイン日時')).toHaveText(JAPAN_TIME);
+    await expect(row('前回のログイン日時')).toHaveText('なし（初めてのログイン）');
+    await expectNoViolations(page, 'home on the first login');
+    const first = await row('今回のログイン日時').innerText();
+
+    await logOut(page);
+    await logInToHome(page, merchant.email, merchant.password);
+    await expect(row('前回のログイン日時')).toHaveText(first);
+    await expect(row('今回のログイン日時')).toHaveText(JAPAN_TIME);
+    await expectNoViolations(page, 'home with a previous login');
+  });
+});
