@@ -10,6 +10,7 @@ import { securityHeaders } from '../lambdas/http/security-headers';
 import { routes, UNROUTED_ENTRY } from '../lambdas/routes';
 import { SITE_SETTINGS_FILE, siteSettings } from '../lambdas/site-settings';
 import { sendApiGatewayResult, toApiGatewayEvent } from './api-gateway-event';
+import { type InboxSource, inboxAnswer } from './mailbox/inbox-route';
 
 type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -111,11 +112,17 @@ function answerOnSocket(socket: Duplex, refusal: RequestRefusedError) {
   socket.end(`HTTP/1.1 ${statusCode} ${STATUS_CODES[statusCode]}\r\n${lines.join('\r\n')}\r\n\r\n${body}`);
 }
 
+export interface DevServerOptions {
+  /** Where the local mailbox (`/_local/mailbox`) reads the mails; without it there is none. */
+  inbox?: InboxSource;
+}
+
 /**
  * What CloudFront and API Gateway do on AWS, on one local origin: `/api/*` goes to the real
- * Lambda handlers (loaded on first use, after the environment is set), the rest is the built site.
+ * Lambda handlers (loaded on first use, after the environment is set), the rest is the built site
+ * — and, local mode's own, the mailbox page under `/_local/`.
  */
-export function createDevServer(siteDir: string): Server {
+export function createDevServer(siteDir: string, options: DevServerOptions = {}): Server {
   const handlers = new Map<string, LambdaHandler>();
   const handlerFor = (entry: string): LambdaHandler => {
     if (!handlers.has(entry)) {
@@ -149,8 +156,13 @@ export function createDevServer(siteDir: string): Server {
     sendApiGatewayResult(res, await handlerFor(entry)(event, lambdaContext(entry)));
   }
 
-  async function site(req: IncomingMessage, res: ServerResponse, path: string) {
+  async function site(req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, refusals.methodNotAllowed(['GET', 'HEAD']), false);
+    const inbox = options.inbox && (await inboxAnswer(path, query, options.inbox));
+    if (inbox) {
+      res.setHeader('cache-control', 'no-store');
+      return plain(res, inbox.status, inbox.contentType, inbox.body);
+    }
     if (path === `/${SITE_SETTINGS_FILE}`) {
       return plain(res, 200, 'application/json; charset=utf-8', JSON.stringify(siteSettings(loadConfig())));
     }
@@ -169,15 +181,16 @@ export function createDevServer(siteDir: string): Server {
     if (Buffer.byteLength(target) > MAX_URL_BYTES) return refuse(res, refusals.uriTooLong(), underApi);
     if (headerBytes(req) > MAX_HEADER_BYTES) return refuse(res, refusals.headersTooLarge(), underApi);
     let rawPath: string;
+    let query: URLSearchParams;
     try {
-      rawPath = new URL(target, 'http://localhost').pathname;
+      ({ pathname: rawPath, searchParams: query } = new URL(target, 'http://localhost'));
     } catch {
       return refuse(res, refusals.malformedRequest(), underApi);
     }
     // As parsed: `/%2e%2e/api/…` is under /api/ too.
     const path = decodedPath(rawPath);
     if (path instanceof RequestRefusedError) return refuse(res, path, rawPath.startsWith('/api/'));
-    return path.startsWith('/api/') ? api(req, res, path) : site(req, res, path);
+    return path.startsWith('/api/') ? api(req, res, path) : site(req, res, path, query);
   };
 
   const server = createServer({ maxHeaderSize: PARSER_HEADER_LIMIT }, (req, res) => {

@@ -13,6 +13,7 @@ import { provisionAccount } from '../ops/create-account';
 import { LOCAL_DIR, pointSdkAt, type LocalTarget } from '../ops/local-target';
 import { buildSite } from '../static-site/build';
 import { createDevServer } from './dev-server';
+import { INBOX_PATH } from './mailbox/inbox-page';
 import type { EmulatorPorts } from './emulators';
 import { checkPortFree, holdPort, isAddressInUse, PortInUseError } from './ports';
 import { provisionLocalResources } from './provision';
@@ -39,6 +40,9 @@ export interface LocalStackOptions {
 
 export interface LocalStack {
   siteUrl: string;
+  /** The local mailbox page, on the site's own origin (`/_local/mailbox`, local mode only). */
+  inboxUrl: string;
+  /** The SES emulator's own viewer; `GET /store` there is every email as JSON. */
   mailboxUrl: string;
   target: LocalTarget;
   /** Provisions an account as ops would (a generated login ID when none is given). */
@@ -175,7 +179,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       options.env,
     );
 
-    const server = createDevServer(join(REPO_ROOT, 'static-site', 'dist'));
+    const server = createDevServer(join(REPO_ROOT, 'static-site', 'dist'), { inbox: { emulatorUrl: endpoints.ses, siteUrl } });
     await sitePort.release();
     await listen(server, port);
     undo.push(async () => {
@@ -239,6 +243,7 @@ function localStack({
   }
   return {
     siteUrl,
+    inboxUrl: `${siteUrl}${INBOX_PATH}`,
     mailboxUrl: endpoints.ses.replace('127.0.0.1', 'localhost'),
     target,
     createAccount: (loginId = `M${randomBytes(5).toString('hex').toUpperCase()}`) =>

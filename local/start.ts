@@ -1,6 +1,6 @@
 /**
  * `npm start`: the whole product on this machine. Prints the demo merchant's letter (initial
- * login ID and password), the site and the mailbox; Ctrl-C stops everything, also during the
+ * login ID and password), the site, the local mailbox page and the SES emulator behind it; Ctrl-C stops everything, also during the
  * start. Every port can be changed by a variable (`PORT_VARIABLES`); a taken one is named with it.
  */
 import { localTargetFile } from '../ops/local-target';
@@ -45,7 +45,8 @@ async function main() {
       `お客様サポートWEB is running locally (ready in ${((Date.now() - started) / 1000).toFixed(1)} s).`,
       '',
       `  Site:     ${stack.siteUrl}/`,
-      `  Mailbox:  ${stack.mailboxUrl}/   (every email the product sends)`,
+      `  Mailbox:  ${stack.inboxUrl}   (ローカル受信箱: every email the product sends, newest first)`,
+      `            raw SES emulator: ${stack.mailboxUrl}/   (GET /store is JSON)`,
       '',
       '  Demo merchant letter:',
       `    初回ログインID:   ${demo.loginId}`,

@@ -147,6 +147,21 @@ describe('two stacks in one checkout', () => {
     expect(onB.status).not.toBe(0);
   });
 
+  it('print and serve each its own ローカル受信箱, naming the raw SES emulator too', async () => {
+    expect(first.output()).toContain('Mailbox:  http://localhost:3295/_local/mailbox');
+    expect(first.output()).toContain('raw SES emulator: http://localhost:18295/');
+    for (const [port, mailboxPort] of [
+      [3295, 18295],
+      [3296, 18296],
+    ]) {
+      const page = await fetch(`http://localhost:${port}/_local/mailbox`);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain('<h1>ローカル受信箱</h1>');
+      expect(html).toContain(`SESエミュレーターの画面: <a href="http://localhost:${mailboxPort}/">`);
+    }
+  });
+
   it('ops asks which one when no port is given', async () => {
     const ops = await runOps(['status', 'SIDE-0001'], { OPS_LOCAL_PORT: '', PORT: '', LOCAL_TARGET_FILE: '' });
     expect(ops.status).not.toBe(0);

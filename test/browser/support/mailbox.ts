@@ -3,6 +3,8 @@
  * reads their inbox: waits for the two emails of a request (registration, password reset, email
  * change) and takes out the completion URL and the passcode, or waits for one notice.
  */
+import libmime from 'libmime';
+
 export const URL_MAIL_SUBJECT = '【GMOフィナンシャルゲート】お客様サポートWEB用メールアドレス登録申請受付のお知らせ';
 export const PASSCODE_MAIL_SUBJECT = '【GMOフィナンシャルゲート】お客様サポートWEB用メールアドレス登録申請受付のお知らせ(パスコード)';
 
@@ -49,17 +51,8 @@ const DEFAULT_TIMEOUT_MS = 15_000;
 
 const bodyOf = (email: StoredEmail) => email.body.text ?? email.body.html ?? '';
 
-/** `=?UTF-8?B?…?=` (how a Japanese display name must travel) back to text. */
-export function decodeMimeWords(header: string): string {
-  return header.replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, encoding: string, text: string) =>
-    encoding.toLowerCase() === 'b'
-      ? Buffer.from(text, 'base64').toString('utf8')
-      : Buffer.from(
-          text.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-          'latin1',
-        ).toString('utf8'),
-  );
-}
+/** `=?UTF-8?B?…?=` (how a Japanese display name must travel) back to text, by libmime (RFC 2047). */
+export const decodeMimeWords = (header: string): string => libmime.decodeWords(header);
 
 export class Mailbox {
   constructor(private readonly mailboxUrl: string) {}
