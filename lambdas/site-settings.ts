@@ -10,12 +10,17 @@ export interface SiteSettings {
   brandName: string;
   supportContactName: string;
   supportContactEmail: string;
+  /** The address the emails come from: the pages that promise a mail name it, so it can be let through a filter. */
+  mailFromAddress: string;
 }
 
-export function siteSettings(config: Pick<Config, 'BRAND_NAME' | 'SUPPORT_CONTACT_NAME' | 'SUPPORT_CONTACT_EMAIL'>): SiteSettings {
+export function siteSettings(
+  config: Pick<Config, 'BRAND_NAME' | 'SUPPORT_CONTACT_NAME' | 'SUPPORT_CONTACT_EMAIL' | 'MAIL_FROM_ADDRESS'>,
+): SiteSettings {
   return {
     brandName: config.BRAND_NAME,
     supportContactName: config.SUPPORT_CONTACT_NAME,
     supportContactEmail: config.SUPPORT_CONTACT_EMAIL,
+    mailFromAddress: config.MAIL_FROM_ADDRESS,
   };
 }

@@ -13,6 +13,7 @@ import { RESET_MFA_USAGE, resetMfaCommand } from './commands/reset-mfa';
 import { RESET_REGISTRATION_USAGE, resetRegistrationCommand } from './commands/reset-registration';
 import { DISABLE_USAGE, disableCommand, ENABLE_USAGE, enableCommand } from './commands/set-disabled';
 import { STATUS_USAGE, statusCommand } from './commands/status';
+import { UPDATE_ADDRESS_USAGE, updateAddressCommand } from './commands/update-address';
 import { TargetError } from './target';
 
 /** Each command's synopsis, with its description indented below (they are too long for two columns). */
@@ -36,6 +37,7 @@ ${commandList([
   INACTIVE_USAGE,
   LETTERS_USAGE,
   STATUS_USAGE,
+  UPDATE_ADDRESS_USAGE,
   REISSUE_USAGE,
   RESET_REGISTRATION_USAGE,
   RESET_MFA_USAGE,
@@ -55,6 +57,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<string>> = {
   inactive: inactiveCommand,
   letters: lettersCommand,
   status: statusCommand,
+  'update-address': updateAddressCommand,
   reissue: reissueCommand,
   'reset-registration': resetRegistrationCommand,
   'reset-mfa': resetMfaCommand,
@@ -66,6 +69,7 @@ const OWN_HELP = new Set([
   'import',
   'letters',
   'status',
+  'update-address',
   'reissue',
   'reset-registration',
   'reset-mfa',

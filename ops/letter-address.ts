@@ -7,6 +7,17 @@ import type { LetterAddress } from '../lambdas/domain/model';
 const LETTER_FIELDS = ['companyName', 'contactName', 'postalCode', 'postalAddress'] as const;
 export type LetterField = (typeof LETTER_FIELDS)[number];
 
+/**
+ * What a letter needs to reach anyone: the postal code, the address and the company (the contact
+ * is optional: without one the letter goes to the company 御中). Import requires these columns,
+ * `update-address` these options, and `letters` refuses an account that lacks any of them.
+ */
+export const MAILING_FIELDS: readonly LetterField[] = ['companyName', 'postalCode', 'postalAddress'];
+
+/** The mailing fields an address block lacks (all of them when there is none). */
+export const missingForMailing = (letter: LetterAddress | undefined): LetterField[] =>
+  MAILING_FIELDS.filter((field) => !letter?.[field]?.trim());
+
 /** Longest values that still fit the letter's address block (characters). */
 const LETTER_FIELD_MAX_LENGTH: Record<LetterField, number> = {
   companyName: 40,

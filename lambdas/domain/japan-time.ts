@@ -43,6 +43,9 @@ function numericParts(at: Date): Record<string, string> {
 /** As merchants read it, in mails, letters and on the home page: 2026年11月27日 19:30. */
 export const japanDateTime = (at: Date | string): string => dateTimeFormat().format(asDate(at));
 
+/** An expiry as a mail states it, in the same style: 2026年12月2日 00:30まで. */
+export const japanDeadline = (at: Date | string): string => `${japanDateTime(at)}まで`;
+
 /** The day alone, as printed on a letter: 2026年11月27日. */
 export const japanDate = (at: Date | string): string => dateFormat().format(asDate(at));
 

@@ -4,6 +4,7 @@ import type {
   AuthenticatorRecord,
   FactorRecord,
   IssuedInitialPassword,
+  LetterAddress,
   PasskeyRecord,
   RecoveryCodesRecord,
   PendingRequest,
@@ -55,6 +56,8 @@ export interface AccountStore {
   changePassword(loginId: string, change: PasswordChange): Promise<boolean>;
   /** The new login email, only while `tokenHash` is still the pending email change. */
   changeEmail(loginId: string, tokenHash: string, email: string): Promise<boolean>;
+  /** Ops: the letter's address block, in place of the one kept. False when there is no such account. */
+  setLetterAddress(loginId: string, letter: LetterAddress): Promise<boolean>;
   /** Ops: disable (with why and by whom) an account not disabled. False when it does not exist or is disabled already. */
   setDisabled(loginId: string, disabled: NonNullable<Account['disabled']>): Promise<boolean>;
   /**

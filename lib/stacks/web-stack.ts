@@ -56,6 +56,7 @@ export class WebStack extends Stack {
         BRAND_NAME: config.brandName ?? TEXT_DEFAULTS.BRAND_NAME,
         SUPPORT_CONTACT_NAME: config.supportContactName ?? TEXT_DEFAULTS.SUPPORT_CONTACT_NAME,
         SUPPORT_CONTACT_EMAIL: config.supportContactEmail,
+        MAIL_FROM_ADDRESS: config.mailFromAddress,
       }),
       customDomain:
         config.siteDomain && config.certificateArn ? { name: config.siteDomain, certificateArn: config.certificateArn } : undefined,

@@ -25,6 +25,10 @@ the support contact. Each issued password goes into exactly one letter: it is ta
 account before it is written, and a second run for the same accounts produces nothing. A letter
 that is lost or spoiled needs \`reissue <loginId>\` (a new password, a new letter).
 
+Every letter needs an address (company, postal code, address): when any account of the run has
+none, the whole run is refused, nothing is taken or written, and each such account is listed
+with the command that adds it (\`update-address <loginId> …\`); then run the same letters again.
+
 Which letters (one of):
   <loginId…>           These accounts.
   --since DATE         Passwords issued since DATE (2026-11-27: from midnight in Japan, or an ISO time).

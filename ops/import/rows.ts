@@ -4,7 +4,7 @@
  */
 import type { LetterAddress } from '../../lambdas/domain/model';
 import { isLoginId } from '../../lambdas/domain/login-id';
-import { checkLetterFields, type LetterField } from '../letter-address';
+import { checkLetterFields, MAILING_FIELDS, type LetterField } from '../letter-address';
 import { decodeCsv, parseCsv, CsvSyntaxError, type CsvEncoding } from './csv';
 
 export type Column = 'loginId' | LetterField;
@@ -19,7 +19,7 @@ export const COLUMN_NAMES: Record<Column, readonly string[]> = {
 };
 
 /** Every column but the contact name must be in the header and filled in on every row. */
-export const REQUIRED_COLUMNS: readonly Column[] = ['loginId', 'companyName', 'postalCode', 'postalAddress'];
+export const REQUIRED_COLUMNS: readonly Column[] = ['loginId', ...MAILING_FIELDS];
 
 export interface ImportRow {
   line: number;
@@ -135,7 +135,7 @@ export function checkImportFile(bytes: Uint8Array): CheckedFile {
         postalAddress: value('postalAddress'),
       },
       {
-        required: REQUIRED_COLUMNS.filter((c): c is LetterField => c !== 'loginId'),
+        required: MAILING_FIELDS,
         label: (field) => (position.has(field) ? nameOf(field) : field),
       },
     );

@@ -3,12 +3,16 @@
  * with the letter key, then taken from the account (a conditional write that succeeds once per
  * issued password), and only the letters taken go into the output. A second run for the same
  * accounts finds nothing to produce; a lost or spoiled print needs `reissue` (a new password).
+ * A run with a letter that has no address to go to takes and writes nothing.
  */
 import { closeSync, existsSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { japanStamp } from '../../lambdas/domain/japan-time';
 import { openPassword } from '../../lambdas/domain/letter-seal';
 import type { AccountStore, AuditLog, Clock } from '../../lambdas/domain/ports';
+import { InputError } from '../arguments';
+import { missingForMailing } from '../letter-address';
+import { OPTION_OF, updateAddressCommandFor } from '../letter-options';
 import { mapWithConcurrency } from '../pool';
 import type { SupportContact } from './contact';
 import { renderLettersHtml, type LetterContent } from './render';
@@ -82,6 +86,29 @@ function holdBackReason(account: PendingAccount, now: Date): string | undefined 
   return undefined;
 }
 
+/**
+ * A letter without an address would be printed to nobody: when any letter of the run lacks one,
+ * the whole run is refused before anything is taken or written, naming each account and the
+ * command that adds it. Then the same run, as it was, prints them all.
+ */
+function refuseUnaddressed(ready: readonly { account: PendingAccount }[]): void {
+  const lines = ready.flatMap(({ account }) => {
+    const missing = missingForMailing(account.letter);
+    if (missing.length === 0) return [];
+    return [
+      `  ${account.loginId}: missing ${missing.map((field) => OPTION_OF[field]).join(', ')}; add it with \`${updateAddressCommandFor(account.loginId)}\``,
+    ];
+  });
+  if (lines.length === 0) return;
+  throw new InputError(
+    [
+      `No letters produced: ${lines.length === 1 ? 'an account has no address to mail its letter to' : `${lines.length} accounts have no address to mail their letters to`} (nothing was taken or written):`,
+      ...lines,
+      'Then run letters again.',
+    ].join('\n'),
+  );
+}
+
 export async function produceLetters(options: ProduceOptions, deps: ProduceDeps): Promise<ProduceResult> {
   const now = deps.clock.now();
   const { selected, notPending } = selectPending(await deps.accounts.pendingLetters(), options.selection);
@@ -101,6 +128,7 @@ export async function produceLetters(options: ProduceOptions, deps: ProduceDeps)
     }
   }
   if (ready.length === 0) return result;
+  refuseUnaddressed(ready);
 
   const output = reserveOutput(options.outDir, now);
   let letters: (LetterContent & { issuedAt: string; importRun?: string })[];

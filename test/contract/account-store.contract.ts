@@ -242,6 +242,35 @@ export function describeAccountStoreContract(name: string, makeStore: () => Acco
       });
     });
 
+    describe('setLetterAddress', () => {
+      const ADDRESS = {
+        companyName: '株式会社サンプル',
+        postalCode: '150-0043',
+        postalAddress: '東京都渋谷区道玄坂1-2-3\nサンプルビル5階',
+      };
+
+      it('puts the address block in place of the one kept, the rest of the account as it was', async () => {
+        // Prepare
+        await store.setLetterAddress('M20250401', { ...ADDRESS, contactName: '山田 太郎' });
+
+        // Act
+        const applied = await store.setLetterAddress('M20250401', ADDRESS);
+
+        // Assess
+        expect(applied).toBe(true);
+        expect(await store.get('M20250401')).toEqual({ ...invited, letter: ADDRESS });
+      });
+
+      it('answers false, creating nothing, for an unknown login ID', async () => {
+        // Act
+        const applied = await store.setLetterAddress('M99999999', ADDRESS);
+
+        // Assess
+        expect(applied).toBe(false);
+        expect(await store.get('M99999999')).toBeUndefined();
+      });
+    });
+
     describe('setDisabled', () => {
       it('disables and enables an existing account; the enable is kept as activity and takes the inactivity warning away', async () => {
         // Prepare

@@ -2,6 +2,7 @@
  * The guide's first path through the real handlers, the real AWS SDK clients and the local
  * emulators: first login → two emails → passcode and password → login → home → logout.
  */
+import { japanDeadline } from '../../lambdas/domain/japan-time';
 import { decodeMimeWords, Mailbox, PASSCODE_MAIL_SUBJECT, URL_MAIL_SUBJECT } from '../browser/support/mailbox';
 import { LETTER_ID_HINT_MESSAGE } from '../../lambdas/domain/letter-id-hint';
 import { startLocalStack, type LocalStack } from '../support/local-stack';
@@ -23,17 +24,19 @@ const newEmail = () => `merchant${(addresses += 1)}.${Date.now()}@example.com`;
 
 async function applyForRegistration(site: SiteClient, email = newEmail()) {
   const account = await stack.createAccount();
+  const sentBetween = [Date.now()];
   const answer = await site.post('/api/first-login', { loginId: account.loginId, initialPassword: account.initialPassword, email });
+  sentBetween.push(Date.now());
   expect(answer).toMatchObject({ status: 200, body: { ok: true } });
   const mails = await mailbox.registrationMails(email);
-  return { account, email, mails, token: tokenOf(mails.completionUrl) };
+  return { account, email, mails, token: tokenOf(mails.completionUrl), sentBetween };
 }
 
 describe('first login to logout', () => {
   it('walks the whole guide and leaves the initial credentials unusable', async () => {
     // Prepare
     const site = new SiteClient(stack.siteUrl);
-    const { account, email, mails, token } = await applyForRegistration(site);
+    const { account, email, mails, token, sentBetween } = await applyForRegistration(site);
 
     // Assess the two emails
     expect(mails.urlMail.subject).toBe(URL_MAIL_SUBJECT);
@@ -43,6 +46,11 @@ describe('first login to logout', () => {
     expect(mails.completionUrl).toMatch(new RegExp(`^${stack.siteUrl}/passcode\\.html#[A-Za-z0-9_-]{43}$`));
     expect(mails.passcode).toMatch(/^\d{6}$/);
     expect(mails.urlMail.body.text).toContain('24時間以内');
+    // The request's end, 24 hours after it was made, in Japan time (the minute of either side of the request).
+    const deadlines = sentBetween.map((at) => `24時間以内（${japanDeadline(new Date(at + 24 * 3_600_000))}）`);
+    for (const mail of [mails.urlMail, mails.passcodeMail]) {
+      expect(deadlines.some((deadline) => mail.body.text?.includes(deadline))).toBe(true);
+    }
 
     // Act: the passcode page
     const status = await site.post('/api/registration/status', { token });

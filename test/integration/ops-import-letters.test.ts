@@ -290,10 +290,81 @@ describe('letters', () => {
     expect(letter!.text).toContain('株式会社ワン 御中');
   });
 
-  it('keeps the HTML and says so when there is no Chromium to print the PDF (--since: every letter still pending)', async () => {
-    // Prepare
+  it('refuses every letter of a run while one has no address, naming the command; update-address lets the same run print', async () => {
+    // Prepare: an account made without letter fields
     await ops(['create-account', 'ONE-0002']);
+    const filesBefore = readdirSync(outDir);
 
+    // Act
+    const refused = await ops(['letters', '--since', '2000-01-01', '--out', outDir]);
+
+    // Assess: nothing taken, nothing written
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain(
+      'No letters produced: an account has no address to mail its letter to (nothing was taken or written):',
+    );
+    expect(refused.stderr).toContain(
+      '  ONE-0002: missing --company, --postal-code, --postal-address; add it with `update-address ONE-0002 --company "…" --postal-code NNN-NNNN --postal-address "…"`',
+    );
+    expect(readdirSync(outDir)).toEqual(filesBefore);
+    for (const id of ['ONE-0002', 'SJIS-0001', 'SJIS-0002']) expect((await accounts.get(id))?.pendingLetter).toBeDefined();
+    expect(auditLines(refused.stderr).filter((line) => line.event === 'letter.produced')).toEqual([]);
+
+    // Act: the address, then the same run
+    const updated = await ops([
+      'update-address',
+      'ONE-0002',
+      '--company',
+      '株式会社ツー',
+      '--contact',
+      '鈴木 一郎',
+      '--postal-code',
+      '〒１００－０００５',
+      '--postal-address',
+      '東京都千代田区丸の内2-2-2',
+      '--json',
+    ]);
+
+    // Assess
+    expect(updated.status).toBe(0);
+    expect(JSON.parse(updated.stdout)).toEqual({
+      loginId: 'ONE-0002',
+      letter: { companyName: '株式会社ツー', contactName: '鈴木 一郎', postalCode: '100-0005', postalAddress: '東京都千代田区丸の内2-2-2' },
+    });
+    expect(auditLines(updated.stderr).filter((line) => line.audit === true)).toEqual([
+      expect.objectContaining({
+        event: 'account.address-updated',
+        outcome: 'success',
+        loginId: 'ONE-0002',
+        fields: 'companyName,contactName,postalCode,postalAddress',
+        operator: expect.any(String),
+      }),
+    ]);
+    expect((await accounts.get('ONE-0002'))?.letter?.postalCode).toBe('100-0005');
+  });
+
+  it('refuses update-address for an unknown login ID (audited) and without the required fields (usage)', async () => {
+    // Act
+    const address = ['--company', '株式会社ツー', '--postal-code', '100-0005', '--postal-address', '東京都'];
+    const [unknown, partial] = await Promise.all([
+      ops(['update-address', 'NONE-0001', ...address]),
+      ops(['update-address', 'ONE-0002', '--postal-code', '100-0005']),
+    ]);
+
+    // Assess
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('ops: No account NONE-0001; nothing was changed.');
+    expect(auditLines(unknown.stderr)).toContainEqual(
+      expect.objectContaining({ event: 'account.address-updated', outcome: 'failure', loginId: 'NONE-0001', reason: 'unknown login ID' }),
+    );
+    expect(await accounts.get('NONE-0001')).toBeUndefined();
+    expect(partial.status).toBe(2);
+    expect(partial.stderr).toContain('--company is missing; --postal-address is missing.');
+    expect((await accounts.get('ONE-0002'))?.letter?.postalAddress).toBe('東京都千代田区丸の内2-2-2');
+  });
+
+  it('keeps the HTML and says so when there is no Chromium to print the PDF (--since: every letter still pending)', async () => {
     // Act
     const run = await ops(['letters', '--since', '2000-01-01', '--out', outDir], { CHROMIUM_PATH: join(workDir, 'no-chromium') });
 

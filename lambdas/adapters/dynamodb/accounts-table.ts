@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AccountExistsError } from '../../domain/errors';
-import type { IssuedInitialPassword } from '../../domain/model';
+import type { IssuedInitialPassword, LetterAddress } from '../../domain/model';
 import { PENDING_TOKEN_ATTRIBUTE, type Account, type RequestKind } from '../../domain/model';
 import type { AccountStore, InactivityRead, PasswordChange } from '../../domain/ports';
 import { tableDefinitions } from '../../resources/table-definitions';
@@ -110,6 +110,16 @@ export class AccountsTable implements AccountStore {
       ConditionExpression: '#status = :registered AND attribute_not_exists(disabled) AND pendingEmailChangeTokenHash = :token',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: { ':email': email, ':registered': 'registered', ':token': tokenHash },
+    });
+  }
+
+  setLetterAddress(loginId: string, letter: LetterAddress): Promise<boolean> {
+    // Only on an account that exists: an update would otherwise create an item of an address alone.
+    return this.conditionalUpdate(loginId, {
+      UpdateExpression: 'SET #letter = :letter',
+      ConditionExpression: `attribute_exists(${KEY})`,
+      ExpressionAttributeNames: { '#letter': 'letter' },
+      ExpressionAttributeValues: { ':letter': letter },
     });
   }
 

@@ -1,3 +1,4 @@
+import { japanDeadline } from '../japan-time';
 import type { RequestKind } from '../model';
 import type { Email } from '../ports';
 import { contactFooter, describeValidity, openingLine, subjectLine, type MailWording } from './common';
@@ -20,8 +21,14 @@ export const COMPLETION_PAGE: Record<RequestKind, string> = {
   emailChange: EMAIL_CHANGE_PROOF.completionPage,
 };
 
-/** 1通目: the completion URL, worded as in the login guide. */
-export function completionUrlEmail(kind: RequestKind, to: string, url: string, w: MailWording): Email {
+/**
+ * How long the request lasts: the guide's 「24時間以内」 and, beside it, the request's own end in
+ * Japan time, so a mail read the next day still says whether it works.
+ */
+const validity = (w: MailWording, expiresAt: string) => `${describeValidity(w.validityMinutes)}以内（${japanDeadline(expiresAt)}）`;
+
+/** 1通目: the completion URL, worded as in the login guide; `expiresAt` is the request's. */
+export function completionUrlEmail(kind: RequestKind, to: string, url: string, expiresAt: string, w: MailWording): Email {
   return {
     to,
     subject: subjectLine(w, PROOF[kind].subject),
@@ -37,15 +44,15 @@ export function completionUrlEmail(kind: RequestKind, to: string, url: string, w
       '',
       '上記のURLにアクセスし、お手続きを完了してください。',
       '',
-      `なお、このアドレスの有効期限はお送りしてから ${describeValidity(w.validityMinutes)}以内です。`,
+      `なお、このアドレスの有効期限はお送りしてから ${validity(w, expiresAt)}です。`,
       '有効期限を過ぎた場合は、再度申請を行ってください。',
       contactFooter(w),
     ].join('\n'),
   };
 }
 
-/** 2通目: the passcode, worded as in the login guide. */
-export function passcodeEmail(kind: RequestKind, to: string, passcode: string, w: MailWording): Email {
+/** 2通目: the passcode, worded as in the login guide; `expiresAt` is the request's. */
+export function passcodeEmail(kind: RequestKind, to: string, passcode: string, expiresAt: string, w: MailWording): Email {
   return {
     to,
     subject: subjectLine(w, `${PROOF[kind].subject}(パスコード)`),
@@ -60,7 +67,7 @@ export function passcodeEmail(kind: RequestKind, to: string, passcode: string, w
       '',
       `パスコード : ${passcode}`,
       '',
-      `なお、このパスコードの有効期限はお送りしてから${describeValidity(w.validityMinutes)}以内です。有効期限を過ぎた場合は、再度申請を行ってください。`,
+      `なお、このパスコードの有効期限はお送りしてから${validity(w, expiresAt)}です。有効期限を過ぎた場合は、再度申請を行ってください。`,
       contactFooter(w),
     ].join('\n'),
   };

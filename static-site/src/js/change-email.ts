@@ -9,6 +9,7 @@ import { answerWrongCurrentPassword, currentPasswordProblem } from './current-pa
 import { byId, field, replaceView } from './dom';
 import { FormFeedback } from './form-feedback';
 import { refuse, submitForm } from './form-submit';
+import { showReceiptAddress } from './receipt';
 import { showPasswordToggle } from './show-password';
 import { startSignedIn, loadMe } from './signed-in';
 import { emailProblem, INPUT_PROBLEM_SUMMARY } from './validation';
@@ -56,6 +57,7 @@ function start(): void {
     body: () => ({ newEmail: newEmail.value.trim(), currentPassword: currentPassword.value }),
     success: () => {
       currentPassword.value = '';
+      showReceiptAddress(byId('change-accepted'), newEmail.value.trim());
       replaceView(byId('change-form-section'), byId('change-accepted'));
     },
     errors: { CURRENT_PASSWORD_WRONG: answerWrongCurrentPassword(currentPassword, feedback) },

@@ -7,6 +7,7 @@ import { startPage } from './boot';
 import { byId, field, replaceView } from './dom';
 import { FormFeedback } from './form-feedback';
 import { refuse, showRefusal, submitForm } from './form-submit';
+import { showReceiptAddress } from './receipt';
 import { showPasswordToggle } from './show-password';
 import { emailProblem, INPUT_PROBLEM_SUMMARY, requiredMessage } from './validation';
 
@@ -32,7 +33,10 @@ function start(): void {
     route: 'first-login',
     check,
     body: () => ({ loginId: loginId.value.trim(), initialPassword: initialPassword.value, email: email.value.trim() }),
-    success: () => replaceView(byId('registration-form-section'), byId('registration-accepted')),
+    success: () => {
+      showReceiptAddress(byId('registration-accepted'), email.value.trim());
+      replaceView(byId('registration-form-section'), byId('registration-accepted'));
+    },
     errors: {
       // The message says the address cannot be registered: the field to change is that one.
       EMAIL_UNAVAILABLE: (error) => {

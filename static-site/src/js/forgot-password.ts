@@ -7,6 +7,7 @@ import { startPage } from './boot';
 import { byId, field, replaceView } from './dom';
 import { FormFeedback } from './form-feedback';
 import { refuse, submitForm } from './form-submit';
+import { showReceiptAddress } from './receipt';
 import { emailProblem, INPUT_PROBLEM_SUMMARY } from './validation';
 
 function start(): void {
@@ -28,7 +29,10 @@ function start(): void {
     route: 'password-reset',
     check,
     body: () => ({ email: email.value.trim() }),
-    success: () => replaceView(byId('request-form-section'), byId('request-accepted')),
+    success: () => {
+      showReceiptAddress(byId('request-accepted'), email.value.trim());
+      replaceView(byId('request-form-section'), byId('request-accepted'));
+    },
     focusOnError: email,
   });
 }

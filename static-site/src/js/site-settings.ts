@@ -10,6 +10,8 @@ export interface SiteSettings {
   brandName: string;
   supportContactName: string;
   supportContactEmail: string;
+  /** The emails' sender, named where a page promises a mail. */
+  mailFromAddress: string;
 }
 
 type SettingName = keyof SiteSettings;
@@ -18,8 +20,10 @@ export const SITE_SETTINGS_PATH = '/site-settings.json';
 
 const MAX_SETTING_LENGTH = 200;
 
-const isSettingName = (name: string | undefined): name is SettingName =>
-  name === 'brandName' || name === 'supportContactName' || name === 'supportContactEmail';
+const SETTING_NAMES: readonly string[] = ['brandName', 'supportContactName', 'supportContactEmail', 'mailFromAddress'];
+const EMAIL_SETTINGS: readonly string[] = ['supportContactEmail', 'mailFromAddress'];
+
+const isSettingName = (name: string | undefined): name is SettingName => name !== undefined && SETTING_NAMES.includes(name);
 
 /** Only plain, sensible text gets onto the page; anything else keeps the fallback. */
 export function validSettings(body: unknown): Partial<SiteSettings> {
@@ -29,7 +33,7 @@ export function validSettings(body: unknown): Partial<SiteSettings> {
     if (!isSettingName(name) || typeof value !== 'string') continue;
     const text = value.trim();
     if (!text || text.length > MAX_SETTING_LENGTH) continue;
-    if (name === 'supportContactEmail' && !isEmail(text)) continue;
+    if (EMAIL_SETTINGS.includes(name) && !isEmail(text)) continue;
     settings[name] = text;
   }
   return settings;

@@ -1,4 +1,12 @@
-import { japanConsoleTime, japanDate, japanDateTime, japanDay, japanMidnight, japanStamp } from '../../../lambdas/domain/japan-time';
+import {
+  japanConsoleTime,
+  japanDate,
+  japanDateTime,
+  japanDeadline,
+  japanDay,
+  japanMidnight,
+  japanStamp,
+} from '../../../lambdas/domain/japan-time';
 
 describe('Japan time', () => {
   describe('japanDateTime', () => {
@@ -10,6 +18,18 @@ describe('Japan time', () => {
     ])('shows %s in Japan time as %s', (iso, shown) => {
       expect(japanDateTime(iso)).toBe(shown);
       expect(japanDateTime(new Date(iso))).toBe(shown);
+    });
+  });
+
+  describe('japanDeadline', () => {
+    it.each([
+      ['2026-12-01T15:30:00.000Z', '2026年12月2日 00:30まで'],
+      ['2026-12-01T14:59:00.000Z', '2026年12月1日 23:59まで'],
+      ['2026-12-31T15:00:00.000Z', '2027年1月1日 00:00まで'],
+      ['2026-03-04T00:05:00.000Z', '2026年3月4日 09:05まで'],
+    ])('states %s as %s: Japan time across the date boundary, hours as japanDateTime pads them', (iso, shown) => {
+      expect(japanDeadline(iso)).toBe(shown);
+      expect(japanDeadline(new Date(iso))).toBe(shown);
     });
   });
 

@@ -1,5 +1,5 @@
 import { AccountExistsError } from '../../../lambdas/domain/errors';
-import type { IssuedInitialPassword } from '../../../lambdas/domain/model';
+import type { IssuedInitialPassword, LetterAddress } from '../../../lambdas/domain/model';
 import { PENDING_TOKEN_ATTRIBUTE, type Account, type RequestKind } from '../../../lambdas/domain/model';
 import type { AccountStore, InactivityRead, PasswordChange } from '../../../lambdas/domain/ports';
 
@@ -80,6 +80,14 @@ export class FakeAccountStore implements AccountStore {
     if (!item || item.disabled || item.status !== 'registered' || item.pendingEmailChangeTokenHash !== tokenHash) return false;
     item.email = email;
     delete item.pendingEmailChangeTokenHash;
+    return true;
+  }
+
+  async setLetterAddress(loginId: string, letter: LetterAddress): Promise<boolean> {
+    await Promise.resolve();
+    const item = this.items.get(loginId);
+    if (!item) return false;
+    item.letter = { ...letter };
     return true;
   }
 

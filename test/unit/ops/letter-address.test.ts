@@ -1,4 +1,4 @@
-import { checkLetterFields, normalizePostalCode } from '../../../ops/letter-address';
+import { checkLetterFields, missingForMailing, normalizePostalCode } from '../../../ops/letter-address';
 
 const label = (field: string) => field;
 
@@ -79,5 +79,14 @@ describe('checkLetterFields', () => {
       '--contactName contains a control character',
       '--postalAddress has more than 3 lines',
     ]);
+  });
+});
+
+describe('missingForMailing', () => {
+  it('names the company, postal code and address a letter lacks; the contact is optional', () => {
+    expect(missingForMailing(undefined)).toEqual(['companyName', 'postalCode', 'postalAddress']);
+    expect(missingForMailing({ contactName: '山田 太郎', postalCode: ' ' })).toEqual(['companyName', 'postalCode', 'postalAddress']);
+    expect(missingForMailing({ companyName: '株式会社サンプル', postalCode: '150-0043' })).toEqual(['postalAddress']);
+    expect(missingForMailing({ companyName: '株式会社サンプル', postalCode: '150-0043', postalAddress: '東京都' })).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { sealPassword } from '../../../lambdas/domain/letter-seal';
 import type { Account } from '../../../lambdas/domain/model';
+import { InputError } from '../../../ops/arguments';
 import { GUIDE_CONTACT } from '../../../ops/letters/contact';
 import { produceLetters, type ProduceOptions } from '../../../ops/letters/produce';
 import { parseSince, selectPending } from '../../../ops/letters/select';
@@ -225,6 +226,54 @@ describe('produceLetters', () => {
       { loginId: 'SHOP-0006', reason: 'sealed password does not open with this letter key' },
     ]);
     for (const id of ['SHOP-0003', 'SHOP-0004', 'SHOP-0005', 'SHOP-0006']) expect(accounts.peek(id)!.pendingLetter).toBeDefined();
+  });
+
+  describe('an account without an address to mail its letter to', () => {
+    it('refuses the whole run, listing each such account with the command that adds the address', async () => {
+      // Prepare
+      accounts.seed(pendingAccount('SHOP-0003', 'x', { letter: undefined }));
+      accounts.seed(pendingAccount('SHOP-0004', 'x', { letter: { companyName: '株式会社サンプル', contactName: '山田 太郎' } }));
+
+      // Act
+      const run = produceLetters(options(), deps());
+
+      // Assess
+      await expect(run).rejects.toBeInstanceOf(InputError);
+      await expect(run).rejects.toThrow(
+        [
+          'No letters produced: 2 accounts have no address to mail their letters to (nothing was taken or written):',
+          '  SHOP-0003: missing --company, --postal-code, --postal-address; add it with `update-address SHOP-0003 --company "…" --postal-code NNN-NNNN --postal-address "…"`',
+          '  SHOP-0004: missing --postal-code, --postal-address; add it with `update-address SHOP-0004 --company "…" --postal-code NNN-NNNN --postal-address "…"`',
+          'Then run letters again.',
+        ].join('\n'),
+      );
+    });
+
+    it('takes no letter and writes no file, not even those of the accounts that have one', async () => {
+      // Prepare
+      accounts.seed(pendingAccount('SHOP-0003', 'x', { letter: { postalCode: '150-0043', postalAddress: '   ' } }));
+
+      // Act
+      await produceLetters(options(), deps()).catch(() => undefined);
+
+      // Assess
+      for (const id of ['SHOP-0001', 'SHOP-0002', 'SHOP-0003']) expect(accounts.peek(id)!.pendingLetter).toBeDefined();
+      expect(existsSync(outDir) ? readdirSync(outDir) : []).toEqual([]);
+      expect(audit.events).toEqual([]);
+      expect(renderPdf).not.toHaveBeenCalled();
+    });
+
+    it('does not stop a run whose only unaddressed letter is left pending anyway (registered)', async () => {
+      // Prepare
+      accounts.seed(pendingAccount('SHOP-0003', 'x', { status: 'registered', letter: undefined }));
+
+      // Act
+      const result = await produceLetters(options(), deps());
+
+      // Assess
+      expect(result.produced).toEqual(['SHOP-0001', 'SHOP-0002']);
+      expect(result.heldBack).toEqual([{ loginId: 'SHOP-0003', reason: 'already registered' }]);
+    });
   });
 
   it('writes no file when there is nothing to produce', async () => {

@@ -50,8 +50,10 @@ export async function startRequest(kind: RequestKind, loginId: string, email: st
 
   const event = `${AUDIT_PREFIX[kind]}.requested`;
   try {
-    await deps.mailer.send(completionUrlEmail(kind, email, `${deps.siteUrl}/${COMPLETION_PAGE[kind]}#${token}`, deps.wording));
-    await deps.mailer.send(passcodeEmail(kind, email, passcode, deps.wording));
+    await deps.mailer.send(
+      completionUrlEmail(kind, email, `${deps.siteUrl}/${COMPLETION_PAGE[kind]}#${token}`, request.expiresAt, deps.wording),
+    );
+    await deps.mailer.send(passcodeEmail(kind, email, passcode, request.expiresAt, deps.wording));
   } catch (error) {
     deps.audit.record({ event, outcome: 'failure', loginId, email, reason: 'mail not sent' });
     throw new MailNotSentError(error);

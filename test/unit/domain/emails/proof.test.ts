@@ -8,13 +8,15 @@ const WORDING: MailWording = {
   validityMinutes: 1440,
 };
 const URL = 'https://support.example.jp/passcode.html#abcDEF123_-';
+/** The request's own end: 15:30 UTC is the next day, 00:30, in Japan. */
+const EXPIRES = '2026-12-01T15:30:00.000Z';
 
 describe('the proof emails', () => {
   describe('registration', () => {
     describe('the URL mail (1通目)', () => {
       it('has the subject of the guide', () => {
         // Act
-        const mail = completionUrlEmail('registration', 'taro@example.com', URL, WORDING);
+        const mail = completionUrlEmail('registration', 'taro@example.com', URL, EXPIRES, WORDING);
 
         // Assess
         expect(mail.subject).toBe('【GMOフィナンシャルゲート】お客様サポートWEB用メールアドレス登録申請受付のお知らせ');
@@ -23,7 +25,7 @@ describe('the proof emails', () => {
 
       it('carries the completion URL on a line of its own and no passcode', () => {
         // Act
-        const mail = completionUrlEmail('registration', 'taro@example.com', URL, WORDING);
+        const mail = completionUrlEmail('registration', 'taro@example.com', URL, EXPIRES, WORDING);
 
         // Assess
         expect(mail.text.split('\n')).toContain(URL);
@@ -31,12 +33,12 @@ describe('the proof emails', () => {
       });
 
       it('says the link is valid 24 hours for 1440 minutes', () => {
-        expect(completionUrlEmail('registration', 'taro@example.com', URL, WORDING).text).toContain('24時間以内');
+        expect(completionUrlEmail('registration', 'taro@example.com', URL, EXPIRES, WORDING).text).toContain('24時間以内');
       });
 
       it('names the support contact', () => {
         // Act
-        const text = completionUrlEmail('registration', 'taro@example.com', URL, WORDING).text;
+        const text = completionUrlEmail('registration', 'taro@example.com', URL, EXPIRES, WORDING).text;
 
         // Assess
         expect(text).toContain(WORDING.supportContactName);
@@ -46,14 +48,14 @@ describe('the proof emails', () => {
 
     describe('the passcode mail (2通目)', () => {
       it('has the subject of the guide', () => {
-        expect(passcodeEmail('registration', 'taro@example.com', '012345', WORDING).subject).toBe(
+        expect(passcodeEmail('registration', 'taro@example.com', '012345', EXPIRES, WORDING).subject).toBe(
           '【GMOフィナンシャルゲート】お客様サポートWEB用メールアドレス登録申請受付のお知らせ(パスコード)',
         );
       });
 
       it('carries "パスコード : NNNNNN" with leading zeros and not the URL', () => {
         // Act
-        const mail = passcodeEmail('registration', 'taro@example.com', '012345', WORDING);
+        const mail = passcodeEmail('registration', 'taro@example.com', '012345', EXPIRES, WORDING);
 
         // Assess
         expect(mail.text.split('\n')).toContain('パスコード : 012345');
@@ -61,7 +63,9 @@ describe('the proof emails', () => {
       });
 
       it('says the passcode is valid 30 minutes when so configured', () => {
-        expect(passcodeEmail('registration', 'taro@example.com', '012345', { ...WORDING, validityMinutes: 30 }).text).toContain('30分以内');
+        expect(passcodeEmail('registration', 'taro@example.com', '012345', EXPIRES, { ...WORDING, validityMinutes: 30 }).text).toContain(
+          '30分以内',
+        );
       });
     });
   });
@@ -73,8 +77,14 @@ describe('the proof emails', () => {
       ['emailChange', 'お客様サポートWEB用メールアドレス変更申請受付のお知らせ', 'confirm-email.html'],
     ] as const)('%s: subjects 【…】%s and …(パスコード), completed on %s', (kind, subject, page) => {
       // Act
-      const urlMail = completionUrlEmail(kind, 'taro@example.com', `https://support.example.jp/${COMPLETION_PAGE[kind]}#tok`, WORDING);
-      const codeMail = passcodeEmail(kind, 'taro@example.com', '000123', WORDING);
+      const urlMail = completionUrlEmail(
+        kind,
+        'taro@example.com',
+        `https://support.example.jp/${COMPLETION_PAGE[kind]}#tok`,
+        EXPIRES,
+        WORDING,
+      );
+      const codeMail = passcodeEmail(kind, 'taro@example.com', '000123', EXPIRES, WORDING);
 
       // Assess
       expect(COMPLETION_PAGE[kind]).toBe(page);
@@ -85,12 +95,34 @@ describe('the proof emails', () => {
       expect([urlMail.to, codeMail.to]).toEqual(['taro@example.com', 'taro@example.com']);
     });
 
+    it.each(['registration', 'passwordReset', 'emailChange'] as const)(
+      "%s: both mails state the request's own end in Japan time beside 24時間以内",
+      (kind) => {
+        // Act
+        const urlMail = completionUrlEmail(kind, 'taro@example.com', URL, EXPIRES, WORDING);
+        const codeMail = passcodeEmail(kind, 'taro@example.com', '000123', EXPIRES, WORDING);
+
+        // Assess
+        expect(urlMail.text).toContain('なお、このアドレスの有効期限はお送りしてから 24時間以内（2026年12月2日 00:30まで）です。');
+        expect(codeMail.text).toContain('なお、このパスコードの有効期限はお送りしてから24時間以内（2026年12月2日 00:30まで）です。');
+      },
+    );
+
+    it('states the end it is given, not one counted from now', () => {
+      // Act
+      const text = passcodeEmail('emailChange', 'taro@example.com', '000123', '2027-01-31T23:05:00.000Z', WORDING).text;
+
+      // Assess
+      expect(text).toContain('（2027年2月1日 08:05まで）');
+    });
+
     it('says what was received for a password reset, not a registration', () => {
       // Act
       const text = completionUrlEmail(
         'passwordReset',
         'taro@example.com',
         'https://support.example.jp/reset-password.html#t',
+        EXPIRES,
         WORDING,
       ).text;
 
