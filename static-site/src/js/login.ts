@@ -2,6 +2,7 @@
 import type { ApiError } from './api';
 import { showArrivalNotice } from './arrival-notice';
 import { startPage } from './boot';
+import { canonicalEmail } from '../../../lambdas/domain/email-address';
 import { byId, field } from './dom';
 import { FormFeedback } from './form-feedback';
 import { listenForPasskeyLogin } from './passkey-login';
@@ -29,7 +30,7 @@ function start(): void {
   /** Each empty field says so under itself; no summary, the form is that short. */
   function check(): boolean {
     byId('page-status').replaceChildren(); // the arrival notice is old news once the merchant tries
-    if (!loginId.value.trim()) feedback.showFieldError('loginId', requiredMessage('ログインID'));
+    if (!canonicalEmail(loginId.value)) feedback.showFieldError('loginId', requiredMessage('ログインID'));
     if (!password.value) feedback.showFieldError('password', requiredMessage('パスワード'));
     if (!form.querySelector('[aria-invalid="true"]')) return true;
     feedback.focusFirstInvalid();
@@ -49,7 +50,7 @@ function start(): void {
     feedback,
     route: 'login',
     check,
-    body: () => ({ loginId: loginId.value.trim(), password: password.value }),
+    body: () => ({ loginId: canonicalEmail(loginId.value), password: password.value }),
     // A merchant with a second factor enters its code next; under the required policy one without sets one up first.
     success: (data: { ok?: true; next?: 'second-factor' | 'setup-second-factor'; methods?: string[] }) => {
       location.href =
