@@ -1,4 +1,5 @@
 import type { AccountRef } from '../lambdas/domain/use-cases/ops/account-status';
+import { canonicalEmail } from '../lambdas/domain/email-address';
 import { japanConsoleTime } from '../lambdas/domain/japan-time';
 import type { AccountStore } from '../lambdas/domain/ports';
 import { UsageError, oneLoginId } from './arguments';
@@ -7,13 +8,17 @@ import { TargetError } from './target';
 /** Loose on purpose: the look-up decides; this only catches what cannot be an address at all. */
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Exactly one positional argument: an email when it contains "@", else a well-formed login ID. */
+/**
+ * Exactly one positional argument: an email when it contains "@" (a full-width "＠" too), else a
+ * well-formed login ID; either in its stored form.
+ */
 export function oneAccountRef(command: string, positionals: string[]): AccountRef {
   const [value, ...rest] = positionals;
   if (!value || rest.length > 0) throw new UsageError(`${command} takes exactly one login ID or email.`);
-  if (!value.includes('@')) return { loginId: oneLoginId(command, positionals) };
-  if (!EMAIL.test(value)) throw new UsageError(`"${value}" is not an email address.`);
-  return { email: value.trim().toLowerCase() };
+  const email = canonicalEmail(value);
+  if (!email.includes('@')) return { loginId: oneLoginId(command, positionals) };
+  if (!EMAIL.test(email)) throw new UsageError(`"${value}" is not an email address.`);
+  return { email };
 }
 
 /** The login ID of the account an argument names; a clear error when no account has that email. */

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { isLoginId } from '../lambdas/domain/login-id';
+import { canonicalLoginId, isLoginId } from '../lambdas/domain/login-id';
 
 /** Wrong use of the command: exit 2 with the usage. */
 export class UsageError extends Error {}
@@ -22,13 +22,14 @@ export function parseCommand<Extra extends NonNullable<ParseArgsConfig['options'
   }
 }
 
-/** Exactly one positional argument, a well-formed login ID. */
+/** Exactly one positional argument, a well-formed login ID, in its stored form (`shop-0001` is SHOP-0001). */
 export function oneLoginId(command: string, positionals: string[]): string {
-  const [loginId, ...rest] = positionals;
-  if (!loginId || rest.length > 0) throw new UsageError(`${command} takes exactly one login ID.`);
+  const [typed, ...rest] = positionals;
+  if (!typed || rest.length > 0) throw new UsageError(`${command} takes exactly one login ID.`);
+  const loginId = canonicalLoginId(typed);
   if (!isLoginId(loginId)) {
     throw new UsageError(
-      `"${loginId}" is not a valid login ID: 4–32 half-width letters, digits, "-" or "_", starting with a letter or digit.`,
+      `"${typed}" is not a valid login ID: 4–32 half-width letters, digits, "-" or "_", starting with a letter or digit.`,
     );
   }
   return loginId;

@@ -20,8 +20,8 @@ const newCode = (random: Random) => {
 /** A new set, as the merchant is shown it once. */
 export const newRecoveryCodes = (random: Random): string[] => Array.from({ length: RECOVERY_CODE_COUNT }, () => newCode(random));
 
-/** As typed: any case, with or without the hyphen and spaces. */
-const normalised = (code: string) => code.toLowerCase().replace(/[\s-]/g, '');
+/** As typed: any case, full or half width, with or without the hyphen and spaces. */
+const normalised = (code: string) => code.normalize('NFKC').toLowerCase().replace(/[\s-]/g, '');
 
 export const hashRecoveryCode = (totpKey: string, loginId: string, code: string): string =>
   createHmac('sha256', totpKey)

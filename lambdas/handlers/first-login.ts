@@ -1,10 +1,14 @@
 import { routeHandler } from '../composition/route-handler';
 import { requestRegistration } from '../domain/use-cases/merchant/request-registration';
-import { emailField, loginIdField, passwordField, requestBody } from '../http/fields';
+import { emailField, initialLoginIdField, passwordField, requestBody } from '../http/fields';
 
 /** 初回メールアドレス登録 → 登録 */
 export const handler = routeHandler('first-login', {
-  body: requestBody({ loginId: loginIdField('初回ログインID'), initialPassword: passwordField('初回パスワード'), email: emailField }),
+  body: requestBody({
+    loginId: initialLoginIdField('初回ログインID'),
+    initialPassword: passwordField('初回パスワード'),
+    email: emailField,
+  }),
   run: async ({ body }, deps) => {
     await requestRegistration(body, deps);
     return { body: { ok: true } };

@@ -1,22 +1,39 @@
 import * as z from 'zod/mini';
 import { LETTER_ID_HINT_MESSAGE } from '../domain/letter-id-hint';
+import { canonicalEmail } from '../domain/email-address';
+import { canonicalLoginId } from '../domain/login-id';
+import { canonicalAuthenticatorCode, canonicalPasscode } from '../domain/typed-codes';
+import { asTyped } from '../domain/typed-text';
 
-/** Input fields as the pages send them, with the message the merchant sees when one is wrong. */
-const required = (label: string, max = 256) =>
+/**
+ * Input fields as the pages send them, with the message the merchant sees when one is wrong.
+ * Each typed value is first put in its canonical form (full width to half, blanks around dropped).
+ */
+const required = (label: string, max = 256, canonical: (typed: string) => string = asTyped) =>
   z
     .string({ error: `${label}を入力してください。` })
-    .check(z.trim(), z.minLength(1, `${label}を入力してください。`), z.maxLength(max, `${label}が長すぎます。`));
+    .check(z.overwrite(canonical), z.minLength(1, `${label}を入力してください。`), z.maxLength(max, `${label}が長すぎます。`));
 
-export const loginIdField = (label: string) => required(label, 254);
+/** The letter's 初回ログインID, as stored (upper case); its format is the account look-up's to judge. */
+export const initialLoginIdField = (label: string) => required(label, 254, canonicalLoginId);
 
-/** Passwords are never trimmed: a space is a character the policy must judge. */
+/** ログイン's ログインID: the registered email, as stored (lower case). */
+export const loginIdField = (label: string) => required(label, 254, canonicalEmail);
+
+/**
+ * Passwords are taken as typed, never trimmed nor made half width: a space or a full-width letter
+ * is a character the policy must judge (and refuses: 使用できない文字).
+ */
 export const passwordField = (label: string) =>
   z
     .string({ error: `${label}を入力してください。` })
     .check(z.minLength(1, `${label}を入力してください。`), z.maxLength(256, `${label}が長すぎます。`));
 
-/** SES takes only ASCII addresses, so the format check is the plain one. */
-export const emailField = z.pipe(required('メールアドレス', 254), z.email({ error: 'メールアドレスの形式が正しくありません。' }));
+/** SES takes only ASCII addresses, so the format check is the plain one (after full width is made half). */
+export const emailField = z.pipe(
+  required('メールアドレス', 254, canonicalEmail),
+  z.email({ error: 'メールアドレスの形式が正しくありません。' }),
+);
 
 /**
  * ログイン's ID is the registered email. Anything else is most likely the letter's 初回ログインID,
@@ -26,7 +43,7 @@ const loginEmailField = z.pipe(loginIdField('ログインID'), z.email({ error: 
 
 export const passcodeField = z
   .string({ error: 'パスコードを入力してください。' })
-  .check(z.trim(), z.regex(/^\d{6}$/, 'パスコードは6桁の数字で入力してください。'));
+  .check(z.overwrite(canonicalPasscode), z.regex(/^\d{6}$/, 'パスコードは6桁の数字で入力してください。'));
 
 export const tokenField = z
   .string({ error: 'URLが正しくありません。' })
@@ -71,10 +88,9 @@ export const passkeyNameField = z
   .string({ error: 'パスキーの名前を入力してください。' })
   .check(z.maxLength(256, 'パスキーの名前が長すぎます。'));
 
-/** The authenticator app's 確認コード: six digits (spaces the app shows in the middle are dropped). */
-export const authenticatorCodeField = z.string({ error: '確認コードを入力してください。' }).check(
-  z.overwrite((code) => code.replace(/\s/g, '')),
-  z.regex(/^\d{6}$/, '確認コードは6桁の数字で入力してください。'),
-);
+/** The authenticator app's 確認コード: six digits (full width accepted, spaces the app shows in the middle dropped). */
+export const authenticatorCodeField = z
+  .string({ error: '確認コードを入力してください。' })
+  .check(z.overwrite(canonicalAuthenticatorCode), z.regex(/^\d{6}$/, '確認コードは6桁の数字で入力してください。'));
 
 export const recoveryCodeField = required('リカバリーコード', 32);

@@ -1,4 +1,5 @@
-import { oneLoginId, parseCommand } from '../arguments';
+import { AccountExistsError } from '../../lambdas/domain/errors';
+import { InputError, oneLoginId, parseCommand } from '../arguments';
 import { provisionAccount } from '../create-account';
 import { LETTER_OPTIONS, LETTER_OPTIONS_HELP, letterFromOptions, letterLine } from '../letter-options';
 import { resolveTarget } from '../target';
@@ -8,7 +9,9 @@ export const CREATE_ACCOUNT_USAGE = 'create-account <loginId>   Provision an acc
 const HELP = `Usage: npm run --silent ops -- create-account <loginId> [letter fields] [--stage <name>] [--json]
 
 Provisions one account (invited, with a new initial password valid 90 days) and prints its
-initial password. The password also waits sealed in the account for its one letter
+login ID as stored and its initial password. Login IDs ignore case and full width, and are
+stored in half-width upper case: \`shop-0001\` creates SHOP-0001, and is refused when
+SHOP-0001 exists. The password also waits sealed in the account for its one letter
 (\`letters <loginId>\`). Many accounts at once: \`import <file.csv>\`.
 
 Letter fields (kept in the account for its letter, all optional here; \`letters\` needs the
@@ -26,10 +29,16 @@ export async function createAccountCommand(args: string[]): Promise<string> {
   const loginId = oneLoginId('create-account', positionals);
   const letter = letterFromOptions(values);
 
-  const account = await provisionAccount({ loginId, letter }, await resolveTarget(values.stage));
+  const typed = positionals[0]!.trim();
+  // The operator sees the stored ID whenever it is not what they typed (`shop-0001` is SHOP-0001).
+  const sameAs = typed === loginId ? '' : ` ("${typed}" is ${loginId}: login IDs ignore case and full width)`;
+  const account = await provisionAccount({ loginId, letter }, await resolveTarget(values.stage)).catch((error: unknown) => {
+    if (error instanceof AccountExistsError && sameAs) throw new InputError(`${error.message}${sameAs}`);
+    throw error;
+  });
   if (values.json) return JSON.stringify(letter ? { ...account, letter } : account);
   return [
-    `Created ${account.loginId}`,
+    `Created ${account.loginId}${sameAs}`,
     `  initial password: ${account.initialPassword}`,
     `  valid until:      ${account.initialPasswordExpiresAt}`,
     ...(letter ? [`  letter to:        ${letterLine(letter)}`] : []),

@@ -1,5 +1,5 @@
 import { join, relative, resolve } from 'node:path';
-import { isLoginId } from '../../lambdas/domain/login-id';
+import { canonicalLoginId, isLoginId } from '../../lambdas/domain/login-id';
 import { withExtras } from '../../lambdas/composition/root';
 import { parseCommand, UsageError } from '../arguments';
 import { opsDeps } from '../context';
@@ -56,9 +56,9 @@ function selectionOf(positionals: string[], since: string | undefined, fromImpor
     if (!fromImport.trim()) throw new UsageError('--from-import needs the run id that import printed (import-YYYYMMDD-HHMMSS).');
     return { fromImport: fromImport.trim() };
   }
-  const bad = positionals.filter((id) => !isLoginId(id));
+  const bad = positionals.filter((id) => !isLoginId(canonicalLoginId(id)));
   if (bad.length > 0) throw new UsageError(`not a valid login ID: ${bad.map((id) => `"${id}"`).join(', ')}.`);
-  return { loginIds: positionals };
+  return { loginIds: positionals.map(canonicalLoginId) };
 }
 
 export async function lettersCommand(args: string[]): Promise<string> {

@@ -1,9 +1,10 @@
 /**
  * The import file's columns and the check of every row, before anything is written: the header
- * (English or Japanese names), login IDs, duplicates within the file, required fields, postal codes.
+ * (English or Japanese names), login IDs (in their stored form: upper case, half width), duplicates
+ * within the file (ignoring case), required fields, postal codes.
  */
 import type { LetterAddress } from '../../lambdas/domain/model';
-import { isLoginId } from '../../lambdas/domain/login-id';
+import { canonicalLoginId, isLoginId } from '../../lambdas/domain/login-id';
 import { checkLetterFields, MAILING_FIELDS, type LetterField } from '../letter-address';
 import { decodeCsv, parseCsv, CsvSyntaxError, type CsvEncoding } from './csv';
 
@@ -98,7 +99,8 @@ export function checkImportFile(bytes: Uint8Array): CheckedFile {
   /** Problems name the columns as the file's header does (会社名 or companyName). */
   const nameOf = (column: Column) => header.fields[position.get(column)!]!.trim();
   const rows: ImportRow[] = [];
-  const firstLineOf = new Map<string, number>();
+  /** Each login ID's first line in the file, keyed by its stored form, with the ID as typed there. */
+  const firstOf = new Map<string, { line: number; typed: string }>();
   for (const record of body) {
     const rowProblems: string[] = [];
     const value = (column: Column) => {
@@ -115,16 +117,20 @@ export function checkImportFile(bytes: Uint8Array): CheckedFile {
     }
     if (ignored.some((index) => (record.fields[index] ?? '').trim() !== '')) rowProblems.push('a value under a column without a name');
 
-    const loginId = (value('loginId') ?? '').trim();
+    const typed = (value('loginId') ?? '').trim();
+    const loginId = canonicalLoginId(typed);
+    const first = firstOf.get(loginId);
     if (!loginId) rowProblems.push(`${nameOf('loginId')} is missing`);
     else if (!isLoginId(loginId)) {
       rowProblems.push(
-        `${nameOf('loginId')} "${loginId}" is not a valid login ID (4–32 half-width letters, digits, "-" or "_", starting with a letter or digit)`,
+        `${nameOf('loginId')} "${typed}" is not a valid login ID (4–32 half-width letters, digits, "-" or "_", starting with a letter or digit)`,
       );
-    } else if (firstLineOf.has(loginId)) {
-      rowProblems.push(`${nameOf('loginId')} ${loginId} is also on line ${firstLineOf.get(loginId)}`);
+    } else if (first) {
+      // Login IDs ignore case: "shop-0001" under "SHOP-0001" would be the same account twice.
+      const spelling = first.typed === typed ? typed : `"${typed}" (the same ID as "${first.typed}": login IDs ignore case)`;
+      rowProblems.push(`${nameOf('loginId')} ${spelling} is also on line ${first.line}`);
     } else {
-      firstLineOf.set(loginId, record.line);
+      firstOf.set(loginId, { line: record.line, typed });
     }
 
     const { letter, problems: letterProblems } = checkLetterFields(

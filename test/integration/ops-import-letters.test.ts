@@ -69,7 +69,7 @@ const GOOD_CSV = [
   'サンプルビル5階"',
   'IMP-0002,"有限会社 ""テスト"", 本店",,〒５３０－０００１,大阪府大阪市北区梅田1-1-1',
   // The longest values a letter takes: still one page.
-  `IMP-0003-${'x'.repeat(23)},${'株'.repeat(40)},${'山'.repeat(30)},100-0005,"${'東'.repeat(76)}\n京\n都"`,
+  `IMP-0003-${'X'.repeat(23)},${'株'.repeat(40)},${'山'.repeat(30)},100-0005,"${'東'.repeat(76)}\n京\n都"`,
   '',
 ].join('\r\n');
 
@@ -105,6 +105,29 @@ describe('import', () => {
     expect(await accounts.get('BAD-0001')).toBeUndefined();
   });
 
+  it('refuses a file whose login IDs differ only by case, naming both lines, and creates neither', async () => {
+    // Prepare
+    const file = csvFile(
+      'case.csv',
+      [
+        'loginId,companyName,contactName,postalCode,postalAddress',
+        'CASE-0001,株式会社A,,150-0043,東京都',
+        'case-0001,株式会社B,,150-0043,東京都',
+        '',
+      ].join('\n'),
+    );
+
+    // Act
+    const run = await ops(['import', file]);
+
+    // Assess
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('nothing imported, 1 problem');
+    expect(run.stderr).toContain('line 3: loginId "case-0001" (the same ID as "CASE-0001": login IDs ignore case) is also on line 2');
+    expect(await accounts.get('CASE-0001')).toBeUndefined();
+  });
+
   it('provisions every row, prints the run and a summary, and never a password', async () => {
     // Act
     const run = await ops(['import', csvFile('good.csv', GOOD_CSV), '--json']);
@@ -120,7 +143,7 @@ describe('import', () => {
       created: 3,
       skippedExisting: 0,
       failed: 0,
-      createdLoginIds: ['IMP-0001', 'IMP-0002', `IMP-0003-${'x'.repeat(23)}`],
+      createdLoginIds: ['IMP-0001', 'IMP-0002', `IMP-0003-${'X'.repeat(23)}`],
       skippedLoginIds: [],
       failures: [],
     });
@@ -162,7 +185,7 @@ describe('import', () => {
     // Assess
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('created:          0');
-    expect(run.stdout).toContain(`skipped existing: 3  (IMP-0001, IMP-0002, IMP-0003-${'x'.repeat(23)})`);
+    expect(run.stdout).toContain(`skipped existing: 3  (IMP-0001, IMP-0002, IMP-0003-${'X'.repeat(23)})`);
     expect(run.stdout).toContain('failed:           0');
     expect(await accounts.get('IMP-0001')).toEqual(before);
     importOutput.push(run.stdout, run.stderr);
@@ -202,7 +225,7 @@ describe('letters', () => {
     // Assess
     expect(run.status).toBe(0);
     const result = JSON.parse(run.stdout);
-    expect(result).toMatchObject({ produced: ['IMP-0001', 'IMP-0002', `IMP-0003-${'x'.repeat(23)}`], notPending: [], heldBack: [] });
+    expect(result).toMatchObject({ produced: ['IMP-0001', 'IMP-0002', `IMP-0003-${'X'.repeat(23)}`], notPending: [], heldBack: [] });
     const letters = lettersIn(readFileSync(result.html, 'utf8'));
     expect(letters.map((l) => l.loginId)).toEqual(result.produced);
 

@@ -4,6 +4,7 @@
  * and passcode) that prove it. Until that is done the current address stays the login ID.
  * The answer is the same whether or not another account uses the address.
  */
+import { canonicalEmail } from '../../../lambdas/domain/email-address';
 import { startPage } from './boot';
 import { answerWrongCurrentPassword, currentPasswordProblem } from './current-password';
 import { byId, field, replaceView } from './dom';
@@ -37,12 +38,12 @@ function start(): void {
   function problemWith(address: string): string | undefined {
     const problem = emailProblem(address, '新しいメールアドレス');
     if (problem) return problem;
-    if (currentEmail && address.toLowerCase() === currentEmail.toLowerCase()) return SAME_AS_CURRENT_MESSAGE;
+    if (currentEmail && address === canonicalEmail(currentEmail)) return SAME_AS_CURRENT_MESSAGE;
     return undefined;
   }
 
   function check(): boolean {
-    const addressProblem = problemWith(newEmail.value.trim());
+    const addressProblem = problemWith(canonicalEmail(newEmail.value));
     if (addressProblem) feedback.showFieldError('newEmail', addressProblem);
     const passwordProblem = currentPasswordProblem(currentPassword, feedback);
     return (!addressProblem && !passwordProblem) || refuse(feedback, INPUT_PROBLEM_SUMMARY);
@@ -54,10 +55,10 @@ function start(): void {
     route: 'email-change',
     signedIn: true,
     check,
-    body: () => ({ newEmail: newEmail.value.trim(), currentPassword: currentPassword.value }),
+    body: () => ({ newEmail: canonicalEmail(newEmail.value), currentPassword: currentPassword.value }),
     success: () => {
       currentPassword.value = '';
-      showReceiptAddress(byId('change-accepted'), newEmail.value.trim());
+      showReceiptAddress(byId('change-accepted'), canonicalEmail(newEmail.value));
       replaceView(byId('change-form-section'), byId('change-accepted'));
     },
     errors: { CURRENT_PASSWORD_WRONG: answerWrongCurrentPassword(currentPassword, feedback) },

@@ -4,6 +4,8 @@
  * On any error everything typed stays in place.
  */
 import { startPage } from './boot';
+import { canonicalEmail } from '../../../lambdas/domain/email-address';
+import { canonicalLoginId } from '../../../lambdas/domain/login-id';
 import { byId, field, replaceView } from './dom';
 import { FormFeedback } from './form-feedback';
 import { refuse, showRefusal, submitForm } from './form-submit';
@@ -19,10 +21,14 @@ function start(): void {
   const feedback = new FormFeedback(form, byId('form-alert'));
   showPasswordToggle(byId<HTMLInputElement>('show-password'), [initialPassword]);
 
+  // What the server will make of the letter's ID and the address typed (full width, any case, blanks around).
+  const typedLoginId = () => canonicalLoginId(loginId.value);
+  const typedEmail = () => canonicalEmail(email.value);
+
   function check(): boolean {
-    if (!loginId.value.trim()) feedback.showFieldError('loginId', requiredMessage('初回ログインID'));
+    if (!typedLoginId()) feedback.showFieldError('loginId', requiredMessage('初回ログインID'));
     if (!initialPassword.value) feedback.showFieldError('initialPassword', requiredMessage('初回パスワード'));
-    const emailWrong = emailProblem(email.value.trim());
+    const emailWrong = emailProblem(typedEmail());
     if (emailWrong) feedback.showFieldError('email', emailWrong);
     return !form.querySelector('[aria-invalid="true"]') || refuse(feedback, INPUT_PROBLEM_SUMMARY);
   }
@@ -32,9 +38,9 @@ function start(): void {
     feedback,
     route: 'first-login',
     check,
-    body: () => ({ loginId: loginId.value.trim(), initialPassword: initialPassword.value, email: email.value.trim() }),
+    body: () => ({ loginId: typedLoginId(), initialPassword: initialPassword.value, email: typedEmail() }),
     success: () => {
-      showReceiptAddress(byId('registration-accepted'), email.value.trim());
+      showReceiptAddress(byId('registration-accepted'), typedEmail());
       replaceView(byId('registration-form-section'), byId('registration-accepted'));
     },
     errors: {

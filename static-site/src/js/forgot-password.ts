@@ -3,6 +3,7 @@
  * registered account gets the two emails (URL and passcode). The answer on screen is the same
  * whether or not the address is registered, so the page cannot be used to find out.
  */
+import { canonicalEmail } from '../../../lambdas/domain/email-address';
 import { startPage } from './boot';
 import { byId, field, replaceView } from './dom';
 import { FormFeedback } from './form-feedback';
@@ -16,7 +17,7 @@ function start(): void {
   const feedback = new FormFeedback(form, byId('form-alert'));
 
   function check(): boolean {
-    const problem = emailProblem(email.value.trim());
+    const problem = emailProblem(canonicalEmail(email.value));
     if (!problem) return true;
     feedback.showFieldError('email', problem);
     return refuse(feedback, INPUT_PROBLEM_SUMMARY);
@@ -28,9 +29,9 @@ function start(): void {
     feedback,
     route: 'password-reset',
     check,
-    body: () => ({ email: email.value.trim() }),
+    body: () => ({ email: canonicalEmail(email.value) }),
     success: () => {
-      showReceiptAddress(byId('request-accepted'), email.value.trim());
+      showReceiptAddress(byId('request-accepted'), canonicalEmail(email.value));
       replaceView(byId('request-form-section'), byId('request-accepted'));
     },
     focusOnError: email,

@@ -6,6 +6,7 @@ import { LETTER_ID_HINT, LETTER_ID_HINT_MESSAGE } from '../../../lambdas/domain/
 import { getJson, type ApiError } from './api';
 import { showArrivalNotice } from './arrival-notice';
 import { startPage } from './boot';
+import { canonicalEmail } from '../../../lambdas/domain/email-address';
 import { byId, element, field } from './dom';
 import { FormFeedback } from './form-feedback';
 import { listenForPasskeyLogin } from './passkey-login';
@@ -52,7 +53,7 @@ function start(): void {
   /** Each empty field says so under itself; no summary, the form is that short. */
   function check(): boolean {
     byId('page-status').replaceChildren(); // the arrival notice is old news once the merchant tries
-    const id = loginId.value.trim();
+    const id = canonicalEmail(loginId.value);
     if (!id) feedback.showFieldError('loginId', requiredMessage('ログインID'));
     // Judged by its format alone, and before the password leaves the page.
     else if (!isEmail(id)) feedback.showFieldError('loginId', letterIdHint());
@@ -81,7 +82,7 @@ function start(): void {
     feedback,
     route: 'login',
     check,
-    body: () => ({ loginId: loginId.value.trim(), password: password.value }),
+    body: () => ({ loginId: canonicalEmail(loginId.value), password: password.value }),
     // A merchant with a second factor enters its code next; under the required policy one without sets one up first.
     success: (data: { ok?: true; next?: 'second-factor' | 'setup-second-factor'; methods?: string[] }) => {
       location.href =

@@ -2,6 +2,8 @@
  * 確認コードの入力 (second-step.html): after a right password, the authenticator app's code or
  * a recovery code. The step is held by a cookie; when it has ended the API says to log in again.
  */
+import { canonicalAuthenticatorCode } from '../../../lambdas/domain/typed-codes';
+import { asTyped } from '../../../lambdas/domain/typed-text';
 import { startPage } from './boot';
 import { byId, field } from './dom';
 import { FormFeedback } from './form-feedback';
@@ -15,7 +17,13 @@ const afterSignIn = (data: Answer) => {
   location.href = data.recoveryCodesLeft === undefined ? 'home.html' : `home.html?recoveryCodesLeft=${data.recoveryCodesLeft}`;
 };
 
-function codeForm(formId: string, name: string, label: string): { form: HTMLFormElement; input: HTMLInputElement } {
+/** `typed` is what the server will check of the code as typed (full width made half, blanks dropped). */
+function codeForm(
+  formId: string,
+  name: string,
+  label: string,
+  typed: (value: string) => string,
+): { form: HTMLFormElement; input: HTMLInputElement } {
   const form = byId<HTMLFormElement>(formId);
   const input = field(form, name);
   const feedback = new FormFeedback(form, byId('form-alert'));
@@ -24,20 +32,20 @@ function codeForm(formId: string, name: string, label: string): { form: HTMLForm
     feedback,
     route: 'second-factor',
     check: () => {
-      if (input.value.trim()) return true;
+      if (typed(input.value)) return true;
       feedback.showFieldError(name, requiredMessage(label));
       feedback.focusFirstInvalid();
       return false;
     },
-    body: () => ({ [name]: input.value.trim() }),
+    body: () => ({ [name]: typed(input.value) }),
     success: afterSignIn,
   });
   return { form, input };
 }
 
 startPage(() => {
-  const code = codeForm('code-form', 'code', '確認コード');
-  const recovery = codeForm('recovery-form', 'recoveryCode', 'リカバリーコード');
+  const code = codeForm('code-form', 'code', '確認コード', canonicalAuthenticatorCode);
+  const recovery = codeForm('recovery-form', 'recoveryCode', 'リカバリーコード', asTyped);
   const show = (shown: typeof code, hidden: typeof code) => {
     hidden.form.hidden = true;
     shown.form.hidden = false;

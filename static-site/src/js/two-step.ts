@@ -4,6 +4,7 @@
  * for the password again when the last proof is old (withProof).
  */
 import { japanDateTime } from '../../../lambdas/domain/japan-time';
+import { canonicalAuthenticatorCode } from '../../../lambdas/domain/typed-codes';
 import type { FactorOverview } from '../../../lambdas/domain/use-cases/merchant/list-factors';
 import { getJson, postJson, type ApiResult } from './api';
 import { startPage } from './boot';
@@ -83,12 +84,12 @@ function confirmForm(): void {
     route: 'authenticator-confirm',
     signedIn: true,
     check: () => {
-      if (code.value.trim()) return true;
+      if (canonicalAuthenticatorCode(code.value)) return true;
       feedback.showFieldError('code', requiredMessage('確認コード'));
       feedback.focusFirstInvalid();
       return false;
     },
-    body: () => ({ code: code.value.trim() }),
+    body: () => ({ code: canonicalAuthenticatorCode(code.value) }),
     success: (data) => {
       byId('enrolment').hidden = true;
       byId('setup-required').hidden = true;

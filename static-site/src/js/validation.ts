@@ -2,6 +2,8 @@
  * The browser's first look at what the merchant typed, mirroring the server's checks so most
  * mistakes are caught before a round trip. The server still decides.
  */
+import { canonicalPasscode } from '../../../lambdas/domain/typed-codes';
+
 /** The alert's summary when fields have their own messages below. */
 export const INPUT_PROBLEM_SUMMARY = '入力内容をご確認ください。';
 
@@ -21,9 +23,7 @@ export function emailProblem(address: string, label = 'メールアドレス'): 
   return isEmail(address) ? undefined : EMAIL_FORMAT_MESSAGE;
 }
 
-/** Full-width digits typed with a Japanese IME are the same passcode: accept them. */
-export function normalizePasscode(value: string): string {
-  return value.trim().replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
-}
+/** Full-width digits typed with a Japanese IME are the same passcode: accept them (the server's rule). */
+export const normalizePasscode = canonicalPasscode;
 
 export const isPasscode = (value: string) => /^[0-9]{6}$/.test(value);

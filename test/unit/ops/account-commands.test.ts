@@ -11,6 +11,12 @@ describe('oneAccountRef', () => {
     expect(oneAccountRef('status', ['Hanako@Example.COM'])).toEqual({ email: 'hanako@example.com' });
   });
 
+  it('takes a login ID or an email typed in lower case or full width, in its stored form', () => {
+    expect(oneAccountRef('status', ['shop-0001'])).toEqual({ loginId: 'SHOP-0001' });
+    expect(oneAccountRef('status', ['\u3000ＳＨＯＰ－０００１'])).toEqual({ loginId: 'SHOP-0001' });
+    expect(oneAccountRef('status', ['ｈａｎａｋｏ＠ｅｘａｍｐｌｅ．ｃｏｍ'])).toEqual({ email: 'hanako@example.com' });
+  });
+
   it.each([
     [[], 'takes exactly one login ID or email'],
     [['SHOP-0001', 'SHOP-0002'], 'takes exactly one login ID or email'],

@@ -118,6 +118,29 @@ describe('checkImportFile', () => {
     expect(checked.problems).toEqual([{ line: 4, message: 'loginId SHOP-0001 is also on line 2' }]);
   });
 
+  it('stores a login ID typed in lower case or full width in upper case', () => {
+    // Act
+    const checked = checkImportFile(utf8(`${HEADER}\nshop-0001,A,,150-0043,x\n\u3000ＳＨＯＰ－０００２\u3000,B,,150-0043,y\n`));
+
+    // Assess
+    expect(checked.problems).toEqual([]);
+    expect(checked.rows.map((row) => row.loginId)).toEqual(['SHOP-0001', 'SHOP-0002']);
+  });
+
+  it('refuses two rows whose login IDs differ only by case or width, naming both lines, and imports nothing', () => {
+    // Act
+    const checked = checkImportFile(
+      utf8(`${HEADER}\nSHOP-0001,A,,150-0043,x\nSHOP-0002,B,,150-0043,y\nshop-0001,C,,150-0043,z\nＳＨＯＰ－０００２,D,,150-0043,w\n`),
+    );
+
+    // Assess
+    expect(checked.rows).toEqual([]);
+    expect(checked.problems).toEqual([
+      { line: 4, message: 'loginId "shop-0001" (the same ID as "SHOP-0001": login IDs ignore case) is also on line 2' },
+      { line: 5, message: 'loginId "ＳＨＯＰ－０００２" (the same ID as "SHOP-0002": login IDs ignore case) is also on line 3' },
+    ]);
+  });
+
   it('names the columns as the header does', () => {
     // Act
     const checked = checkImportFile(utf8('ログインID,会社名,郵便番号,住所\nSHOP-0001,,1234,東京都\n'));

@@ -1,10 +1,19 @@
 /** Request fields as properties: whatever a client sends, a field answers, and in Japanese. */
 import fc from 'fast-check';
 import type * as z from 'zod/mini';
-import { emailField, loginIdField, newPasswordBody, passcodeField, passwordField, tokenField } from '../../../lambdas/http/fields';
-import { JAPANESE, RUNS } from './settings';
+import {
+  emailField,
+  initialLoginIdField,
+  loginIdField,
+  newPasswordBody,
+  passcodeField,
+  passwordField,
+  tokenField,
+} from '../../../lambdas/http/fields';
+import { anyWidth, JAPANESE, RUNS } from './settings';
 
 const SCHEMAS: [string, z.ZodMiniType][] = [
+  ['initialLoginIdField', initialLoginIdField('初回ログインID')],
   ['loginIdField', loginIdField('ログインID')],
   ['passwordField', passwordField('パスワード')],
   ['emailField', emailField],
@@ -35,13 +44,16 @@ describe('request fields (properties)', () => {
     );
   });
 
-  it('a login ID is trimmed, and accepted exactly when 1–254 characters remain', () => {
+  it.each([
+    ['initialLoginIdField', initialLoginIdField('初回ログインID'), (s: string) => s.toUpperCase()],
+    ['loginIdField', loginIdField('ログインID'), (s: string) => s.toLowerCase()],
+  ])('%s is trimmed, made half width and one case, and accepted exactly when 1–254 characters remain', (_name, field, oneCase) => {
     fc.assert(
       fc.property(blank, fc.string({ unit: 'grapheme', maxLength: 300 }), blank, (before, value, after) => {
-        const parsed = loginIdField('ログインID').safeParse(`${before}${value}${after}`);
-        const trimmed = value.trim();
-        expect(parsed.success).toBe(trimmed.length >= 1 && trimmed.length <= 254);
-        if (parsed.success) expect(parsed.data).toBe(trimmed);
+        const parsed = field.safeParse(`${before}${value}${after}`);
+        const stored = oneCase(value.normalize('NFKC').trim());
+        expect(parsed.success).toBe(stored.length >= 1 && stored.length <= 254);
+        if (parsed.success) expect(parsed.data).toBe(stored);
       }),
       RUNS,
     );
@@ -59,27 +71,35 @@ describe('request fields (properties)', () => {
     );
   });
 
-  it('a passcode is six ASCII digits once trimmed; anything else gets the passcode message', () => {
-    const sixDigits = fc.stringMatching(/^[0-9]{6}$/);
-    const other = fc.string({ unit: fc.constantFrom('0', '5', '9', '０', '٣', 'a', ' ', '-', '\n'), maxLength: 9 });
+  it('a passcode is six digits, half or full width, once trimmed; anything else gets the passcode message', () => {
+    const sixDigits = fc.stringMatching(/^[0-9]{6}$/).chain(anyWidth);
+    const other = fc.string({ unit: fc.constantFrom('0', '5', '9', '０', '９', '٣', 'a', ' ', '\u3000', '-', '\n'), maxLength: 9 });
+    /** The digits the merchant meant: full-width ０–９ are 0–9 (and nothing else is a digit). */
+    const halfWidth = (s: string) => s.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10));
     fc.assert(
       fc.property(blank, fc.oneof(sixDigits, other), blank, (before, value, after) => {
         const parsed = passcodeField.safeParse(`${before}${value}${after}`);
-        const ok = /^[0-9]{6}$/.test(value.trim());
+        const meant = halfWidth(value).trim();
+        const ok = /^[0-9]{6}$/.test(meant);
         expect(parsed.success).toBe(ok);
-        if (parsed.success) expect(parsed.data).toBe(value.trim());
+        if (parsed.success) expect(parsed.data).toBe(meant);
         else expect(parsed.error.issues[0]!.message).toBe('パスコードは6桁の数字で入力してください。');
       }),
       RUNS,
     );
   });
 
-  it('an email is trimmed before it is judged, so blanks round a valid address never refuse it', () => {
+  it('an email is trimmed and made half width before it is judged, so blanks round a valid address or full width never refuse it', () => {
     fc.assert(
-      fc.property(blank, fc.emailAddress(), blank, (before, email, after) => {
-        fc.pre(emailField.safeParse(email).success);
-        expect(emailField.parse(`${before}${email}${after}`)).toBe(email);
-      }),
+      fc.property(
+        blank,
+        fc.emailAddress().chain((email) => fc.tuple(fc.constant(email), anyWidth(email))),
+        blank,
+        (before, [email, typed], after) => {
+          fc.pre(emailField.safeParse(email).success);
+          expect(emailField.parse(`${before}${typed}${after}`)).toBe(email.toLowerCase());
+        },
+      ),
       RUNS,
     );
   });

@@ -1,7 +1,11 @@
-/** Login IDs as properties: 4–32 of [A-Za-z0-9_-], starting with a letter or digit, never an email. */
+/**
+ * Login IDs as properties: 4–32 of [A-Za-z0-9_-], starting with a letter or digit, never an email;
+ * unique ignoring case, stored in one form (half width, upper case) however the letter's ID is typed.
+ */
 import fc from 'fast-check';
-import { isLoginId } from '../../../lambdas/domain/login-id';
-import { charOf, RUNS } from './settings';
+import { canonicalLoginId, isLoginId } from '../../../lambdas/domain/login-id';
+import { initialLoginIdField } from '../../../lambdas/http/fields';
+import { anyCase, anyWidth, blanks, charOf, RUNS } from './settings';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const REST = `${ALNUM}_-`;
@@ -52,6 +56,33 @@ describe('login ID (properties)', () => {
   it('is never an email, so a letter ID and a registered email cannot be confused', () => {
     fc.assert(
       fc.property(fc.emailAddress(), (email) => expect(isLoginId(email)).toBe(false)),
+      RUNS,
+    );
+  });
+
+  it('stores an ID typed in any case and width, with blanks around, as its upper-case half-width form', () => {
+    const typed = loginId().chain((id) =>
+      fc.tuple(
+        fc.constant(id.toUpperCase()),
+        fc.tuple(blanks, anyCase(id).chain(anyWidth), blanks).map(([a, t, b]) => `${a}${t}${b}`),
+      ),
+    );
+    fc.assert(
+      fc.property(typed, ([stored, typedId]) => {
+        expect(canonicalLoginId(typedId)).toBe(stored);
+        expect(initialLoginIdField('初回ログインID').parse(typedId)).toBe(stored);
+        expect(isLoginId(canonicalLoginId(typedId))).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('gives two IDs one stored form exactly when they differ only by case, so case cannot make a second account', () => {
+    fc.assert(
+      fc.property(loginId(), loginId(), (a, b) => {
+        expect(canonicalLoginId(a) === canonicalLoginId(b)).toBe(a.toLowerCase() === b.toLowerCase());
+        expect(canonicalLoginId(canonicalLoginId(a))).toBe(canonicalLoginId(a));
+      }),
       RUNS,
     );
   });

@@ -23,3 +23,15 @@ export const anyCase = (value: string) =>
   fc
     .array(fc.boolean(), { minLength: value.length, maxLength: value.length })
     .map((flips) => [...value].map((c, i) => (flips[i] ? c.toUpperCase() : c.toLowerCase())).join(''));
+
+/** A printable ASCII character as a Japanese IME gives it in full width (`A` → `Ａ`, space → `　`). */
+const toFullWidth = (c: string) => (c === ' ' ? '\u3000' : c >= '!' && c <= '~' ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c);
+
+/** `value` with each character at random in half or full width (an IME switched on half-way). */
+export const anyWidth = (value: string) =>
+  fc
+    .array(fc.boolean(), { minLength: value.length, maxLength: value.length })
+    .map((flips) => [...value].map((c, i) => (flips[i] ? toFullWidth(c) : c)).join(''));
+
+/** Blanks a merchant may leave around what they type: spaces, tabs, the ideographic space. */
+export const blanks = fc.string({ unit: fc.constantFrom(' ', '\t', '\u3000'), maxLength: 3 });

@@ -1,4 +1,5 @@
 import { InvalidCredentialsError } from '../../errors';
+import { canonicalEmail } from '../../email-address';
 import { isActive, type Client } from '../../model';
 import type { LockoutRule } from '../../limits';
 import { lockoutGuard } from '../../lockout';
@@ -48,7 +49,7 @@ export type LoginOutcome =
  */
 export async function logIn(credentials: { loginId: string; password: string }, client: Client, deps: LogInDeps): Promise<LoginOutcome> {
   const { audit, clock } = deps;
-  const email = credentials.loginId.trim().toLowerCase();
+  const email = canonicalEmail(credentials.loginId);
   const now = clock.now();
   const lockout = lockoutGuard('login', email, deps, now);
   const refuse = async (reason: string, loginId: string | undefined, counts = true): Promise<never> => {

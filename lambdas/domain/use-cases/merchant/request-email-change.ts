@@ -1,4 +1,5 @@
 import { ValidationError } from '../../errors';
+import { canonicalEmail } from '../../email-address';
 import { requireFreshProof } from '../../fresh-proof';
 import type { RateRule } from '../../limits';
 import { takeMailRate } from '../../mail-rate';
@@ -34,7 +35,7 @@ export async function requestEmailChange(
 ): Promise<void> {
   const { audit, accounts, clock } = deps;
   const { session, account } = await signedInAccount(sessionId, deps);
-  const newEmail = input.newEmail.toLowerCase();
+  const newEmail = canonicalEmail(input.newEmail);
   // A refused password names the current email: the one its login lock counts.
   const passwordLine = (reason: string) =>
     ({ event: 'email-change.requested', outcome: 'failure', loginId: account.loginId, email: account.email, reason }) as const;

@@ -1,4 +1,5 @@
 import { MailNotSentError } from '../../errors';
+import { canonicalEmail } from '../../email-address';
 import type { RateRule } from '../../limits';
 import { takeMailRate } from '../../mail-rate';
 import { isActive } from '../../model';
@@ -23,7 +24,7 @@ export interface RequestPasswordResetDeps extends StartRequestDeps {
  */
 export async function requestPasswordReset(input: { email: string }, deps: RequestPasswordResetDeps): Promise<void> {
   const { accounts, audit, clock } = deps;
-  const email = input.email.toLowerCase();
+  const email = canonicalEmail(input.email);
   if (!(await takeMailRate('password-reset.requested', { email }, deps, clock.now()))) return;
 
   const account = await accounts.findByEmail(email);

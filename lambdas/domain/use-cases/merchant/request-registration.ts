@@ -1,4 +1,6 @@
 import { EmailUnavailableError, InvalidCredentialsError } from '../../errors';
+import { canonicalEmail } from '../../email-address';
+import { canonicalLoginId } from '../../login-id';
 import type { RateRule } from '../../limits';
 import type { LockoutRule } from '../../limits';
 import { lockoutGuard } from '../../lockout';
@@ -37,18 +39,19 @@ export interface RegistrationApplication {
  */
 export async function requestRegistration(application: RegistrationApplication, deps: RequestRegistrationDeps) {
   const { accounts, audit, clock } = deps;
-  const email = application.email.toLowerCase();
+  const email = canonicalEmail(application.email);
+  const loginId = canonicalLoginId(application.loginId);
   const now = clock.now();
-  const lockout = lockoutGuard('first-login', application.loginId, deps, now);
+  const lockout = lockoutGuard('first-login', loginId, deps, now);
   const refuse = async (reason: string, counts = true): Promise<never> => {
-    const line = { event: 'registration.requested', outcome: 'failure', loginId: application.loginId, email, reason } as const;
+    const line = { event: 'registration.requested', outcome: 'failure', loginId, email, reason } as const;
     if (counts) await lockout.failed(line);
     else audit.record(line);
     throw new InvalidCredentialsError(reason);
   };
 
   const locked = await lockout.lockedReason();
-  const account = await accounts.get(application.loginId);
+  const account = await accounts.get(loginId);
   const passwordRight = await verifyPassword(application.initialPassword, account?.initialPasswordHash ?? DECOY_HASH);
   if (locked) return refuse(locked, false);
   if (!account) return refuse('unknown login ID');

@@ -1,4 +1,5 @@
 import { AccountStateError } from '../../errors';
+import { canonicalEmail } from '../../email-address';
 import { lockEnd } from '../../lockout';
 import { PENDING_TOKEN_ATTRIBUTE, type Account, type LetterAddress, type RequestKind } from '../../model';
 import type { AccountStore, AuditLog, Clock, CodeFactorStore, FactorStore, LimitStore, RequestStore } from '../../ports';
@@ -133,7 +134,7 @@ async function secondFactorsView(loginId: string, deps: AccountStatusDeps): Prom
  * 4. The view is built; the look-up is audited with the operator.
  */
 export async function accountStatus(ref: AccountRef, by: { operator: string }, deps: AccountStatusDeps): Promise<AccountStatus> {
-  const account = 'email' in ref ? await deps.accounts.findByEmail(ref.email.trim().toLowerCase()) : await deps.accounts.get(ref.loginId);
+  const account = 'email' in ref ? await deps.accounts.findByEmail(canonicalEmail(ref.email)) : await deps.accounts.get(ref.loginId);
   const named = 'email' in ref ? { email: ref.email } : { loginId: ref.loginId };
   if (!account) {
     deps.audit.record({ event: 'account.viewed', outcome: 'failure', ...named, reason: 'no such account', operator: by.operator });

@@ -58,9 +58,12 @@ describe('logIn (ログイン)', () => {
     expect(JSON.stringify(world.sessions.all())).not.toContain(sessionId);
   });
 
-  it('takes the email whatever its case and surrounding spaces', async () => {
+  it.each([
+    ['case and surrounding spaces', '  Hanako@Example.COM '],
+    ['full width (IME) and full-width spaces', '\u3000ＨＡＮＡＫＯ＠ｅｘａｍｐｌｅ．ｃｏｍ\u3000'],
+  ])('takes the email whatever its %s', async (_label, typed) => {
     // Act
-    const sessionId = await signedInSession({ loginId: '  Hanako@Example.COM ', password: PASSWORD }, world);
+    const sessionId = await signedInSession({ loginId: typed, password: PASSWORD }, world);
 
     // Assess
     expect(world.sessions.peek(hashSessionId(sessionId))?.email).toBe(EMAIL);

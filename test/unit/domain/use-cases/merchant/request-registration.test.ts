@@ -54,6 +54,27 @@ describe('requestRegistration (初回メールアドレス登録)', () => {
     expect(passcode).toMatch(/^\d{6}$/);
   });
 
+  it("takes the letter's ID in lower case or full width and the address in full width, as stored", async () => {
+    // Arrange
+    const fullWidth = (text: string) => [...text].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('');
+
+    // Act
+    await requestRegistration(
+      {
+        loginId: `\u3000${fullWidth(LETTER.loginId.toLowerCase())}`,
+        initialPassword: LETTER.initialPassword,
+        email: ` ${fullWidth(EMAIL)}\u3000`,
+      },
+      world,
+    );
+
+    // Assess
+    expect(world.mailer.sent.map((m) => m.to)).toEqual([EMAIL, EMAIL]);
+    expect(world.audit.events).toContainEqual(
+      expect.objectContaining({ event: 'registration.requested', outcome: 'success', loginId: LETTER.loginId }),
+    );
+  });
+
   it('stores one pending request, valid 24 hours, made of hashes only', async () => {
     // Act
     await requestRegistration(application, world);

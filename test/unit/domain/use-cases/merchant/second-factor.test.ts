@@ -159,6 +159,15 @@ describe('the second sign-in step (認証アプリ, リカバリーコード)', 
     );
   });
 
+  it('takes a recovery code typed in full width (IME), its hyphen too', async () => {
+    const { recoveryCodes } = await enrol(world);
+    const typed = [...recoveryCodes[4]].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('');
+    expect(typed).toMatch(/^[\uff01-\uff5e]{4}－[\uff01-\uff5e]{4}$/);
+    await expect(completeSecondFactor(await passwordStep(world), { recoveryCode: typed }, CLIENT, world)).resolves.toEqual(
+      expect.objectContaining({ recoveryCodesLeft: 9 }),
+    );
+  });
+
   it('regenerating voids the old codes', async () => {
     const { sessionId, recoveryCodes } = await enrol(world);
     const fresh = await regenerateRecoveryCodes(sessionId, world);
