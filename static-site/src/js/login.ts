@@ -1,21 +1,32 @@
 /** Login page (index.html): ログインID (the registered email) and パスワード. */
 import type { ApiError } from './api';
-import { showArrivalNotice } from './arrival-notice';
+import { type ArrivalNotice, showArrivalNotice } from './arrival-notice';
 import { startPage } from './boot';
 import { byId, field } from './dom';
+import { EMAIL_CHANGED_SIGNED_OUT } from './email-changed';
 import { FormFeedback } from './form-feedback';
 import { listenForPasskeyLogin } from './passkey-login';
 import { submitForm } from './form-submit';
 import { showPasswordToggle } from './show-password';
 import { requiredMessage } from './validation';
 
-/** Why the merchant landed here, told by the page that sent them (`?registered=1` etc.). */
-const ARRIVAL_NOTICES: Record<string, string> = {
-  registered: 'メールアドレスの登録とパスワードの設定が完了しました。ご登録のメールアドレスでログインしてください。',
-  loggedOut: 'ログアウトしました。',
-  sessionExpired: 'ログインの有効期限が切れたか、ログインされていません。お手数ですが、再度ログインしてください。',
-  passwordReset: 'パスワードの再設定が完了しました。新しいパスワードでログインしてください。',
-  emailChanged: 'メールアドレスの変更が完了しました。新しいメールアドレスでログインしてください。',
+/**
+ * Why the merchant landed here, told by the page that sent them (`?registered=1` etc.): what
+ * was completed is a success, a session that ran out a warning, ログアウト information.
+ */
+const ARRIVAL_NOTICES: Record<string, ArrivalNotice> = {
+  registered: {
+    kind: 'success',
+    text: 'メールアドレスの登録とパスワードの設定が完了しました。ご登録のメールアドレスでログインしてください。',
+  },
+  loggedOut: { kind: 'info', text: 'ログアウトしました。' },
+  sessionExpired: {
+    kind: 'warning',
+    text: 'ログインの有効期限が切れたか、ログインされていません。お手数ですが、再度ログインしてください。',
+  },
+  passwordReset: { kind: 'success', text: 'パスワードの再設定が完了しました。新しいパスワードでログインしてください。' },
+  // Only a browser without a session comes here (confirm-email.ts): its sessions elsewhere go on.
+  emailChanged: { kind: 'success', text: EMAIL_CHANGED_SIGNED_OUT },
 };
 
 function start(): void {
