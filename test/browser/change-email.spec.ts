@@ -13,7 +13,9 @@ const ACCEPTED_LINES = [
   '新しいメールアドレス宛に確認のメールをお送りしました。メールに記載のURLにアクセスし、パスコードを入力してお手続きを完了してください。',
   'お手続きが完了するまでは、現在のメールアドレスでログインできます。',
 ];
-const CHANGED_NOTICE = 'メールアドレスの変更が完了しました。新しいメールアドレスでログインしてください。';
+/** The change ends no session: this browser, signed in, stays so and goes home. */
+const CHANGED_NOTICE_SIGNED_IN =
+  'メールアドレスの変更が完了しました。ログインしたまま続けてご利用いただけます。次回のログインからは、新しいメールアドレスをログインIDとしてご利用ください。';
 
 async function requestChange(page: Page, newEmail: string, currentPassword: string): Promise<void> {
   await page.goto('change-email.html');
@@ -92,8 +94,9 @@ test.describe('メールアドレス変更', () => {
       await expect(page.locator('#link-email')).toHaveText(/\*/);
       await expect(page.locator('#link-email')).not.toHaveText(newEmail);
       await confirm(page, mails.passcode);
-      await expect(page).toHaveURL(/index\.html\?emailChanged=1$/);
-      await expect(page.getByRole('status')).toHaveText(CHANGED_NOTICE);
+      await expect(page).toHaveURL(/home\.html\?emailChanged=1$/);
+      await expect(page.getByRole('status')).toHaveText(CHANGED_NOTICE_SIGNED_IN);
+      await expect(page.locator('#account-email')).toHaveText(newEmail);
     });
 
     await test.step('the new address logs in; the old one does not', async () => {

@@ -4,6 +4,7 @@
  */
 import { RULE_MESSAGES } from '../../lambdas/domain/password-policy';
 import { expect, test } from './support/fixtures';
+import { FIX_FIELDS_SUMMARY, POLICY_FIELD_MESSAGE } from './support/merchant';
 import { PASSWORD_CHANGED_MAIL_SUBJECT } from './support/mailbox';
 import { expectLoginRefused, expectSignedOut, logInToHome, ruleItem } from './support/merchant';
 import type { Page } from '@playwright/test';
@@ -56,7 +57,9 @@ test.describe('パスワード変更', () => {
     await newPassword.fill(`Q7#a${merchant.loginId.toLowerCase()}`);
     await expect(ruleItem(page, 'notPersonal')).toHaveAttribute('data-state', 'unmet');
     await page.getByRole('button', { name: '変更' }).click();
-    await expect(page.getByRole('alert')).toContainText(RULE_MESSAGES.notPersonal);
+    await expect(page.getByRole('alert')).toContainText(FIX_FIELDS_SUMMARY);
+    await expect(page.locator('#new-password-error')).toHaveText(POLICY_FIELD_MESSAGE);
+    await expect(ruleItem(page, 'notPersonal')).toContainText(RULE_MESSAGES.notPersonal.slice(0, 10));
   });
 
   test('a wrong current password is told on that field', async ({ page, merchant }) => {
@@ -77,7 +80,8 @@ test.describe('パスワード変更', () => {
     await logInToHome(page, merchant.email, merchant.password);
     await page.goto('change-password.html');
     await changePassword(page, { current: merchant.password, newPassword: merchant.password });
-    await expect(page.getByRole('alert')).toContainText(RULE_MESSAGES.history);
+    await expect(page.getByRole('alert')).toHaveText(`${FIX_FIELDS_SUMMARY} 新パスワード`);
+    await expect(ruleItem(page, 'history')).toContainText(RULE_MESSAGES.history);
     await expect(ruleItem(page, 'history')).toHaveAttribute('data-state', 'rejected');
     await expect(page.getByLabel('新パスワード', { exact: true })).toHaveAttribute('aria-invalid', 'true');
     await expect(page).toHaveURL(/change-password\.html$/);
@@ -89,10 +93,11 @@ test.describe('パスワード変更', () => {
     await page.getByRole('button', { name: '変更' }).click();
     await expect(page.locator('#current-password-error')).toHaveText('現在のパスワードを入力してください。');
     await expect(page.locator('#new-password-error')).toHaveText('新パスワードを入力してください。');
-    await expect(page.getByRole('alert')).toContainText('現在のパスワードを入力してください。');
+    await expect(page.getByRole('alert')).toHaveText(`${FIX_FIELDS_SUMMARY} 現在のパスワード、新パスワード、新パスワード(確認用)`);
     await expect(page.getByLabel('現在のパスワード', { exact: true })).toBeFocused();
     await changePassword(page, { current: merchant.password, newPassword: 'Short#1a' });
-    await expect(page.getByRole('alert')).toContainText(RULE_MESSAGES.length);
+    await expect(page.getByRole('alert')).toHaveText(`${FIX_FIELDS_SUMMARY} 新パスワード`);
+    await expect(ruleItem(page, 'length')).toHaveAttribute('data-state', 'unmet');
   });
 
   test('a change ends the other sessions, keeps this one, and sends a notice', async ({ page, otherPage, merchant, mailbox }) => {

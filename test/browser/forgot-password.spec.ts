@@ -6,6 +6,7 @@
 import { RULE_MESSAGES } from '../../lambdas/domain/password-policy';
 import { TOO_MANY_REQUESTS_BODY } from '../../lib/constructs/edge/rate-limited-paths';
 import { expect, freshEmail, test } from './support/fixtures';
+import { FIX_FIELDS_SUMMARY } from './support/merchant';
 import { decodeMimeWords, RESET_PASSCODE_MAIL_SUBJECT, RESET_URL_MAIL_SUBJECT } from './support/mailbox';
 import { expectLoginRefused, expectSignedOut, logInToHome, openLink, ruleItem, setPassword, wrongPasscodeFor } from './support/merchant';
 import { postApiRaw } from './support/registered-merchant';
@@ -152,7 +153,8 @@ test.describe('パスワード再設定', () => {
     await expect(page.getByLabel('パスコード', { exact: true })).toHaveAttribute('aria-invalid', 'true');
 
     await setPassword(page, { passcode: mails.passcode, newPassword: merchant.password });
-    await expect(page.getByRole('alert')).toContainText(RULE_MESSAGES.history);
+    await expect(page.getByRole('alert')).toHaveText(`${FIX_FIELDS_SUMMARY} 新パスワード`);
+    await expect(ruleItem(page, 'history')).toContainText(RULE_MESSAGES.history);
     await expect(ruleItem(page, 'history')).toHaveAttribute('data-state', 'rejected');
     await expect(page).toHaveURL(/reset-password\.html#/);
   });

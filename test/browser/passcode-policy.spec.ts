@@ -4,6 +4,7 @@
  */
 import { ALLOWED_SYMBOLS, RULE_MESSAGES } from '../../lambdas/domain/password-policy';
 import { expect, test } from './support/fixtures';
+import { FIX_FIELDS_SUMMARY, POLICY_FIELD_MESSAGE } from './support/merchant';
 import type { RegistrationMails } from './support/mailbox';
 import { fillPasscodeForm, GOOD_PASSWORD, openCompletionUrl, registerEmail, ruleItem, setPassword } from './support/merchant';
 
@@ -59,10 +60,13 @@ test.describe('パスコード入力: password policy', () => {
     ['a space', 'Kx7m Q2v#Lp9Rz', 'allowedCharacters'],
   ];
   for (const [what, password, rule] of refusedInTheBrowser) {
-    test(`a password with ${what} is refused with the rule’s message`, async ({ page }) => {
+    test(`a password with ${what} is refused: the rule turns red in the checklist, the alert points to the field`, async ({ page }) => {
       await setPassword(page, { passcode: mails.passcode, newPassword: password });
-      await expect(page.getByRole('alert')).toContainText(RULE_MESSAGES[rule as keyof typeof RULE_MESSAGES]);
+      await expect(page.getByRole('alert')).toHaveText(`${FIX_FIELDS_SUMMARY} 新パスワード`);
+      await expect(page.locator('#new-password-error')).toHaveText(POLICY_FIELD_MESSAGE);
       await expect(ruleItem(page, rule)).toHaveAttribute('data-state', 'unmet');
+      await expect(page.locator('.checklist')).toHaveAttribute('data-attempted', 'true');
+      await expect(page.getByText(RULE_MESSAGES[rule as keyof typeof RULE_MESSAGES])).toHaveCount(0);
       await expect(page.getByLabel('新パスワード', { exact: true })).toHaveAttribute('aria-invalid', 'true');
       await expect(page).toHaveURL(/passcode\.html#/);
     });
@@ -70,14 +74,16 @@ test.describe('パスコード入力: password policy', () => {
 
   test('a confirmation that does not match is refused', async ({ page }) => {
     await setPassword(page, { passcode: mails.passcode, newPassword: GOOD_PASSWORD, confirmation: `${GOOD_PASSWORD}x` });
-    await expect(page.getByRole('alert')).toContainText(RULE_MESSAGES.confirmation);
+    await expect(page.getByRole('alert')).toHaveText(`${FIX_FIELDS_SUMMARY} 新パスワード(確認用)`);
+    await expect(page.locator('#new-password-confirmation-error')).toHaveText(RULE_MESSAGES.confirmation);
     await expect(ruleItem(page, 'confirmation')).toHaveAttribute('data-state', 'unmet');
     await expect(page.getByLabel('新パスワード(確認用)', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   });
 
   test('the initial password cannot be the new one (history, checked by the server)', async ({ page, account }) => {
     await setPassword(page, { passcode: mails.passcode, newPassword: account.initialPassword });
-    await expect(page.getByRole('alert')).toContainText(RULE_MESSAGES.history);
+    await expect(page.getByRole('alert')).toHaveText(`${FIX_FIELDS_SUMMARY} 新パスワード`);
+    await expect(page.locator('#new-password-error')).toHaveText(POLICY_FIELD_MESSAGE);
     await expect(ruleItem(page, 'history')).toHaveAttribute('data-state', 'rejected');
     // Typing a new password clears the server's verdict about the old one.
     await page.getByLabel('新パスワード', { exact: true }).fill(GOOD_PASSWORD);
@@ -88,8 +94,9 @@ test.describe('パスコード入力: password policy', () => {
     const withEmail = `Q7#${email.split('@')[0]}`.slice(0, 30);
     await fillPasscodeForm(page, { passcode: mails.passcode, newPassword: withEmail });
     await page.getByRole('button', { name: '設定' }).click();
-    await expect(page.getByRole('alert')).toContainText(RULE_MESSAGES.notPersonal);
+    await expect(page.getByRole('alert')).toHaveText(`${FIX_FIELDS_SUMMARY} 新パスワード`);
     await expect(ruleItem(page, 'notPersonal')).toHaveAttribute('data-state', 'rejected');
+    await expect(ruleItem(page, 'notPersonal')).toContainText(RULE_MESSAGES.notPersonal);
   });
 
   test('a passcode must be six digits', async ({ page }) => {

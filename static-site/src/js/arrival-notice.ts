@@ -1,11 +1,24 @@
 /**
  * Why the merchant landed on this page, told by the page that sent them (`?registered=1`
- * etc.), in the page's status region.
+ * etc.), in the page's status region. The region is in the page from the start and the text
+ * comes a moment after load: a live region announces what changes in it, not what it held when
+ * the page appeared.
  */
-import { byId } from './dom';
+import { byId, type NoticeKind, showNotice } from './dom';
 
-export function showArrivalNotice(notices: Record<string, string>, regionId = 'page-status'): void {
+export interface ArrivalNotice {
+  text: string;
+  kind: NoticeKind;
+}
+
+/** Long enough for the browser to have exposed the empty region to screen readers first. */
+const ANNOUNCE_AFTER_MS = 300;
+
+export function showArrivalNotice(notices: Record<string, ArrivalNotice>, regionId = 'page-status'): void {
   const params = new URLSearchParams(location.search);
   const reason = Object.keys(notices).find((key) => params.get(key) === '1');
-  if (reason) byId(regionId).textContent = notices[reason];
+  if (!reason) return;
+  const region = byId(regionId);
+  const { text, kind } = notices[reason]!;
+  setTimeout(() => showNotice(region, text, kind), ANNOUNCE_AFTER_MS);
 }

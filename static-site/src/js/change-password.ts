@@ -7,11 +7,10 @@ import { startPage } from './boot';
 import { answerWrongCurrentPassword, currentPasswordProblem } from './current-password';
 import { byId, field } from './dom';
 import { FormFeedback } from './form-feedback';
-import { refuse, submitForm } from './form-submit';
-import { NewPasswordFields, POLICY_SUMMARY } from './new-password-fields';
+import { refuseAtFields, submitForm } from './form-submit';
+import { NewPasswordFields } from './new-password-fields';
 import { showPasswordToggle } from './show-password';
 import { startSignedIn, loadMe } from './signed-in';
-import { INPUT_PROBLEM_SUMMARY } from './validation';
 
 function start(): void {
   const form = byId<HTMLFormElement>('change-password-form');
@@ -28,9 +27,8 @@ function start(): void {
 
   function check(): boolean {
     const currentProblem = currentPasswordProblem(currentPassword, feedback);
-    const { problems, policyFailed } = passwords.check();
-    const all = [...(currentProblem ? [currentProblem] : []), ...problems];
-    return all.length === 0 || refuse(feedback, policyFailed ? POLICY_SUMMARY : INPUT_PROBLEM_SUMMARY, all);
+    const problems = [...(currentProblem ? [currentProblem] : []), ...passwords.check()];
+    return problems.length === 0 || refuseAtFields(feedback);
   }
 
   submitForm({

@@ -1,12 +1,14 @@
 /**
  * メールアドレス変更, last step: the page the email-change URL (sent to the new address)
- * opens. The passcode from the second email proves the address; from then on it is the login ID.
+ * opens. The passcode from the second email proves the address; from the next login on it is the
+ * login ID.
  */
 import { EMAIL_CHANGE_LINK_WORDING } from '../../../lambdas/domain/link-wording';
 import { startPage } from './boot';
 import { CompletionLink } from './completion-link';
 import { byId, field } from './dom';
-import { FormFeedback } from './form-feedback';
+import { pageAfterEmailChange } from './email-changed';
+import { FormFeedback, setSubmitting } from './form-feedback';
 import { refuse, submitForm } from './form-submit';
 import { PasscodeField } from './passcode-field';
 import { INPUT_PROBLEM_SUMMARY } from './validation';
@@ -30,7 +32,13 @@ function start(): void {
     route: 'complete-email-change',
     check,
     body: () => ({ token: link.token, passcode: passcode.value }),
-    success: 'index.html?emailChanged=1',
+    // The change ends no session: where the merchant goes, and what they read, depends on this browser's.
+    success: () => {
+      setSubmitting(form, true);
+      void pageAfterEmailChange().then((page) => {
+        location.href = page;
+      });
+    },
     errors: {
       LINK_INVALID: (error) => link.showInvalid(error.reason),
       PASSCODE_WRONG: (error) => passcode.showWrong(error),

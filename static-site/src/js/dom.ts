@@ -36,10 +36,22 @@ export function elementWith<K extends keyof HTMLElementTagNameMap>(
   return Object.assign(document.createElement(tag), props);
 }
 
-/** A success or progress line in the page's status region; clears the alert. */
-export function tell(message: string): void {
+/** What a notice is, for its look (css .notice-*); a problem is an alert (warn), never a notice. */
+export type NoticeKind = 'success' | 'info' | 'warning';
+
+const NOTICE_KINDS: readonly NoticeKind[] = ['success', 'info', 'warning'];
+
+/** A message in a status region (role=status), styled as its kind. */
+export function showNotice(region: HTMLElement, message: string, kind: NoticeKind): void {
+  region.classList.remove(...NOTICE_KINDS.map((k) => `notice-${k}`));
+  region.classList.add(`notice-${kind}`);
+  region.textContent = message;
+}
+
+/** A line in the page's status region (done: success; otherwise information); clears the alert. */
+export function tell(message: string, kind: NoticeKind = 'success'): void {
   byId('form-alert').replaceChildren();
-  byId('page-status').textContent = message;
+  showNotice(byId('page-status'), message, kind);
 }
 
 /** A problem in the page's alert region; clears the status line. */

@@ -39,6 +39,20 @@ export class FormFeedback {
     this.alertRegion.replaceChildren(...children);
   }
 
+  /**
+   * The one-line summary of a form whose fields say what is wrong under themselves: it names
+   * each field marked wrong as a link that moves focus into it, so the rules are not said twice.
+   */
+  pointToInvalidFields(summary: string): void {
+    const paragraph = document.createElement('p');
+    paragraph.append(summary);
+    const invalid = [...this.form.querySelectorAll<HTMLInputElement>('input[aria-invalid="true"]')];
+    invalid.forEach((input, index) => {
+      paragraph.append(index === 0 ? ' ' : '、', fieldLink(input));
+    });
+    this.alertRegion.replaceChildren(paragraph);
+  }
+
   /** A message is text, or a node a page built (e.g. a sentence with a link); never HTML. */
   showFieldError(name: string, messages: FieldMessage | FieldMessage[]): void {
     const input = field(this.form, name);
@@ -64,6 +78,19 @@ export class FormFeedback {
   private errorSlot(input: HTMLInputElement): HTMLElement | null {
     return input.id ? document.getElementById(`${input.id}-error`) : null;
   }
+}
+
+/** A link to a field, named by its label; following it puts the cursor in the field. */
+function fieldLink(input: HTMLInputElement): HTMLAnchorElement {
+  const link = document.createElement('a');
+  link.href = `#${input.id}`;
+  link.className = 'field-link';
+  link.textContent = input.labels?.[0]?.textContent?.trim() ?? input.name;
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    input.focus();
+  });
+  return link;
 }
 
 /** Blocks double submits while a request is on its way. */

@@ -8,6 +8,7 @@ import type { RouteEntry } from '../../../lambdas/routes';
 import { postJson, type ApiError } from './api';
 import { type FormFeedback, setSubmitting, showFieldErrors } from './form-feedback';
 import { leftForLogin } from './session-exit';
+import { FIX_FIELDS_SUMMARY } from './validation';
 
 export interface FormSubmit<T> {
   form: HTMLFormElement;
@@ -66,6 +67,13 @@ export function showRefusal(form: HTMLFormElement, feedback: FormFeedback, error
 /** Ends a failed check: the summary (and the problems) in the alert, focus on the first field marked. */
 export function refuse(feedback: FormFeedback, summary: string, problems: string[] = []): false {
   feedback.showAlert(summary, problems);
+  feedback.focusFirstInvalid();
+  return false;
+}
+
+/** Ends a failed check of a form whose fields explain themselves: the alert points to them, focus on the first. */
+export function refuseAtFields(feedback: FormFeedback): false {
+  feedback.pointToInvalidFields(FIX_FIELDS_SUMMARY);
   feedback.focusFirstInvalid();
   return false;
 }

@@ -3,21 +3,27 @@
  * password and the email, and ログアウト. Without a session the merchant goes to login.
  */
 import { japanDateTime } from '../../../lambdas/domain/japan-time';
-import { showArrivalNotice } from './arrival-notice';
+import { type ArrivalNotice, showArrivalNotice } from './arrival-notice';
 import { startPage } from './boot';
-import { byId } from './dom';
+import { byId, showNotice } from './dom';
+import { EMAIL_CHANGED_SIGNED_IN } from './email-changed';
 import { startSignedIn, loadMe } from './signed-in';
 
-const ARRIVAL_NOTICES: Record<string, string> = {
-  passwordChanged: 'パスワードを変更しました。',
+const ARRIVAL_NOTICES: Record<string, ArrivalNotice> = {
+  passwordChanged: { kind: 'success', text: 'パスワードを変更しました。' },
+  // The email change was completed in this browser while signed in: the session goes on (confirm-email.ts).
+  emailChanged: { kind: 'success', text: EMAIL_CHANGED_SIGNED_IN },
 };
 
 /** After a sign-in with a recovery code (`?recoveryCodesLeft=9`): how many are left. */
 function showRecoveryCodesLeft(): void {
   const left = new URLSearchParams(location.search).get('recoveryCodesLeft');
   if (left === null || !/^\d+$/.test(left)) return;
-  byId('page-status').textContent =
-    `リカバリーコードでログインしました。残りのリカバリーコードは${left}個です。少なくなった場合は「2段階認証の設定」から再発行してください。`;
+  showNotice(
+    byId('page-status'),
+    `リカバリーコードでログインしました。残りのリカバリーコードは${left}個です。少なくなった場合は「2段階認証の設定」から再発行してください。`,
+    'info',
+  );
 }
 
 const NO_DATE = '—';

@@ -2,25 +2,37 @@
  * Login page (index.html): ログインID (the registered email) and パスワード. A merchant already
  * signed in goes straight to home; one typing the letter's ID is pointed to 初回ログイン.
  */
-import { LETTER_ID_HINT, LETTER_ID_HINT_MESSAGE } from '../../../lambdas/domain/letter-id-hint';
-import { getJson, type ApiError } from './api';
-import { showArrivalNotice } from './arrival-notice';
-import { startPage } from './boot';
 import { canonicalEmail } from '../../../lambdas/domain/email-address';
+import { LETTER_ID_HINT, LETTER_ID_HINT_MESSAGE } from '../../../lambdas/domain/letter-id-hint';
+import type { ApiError } from './api';
+import { type ArrivalNotice, showArrivalNotice } from './arrival-notice';
+import { startPage } from './boot';
 import { byId, element, field } from './dom';
+import { EMAIL_CHANGED_SIGNED_OUT } from './email-changed';
+import { hasSession } from './has-session';
 import { FormFeedback } from './form-feedback';
 import { listenForPasskeyLogin } from './passkey-login';
 import { submitForm } from './form-submit';
 import { showPasswordToggle } from './show-password';
 import { isEmail, requiredMessage } from './validation';
 
-/** Why the merchant landed here, told by the page that sent them (`?registered=1` etc.). */
-const ARRIVAL_NOTICES: Record<string, string> = {
-  registered: 'メールアドレスの登録とパスワードの設定が完了しました。ご登録のメールアドレスでログインしてください。',
-  loggedOut: 'ログアウトしました。',
-  sessionExpired: 'ログインの有効期限が切れたか、ログインされていません。お手数ですが、再度ログインしてください。',
-  passwordReset: 'パスワードの再設定が完了しました。新しいパスワードでログインしてください。',
-  emailChanged: 'メールアドレスの変更が完了しました。新しいメールアドレスでログインしてください。',
+/**
+ * Why the merchant landed here, told by the page that sent them (`?registered=1` etc.): what
+ * was completed is a success, a session that ran out a warning, ログアウト information.
+ */
+const ARRIVAL_NOTICES: Record<string, ArrivalNotice> = {
+  registered: {
+    kind: 'success',
+    text: 'メールアドレスの登録とパスワードの設定が完了しました。ご登録のメールアドレスでログインしてください。',
+  },
+  loggedOut: { kind: 'info', text: 'ログアウトしました。' },
+  sessionExpired: {
+    kind: 'warning',
+    text: 'ログインの有効期限が切れたか、ログインされていません。お手数ですが、再度ログインしてください。',
+  },
+  passwordReset: { kind: 'success', text: 'パスワードの再設定が完了しました。新しいパスワードでログインしてください。' },
+  // Only a browser without a session comes here (confirm-email.ts): its sessions elsewhere go on.
+  emailChanged: { kind: 'success', text: EMAIL_CHANGED_SIGNED_OUT },
 };
 
 /** The hint's sentence, its 初回ログインはこちら a real link (the wording is the API's too). */
@@ -32,13 +44,9 @@ function letterIdHint(): Node {
   return hint;
 }
 
-/**
- * Opening the site's address while signed in leads home. GET /api/session only looks (it does
- * not count as a use); a signed-out visitor's 401 is the expected answer and is not shown.
- */
+/** Opening the site's address while signed in leads home. */
 async function leaveWhenSignedIn(): Promise<void> {
-  const session = await getJson('session-time');
-  if (session.ok) location.replace('home.html');
+  if (await hasSession()) location.replace('home.html');
 }
 
 function start(): void {

@@ -7,9 +7,10 @@ import type { ApiError } from './api';
 import { byId, field } from './dom';
 import type { FormFeedback } from './form-feedback';
 import { PasswordChecklist, type ChecklistOptions } from './password-checklist';
-import { requiredMessage } from './validation';
+import { FIX_FIELDS_SUMMARY, requiredMessage } from './validation';
 
-export const POLICY_SUMMARY = '新パスワードが条件を満たしていません。';
+/** Under 新パスワード: which rules fail, the checklist right below says (in red). */
+export const POLICY_FIELD_MESSAGE = '条件を満たしていません。下の赤字の条件をご確認ください。';
 
 export class NewPasswordFields {
   readonly newPassword: HTMLInputElement;
@@ -42,42 +43,41 @@ export class NewPasswordFields {
   }
 
   /**
-   * Marks what the browser can already tell is wrong, field by field. Returns every problem
-   * and whether the password itself (not only an empty field) breaks the policy.
+   * Marks what the browser can already tell is wrong, field by field: one short line under the
+   * field, the rules themselves marked red in the checklist right below it (never listed again).
+   * Returns every problem found.
    */
-  check(): { problems: string[]; policyFailed: boolean } {
+  check(): string[] {
     const problems: string[] = [];
-    const fail = (name: string, messages: string[]) => {
-      this.feedback.showFieldError(name, messages);
-      problems.push(...messages);
+    const fail = (name: string, message: string) => {
+      this.feedback.showFieldError(name, message);
+      problems.push(message);
     };
     const failing = this.refresh();
-    const policyMessages = failing.filter((r) => r.rule !== 'confirmation').map((r) => r.message);
-    if (!this.newPassword.value) fail('newPassword', [requiredMessage('新パスワード')]);
-    else if (policyMessages.length > 0) fail('newPassword', policyMessages);
+    const policyFailed = failing.some((r) => r.rule !== 'confirmation');
+    this.checklist.showAttempt();
+    if (!this.newPassword.value) fail('newPassword', requiredMessage('新パスワード'));
+    else if (policyFailed) fail('newPassword', POLICY_FIELD_MESSAGE);
 
     const mismatch = failing.find((r) => r.rule === 'confirmation');
-    if (!this.confirmation.value) fail('newPasswordConfirmation', [requiredMessage('新パスワード(確認用)')]);
-    else if (mismatch) fail('newPasswordConfirmation', [mismatch.message]);
+    if (!this.confirmation.value) fail('newPasswordConfirmation', requiredMessage('新パスワード(確認用)'));
+    else if (mismatch) fail('newPasswordConfirmation', mismatch.message);
 
-    return { problems, policyFailed: this.newPassword.value !== '' && policyMessages.length > 0 };
+    return problems;
   }
 
-  /** The server's PASSWORD_POLICY answer: each broken rule listed, marked in the checklist. */
+  /** The server's PASSWORD_POLICY answer: each broken rule marked in the checklist, the field's one line, the alert pointing there. */
   showPolicyRejection(error: ApiError): void {
     const violations = error.violations ?? [];
-    // The server's message repeats the violations; the list says them one by one.
-    this.feedback.showAlert(
-      POLICY_SUMMARY,
-      violations.map((v) => v.message),
-    );
     this.checklist.markRejected(
       violations.map((v) => v.rule),
       this.newPassword.value,
       this.confirmation.value,
     );
     const onConfirmation = violations.length > 0 && violations.every((v) => v.rule === 'confirmation');
-    this.feedback.markInvalid(onConfirmation ? 'newPasswordConfirmation' : 'newPassword');
+    if (onConfirmation) this.feedback.showFieldError('newPasswordConfirmation', violations[0]!.message);
+    else this.feedback.showFieldError('newPassword', POLICY_FIELD_MESSAGE);
+    this.feedback.pointToInvalidFields(FIX_FIELDS_SUMMARY);
     this.feedback.focusFirstInvalid();
   }
 

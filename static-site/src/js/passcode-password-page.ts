@@ -9,11 +9,10 @@ import type { RouteEntry } from '../../../lambdas/routes';
 import { CompletionLink } from './completion-link';
 import { byId, field } from './dom';
 import { FormFeedback } from './form-feedback';
-import { refuse, submitForm } from './form-submit';
-import { NewPasswordFields, POLICY_SUMMARY } from './new-password-fields';
+import { refuseAtFields, submitForm } from './form-submit';
+import { NewPasswordFields } from './new-password-fields';
 import { PasscodeField } from './passcode-field';
 import { showPasswordToggle } from './show-password';
-import { INPUT_PROBLEM_SUMMARY } from './validation';
 
 export interface PasscodePasswordPage {
   /** `{ token }` → 200 pending or 410 LINK_INVALID. */
@@ -35,9 +34,8 @@ export function startPasscodePasswordPage(page: PasscodePasswordPage): void {
 
   function check(): boolean {
     const passcodeProblems = passcode.check();
-    const { problems, policyFailed } = passwords.check();
-    const all = [...passcodeProblems, ...problems];
-    return all.length === 0 || refuse(feedback, policyFailed ? POLICY_SUMMARY : INPUT_PROBLEM_SUMMARY, all);
+    const problems = [...passcodeProblems, ...passwords.check()];
+    return problems.length === 0 || refuseAtFields(feedback);
   }
 
   submitForm({

@@ -4,6 +4,7 @@
  */
 import type { RouteEntry } from '../../../lambdas/routes';
 import { postJson } from './api';
+import { showNotice } from './dom';
 import type { FormFeedback } from './form-feedback';
 import { PASSKEY_CANCELLED, PASSKEY_UNSUPPORTED, usePasskey } from './passkey-ceremony';
 
@@ -41,5 +42,5 @@ export function listenForPasskeyLogin(
 
 function statusLine(message: string): void {
   const status = document.getElementById('page-status');
-  if (status) status.textContent = message;
+  if (status) showNotice(status, message, 'info');
 }

@@ -106,7 +106,7 @@ async function register(button: HTMLButtonElement): Promise<void> {
     }
     const created = await createPasskey(options.data.options);
     if (!created.ok) {
-      if (created.why === 'cancelled') tell(PASSKEY_CANCELLED);
+      if (created.why === 'cancelled') tell(PASSKEY_CANCELLED, 'info');
       else warn(created.why === 'unsupported' ? PASSKEY_UNSUPPORTED : 'パスキーを登録できませんでした。もう一度お試しください。');
       return;
     }

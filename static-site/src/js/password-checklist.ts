@@ -68,7 +68,11 @@ export class PasswordChecklist {
   private rejectedByServer = new Set<string>();
   private context: Pick<PasswordContext, 'email' | 'loginId'> = {};
 
-  constructor(liveList: HTMLElement, serverNotes: HTMLElement, options: ChecklistOptions = {}) {
+  constructor(
+    private readonly liveList: HTMLElement,
+    serverNotes: HTMLElement,
+    options: ChecklistOptions = {},
+  ) {
     this.personalDataKnown = options.personalDataKnown ?? false;
     this.serverRules = this.personalDataKnown ? ['history'] : ['notPersonal', 'history'];
     for (const [rule, label] of Object.entries(LIVE_LABELS)) {
@@ -115,6 +119,14 @@ export class PasswordChecklist {
       const item = this.items.get(rule);
       if (item) setState(item, 'rejected');
     }
+  }
+
+  /**
+   * After a 設定 that the browser refused: the rules still unmet turn red, as the field's line
+   * says ("下の赤字の条件"), and stay so while the merchant fixes them.
+   */
+  showAttempt(): void {
+    (this.liveList.closest<HTMLElement>('.checklist') ?? this.liveList).dataset.attempted = 'true';
   }
 
   /** Called when the password changes: the server's verdict was about the old one. */

@@ -8,7 +8,7 @@ import { canonicalAuthenticatorCode } from '../../../lambdas/domain/typed-codes'
 import type { FactorOverview } from '../../../lambdas/domain/use-cases/merchant/list-factors';
 import { getJson, postJson, type ApiResult } from './api';
 import { startPage } from './boot';
-import { byId, field } from './dom';
+import { byId, field, showNotice } from './dom';
 import { FormFeedback } from './form-feedback';
 import { submitForm } from './form-submit';
 import { withProof } from './proof-prompt';
@@ -51,7 +51,7 @@ function showCodes(codes: string[]): void {
   link.href = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
   byId('copy-codes').onclick = () => {
     void navigator.clipboard.writeText(text).then(() => {
-      byId('page-status').textContent = 'リカバリーコードをコピーしました。';
+      showNotice(byId('page-status'), 'リカバリーコードをコピーしました。', 'success');
     });
   };
   byId('print-codes').onclick = () => window.print();
@@ -93,7 +93,7 @@ function confirmForm(): void {
     success: (data) => {
       byId('enrolment').hidden = true;
       byId('setup-required').hidden = true;
-      byId('page-status').textContent = '認証アプリを設定しました。次回のログインから、確認コードの入力が必要になります。';
+      showNotice(byId('page-status'), '認証アプリを設定しました。次回のログインから、確認コードの入力が必要になります。', 'success');
       if (data.recoveryCodes) showCodes(data.recoveryCodes);
       void showFactors();
     },
@@ -112,14 +112,14 @@ startPage(() => {
   byId('setup-authenticator').addEventListener('click', () => void startSetup());
   byId('remove-authenticator').addEventListener('click', async () => {
     if (!accepted(await withProof(() => postJson('authenticator-remove', {})))) return;
-    byId('page-status').textContent = '認証アプリを削除しました。';
+    showNotice(byId('page-status'), '認証アプリを削除しました。', 'success');
     await showFactors();
   });
   byId('regenerate-codes').addEventListener('click', async () => {
     const data = accepted(await withProof(() => postJson<{ recoveryCodes: string[] }>('recovery-codes', {})));
     if (!data) return;
     showCodes(data.recoveryCodes);
-    byId('page-status').textContent = 'リカバリーコードを再発行しました。以前のリカバリーコードは使用できません。';
+    showNotice(byId('page-status'), 'リカバリーコードを再発行しました。以前のリカバリーコードは使用できません。', 'success');
     await showFactors();
   });
 });

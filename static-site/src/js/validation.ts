@@ -6,6 +6,8 @@ import { canonicalPasscode } from '../../../lambdas/domain/typed-codes';
 
 /** The alert's summary when fields have their own messages below. */
 export const INPUT_PROBLEM_SUMMARY = '入力内容をご確認ください。';
+/** The summary when the alert only points to the fields: each one's message is under it, in red. */
+export const FIX_FIELDS_SUMMARY = `${INPUT_PROBLEM_SUMMARY}赤字の項目を修正してください。`;
 
 export const requiredMessage = (label: string) => `${label}を入力してください。`;
 

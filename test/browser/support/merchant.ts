@@ -18,6 +18,11 @@ export const ACCEPTED_LINES = [
 
 export const REGISTERED_NOTICE = 'メールアドレスの登録とパスワードの設定が完了しました。ご登録のメールアドレスでログインしてください。';
 
+/** The alert of a refused password form: one line, then a link to each field in error. */
+export const FIX_FIELDS_SUMMARY = '入力内容をご確認ください。赤字の項目を修正してください。';
+/** Under 新パスワード when it breaks the policy; the checklist below marks which rule. */
+export const POLICY_FIELD_MESSAGE = '条件を満たしていません。下の赤字の条件をご確認ください。';
+
 /** A password that meets every rule and is nobody's initial password. */
 export const GOOD_PASSWORD = 'Kx7#mQ2v!Lp9Rz';
 
