@@ -4,8 +4,10 @@
  */
 import { byId } from './dom';
 
-export function showArrivalNotice(notices: Record<string, string>, regionId = 'page-status'): void {
+/** True when there was a notice to show. */
+export function showArrivalNotice(notices: Record<string, string>, regionId = 'page-status'): boolean {
   const params = new URLSearchParams(location.search);
   const reason = Object.keys(notices).find((key) => params.get(key) === '1');
   if (reason) byId(regionId).textContent = notices[reason];
+  return reason !== undefined;
 }

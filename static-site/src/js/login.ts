@@ -33,7 +33,9 @@ function letterIdHint(): Node {
 
 /**
  * Opening the site's address while signed in leads home. GET /api/session only looks (it does
- * not count as a use); a signed-out visitor's 401 is the expected answer and is not shown.
+ * not count as a use); a signed-out visitor's 401 is the expected answer and is not shown. A
+ * page that sent the merchant here with a notice (e.g. ?emailChanged=1, the session still alive)
+ * is not overruled: the notice stays.
  */
 async function leaveWhenSignedIn(): Promise<void> {
   const session = await getJson('session-time');
@@ -41,13 +43,12 @@ async function leaveWhenSignedIn(): Promise<void> {
 }
 
 function start(): void {
-  void leaveWhenSignedIn();
   const form = byId<HTMLFormElement>('login-form');
   const loginId = field(form, 'loginId');
   const password = field(form, 'password');
   const feedback = new FormFeedback(form, byId('form-alert'));
   showPasswordToggle(byId<HTMLInputElement>('show-password'), [password]);
-  showArrivalNotice(ARRIVAL_NOTICES);
+  if (!showArrivalNotice(ARRIVAL_NOTICES)) void leaveWhenSignedIn();
 
   /** Each empty field says so under itself; no summary, the form is that short. */
   function check(): boolean {
