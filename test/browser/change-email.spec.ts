@@ -6,7 +6,7 @@
 import { expect, freshEmail, test } from './support/fixtures';
 import { registerMerchant } from './support/registered-merchant';
 import { EMAIL_CHANGE_PASSCODE_MAIL_SUBJECT, EMAIL_CHANGE_URL_MAIL_SUBJECT, EMAIL_CHANGED_MAIL_SUBJECT } from './support/mailbox';
-import { expectLoginRefused, expectSignedOut, logInToHome, openLink, wrongPasscodeFor } from './support/merchant';
+import { expectLoginRefused, expectSignedOut, logInToHome, logOut, openLink, wrongPasscodeFor } from './support/merchant';
 import type { Page } from '@playwright/test';
 
 const ACCEPTED_LINES = [
@@ -86,6 +86,7 @@ test.describe('メールアドレス変更', () => {
 
     await test.step('until it is confirmed, the old address still logs in and the new one does not', async () => {
       await logInToHome(otherPage, merchant.email, merchant.password);
+      await logOut(otherPage); // signed in, the login page would lead straight home
       await expectLoginRefused(otherPage, newEmail, merchant.password);
     });
 
@@ -100,6 +101,9 @@ test.describe('メールアドレス変更', () => {
     });
 
     await test.step('the new address logs in; the old one does not', async () => {
+      // This browser is still signed in from before the change (the login page would lead home).
+      await page.goto('home.html');
+      await logOut(page);
       await logInToHome(page, newEmail, merchant.password);
       await expect(page.locator('#account-login-id')).toHaveText(merchant.loginId);
       await expectLoginRefused(otherPage, merchant.email, merchant.password);
@@ -157,7 +161,7 @@ test.describe('メールアドレス変更', () => {
     expect(await mailbox.subjectsTo(taken)).toEqual(before);
   });
 
-  test('an address another account took meanwhile cannot be confirmed', async ({ page, merchant, mailbox, stack }) => {
+  test('an address another account took meanwhile cannot be confirmed', async ({ page, otherPage, merchant, mailbox, stack }) => {
     const newEmail = freshEmail('contested');
     await logInToHome(page, merchant.email, merchant.password);
     await requestChange(page, newEmail, merchant.password);
@@ -168,7 +172,8 @@ test.describe('メールアドレス変更', () => {
     await confirm(page, passcode);
     await expect(page.getByRole('alert')).toContainText('メールアドレス変更ページから別のメールアドレスでお手続きください。');
     await expect(page).toHaveURL(/confirm-email\.html#/);
-    await logInToHome(page, merchant.email, merchant.password);
+    // The old address still logs in (in another browser: this one is still signed in).
+    await logInToHome(otherPage, merchant.email, merchant.password);
   });
 
   test('a wrong passcode is told with the tries left', async ({ page, merchant, mailbox }) => {

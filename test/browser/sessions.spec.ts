@@ -1,7 +1,7 @@
 /** ログイン中の端末 and the new-browser notice, as a merchant with two browsers meets them. */
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { expectSignedOut, logInToHome } from './support/merchant';
+import { expectSignedOut, logInToHome, logOut } from './support/merchant';
 
 const NEW_DEVICE_SUBJECT = '【GMOフィナンシャルゲート】お客様サポートWEB 新しい端末からのログインのお知らせ';
 /** The second browser calls itself Firefox on a Mac, so the list can tell the two apart. */
@@ -111,6 +111,7 @@ test.describe('new sign-in notice', () => {
     await otherPage.getByRole('button', { name: 'ログアウト' }).click();
     await expect(otherPage).toHaveURL(/loggedOut=1$/);
     await logInToHome(otherPage, merchant.email, merchant.password);
+    await logOut(page); // signed in, the login page would lead straight home
     await logInToHome(page, merchant.email, merchant.password);
     expect((await mailbox.subjectsTo(merchant.email)).filter((subject) => subject === NEW_DEVICE_SUBJECT)).toHaveLength(1);
   });

@@ -14,11 +14,13 @@ export interface ArrivalNotice {
 /** Long enough for the browser to have exposed the empty region to screen readers first. */
 const ANNOUNCE_AFTER_MS = 300;
 
-export function showArrivalNotice(notices: Record<string, ArrivalNotice>, regionId = 'page-status'): void {
+/** True when there was a notice to show. */
+export function showArrivalNotice(notices: Record<string, ArrivalNotice>, regionId = 'page-status'): boolean {
   const params = new URLSearchParams(location.search);
   const reason = Object.keys(notices).find((key) => params.get(key) === '1');
-  if (!reason) return;
+  if (!reason) return false;
   const region = byId(regionId);
   const { text, kind } = notices[reason]!;
   setTimeout(() => showNotice(region, text, kind), ANNOUNCE_AFTER_MS);
+  return true;
 }

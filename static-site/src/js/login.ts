@@ -44,19 +44,21 @@ function letterIdHint(): Node {
   return hint;
 }
 
-/** Opening the site's address while signed in leads home. */
+/**
+ * Opening the site's address while signed in leads home. A page that sent the merchant here with
+ * a notice is not overruled: the notice stays.
+ */
 async function leaveWhenSignedIn(): Promise<void> {
   if (await hasSession()) location.replace('home.html');
 }
 
 function start(): void {
-  void leaveWhenSignedIn();
   const form = byId<HTMLFormElement>('login-form');
   const loginId = field(form, 'loginId');
   const password = field(form, 'password');
   const feedback = new FormFeedback(form, byId('form-alert'));
   showPasswordToggle(byId<HTMLInputElement>('show-password'), [password]);
-  showArrivalNotice(ARRIVAL_NOTICES);
+  if (!showArrivalNotice(ARRIVAL_NOTICES)) void leaveWhenSignedIn();
 
   /** Each empty field says so under itself; no summary, the form is that short. */
   function check(): boolean {
