@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, STATUS_CODES, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { loadConfig } from '../lambdas/config';
 import { answerFor, type ErrorResponse, errorResponse, internalErrorAnswer } from '../lambdas/http/error-answers';
@@ -10,6 +10,7 @@ import { securityHeaders } from '../lambdas/http/security-headers';
 import { routes, UNROUTED_ENTRY } from '../lambdas/routes';
 import { SITE_SETTINGS_FILE, siteSettings } from '../lambdas/site-settings';
 import { sendApiGatewayResult, toApiGatewayEvent } from './api-gateway-event';
+import { localSiteFrame } from './site-frame';
 
 type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -116,6 +117,8 @@ function answerOnSocket(socket: Duplex, refusal: RequestRefusedError) {
  * Lambda handlers (loaded on first use, after the environment is set), the rest is the built site.
  */
 export function createDevServer(siteDir: string): Server {
+  // Read once: a wrong link or logo stops the start instead of breaking every page's settings.
+  const { frame, logoFile } = localSiteFrame(process.env, resolve(__dirname, '..'));
   const handlers = new Map<string, LambdaHandler>();
   const handlerFor = (entry: string): LambdaHandler => {
     if (!handlers.has(entry)) {
@@ -152,7 +155,14 @@ export function createDevServer(siteDir: string): Server {
   async function site(req: IncomingMessage, res: ServerResponse, path: string) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, refusals.methodNotAllowed(['GET', 'HEAD']), false);
     if (path === `/${SITE_SETTINGS_FILE}`) {
-      return plain(res, 200, 'application/json; charset=utf-8', JSON.stringify(siteSettings(loadConfig())));
+      return plain(res, 200, 'application/json; charset=utf-8', JSON.stringify(siteSettings(loadConfig(), frame)));
+    }
+    // The stage's logo, where CloudFront serves the deployed copy (lib/constructs/site).
+    if (logoFile && path === siteSettings(loadConfig(), frame).brandLogo) {
+      const logo = await readFile(logoFile).catch(() => undefined);
+      if (!logo) return refuse(res, refusals.notFound(), false);
+      res.setHeader('cache-control', 'no-cache');
+      return plain(res, 200, CONTENT_TYPES[extname(path)]!, logo);
     }
     const file = normalize(join(siteDir, path === '/' ? 'index.html' : path));
     if (!file.startsWith(siteDir + sep)) return refuse(res, refusals.notFound(), false);

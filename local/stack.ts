@@ -16,6 +16,7 @@ import { createDevServer } from './dev-server';
 import type { EmulatorPorts } from './emulators';
 import { checkPortFree, holdPort, isAddressInUse, PortInUseError } from './ports';
 import { provisionLocalResources } from './provision';
+import { LOCAL_SITE_FRAME_EXAMPLES } from './site-frame';
 
 const REPO_ROOT = resolve(__dirname, '..');
 
@@ -172,6 +173,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         rules: { MFA_POLICY: 'optional' },
       }),
       { POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'INFO' },
+      LOCAL_SITE_FRAME_EXAMPLES,
       options.env,
     );
 
