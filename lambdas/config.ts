@@ -15,6 +15,8 @@ export const TEXT_DEFAULTS = {
   MAIL_FROM_NAME: 'お客様サポートWEB',
   BRAND_NAME: 'GMOフィナンシャルゲート',
   SUPPORT_CONTACT_NAME: 'GMOフィナンシャルゲート株式会社 管理本部 業務課 お客様サポートWEB担当',
+  /** The holder named in the footer's ©. */
+  COMPANY_NAME: 'GMOフィナンシャルゲート株式会社',
 };
 
 /**

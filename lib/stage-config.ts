@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { INACTIVITY_WARNING_DAYS } from '../lambdas/domain/inactivity';
+import { isLogoExtension, isSiteLink } from '../lambdas/domain/site-frame';
 import { SynthInputError } from './errors';
 
 /**
@@ -8,11 +9,17 @@ import { SynthInputError } from './errors';
  * validated here, once, before any construct is built: a typo fails `cdk synth` with a message
  * naming the field instead of deploying a broken stack.
  *
- * Text settings left out (mailFromName, brandName, supportContactName) and the optional numbers
+ * Text settings left out (mailFromName, brandName, supportContactName, companyName) and the optional numbers
  * fall back to the defaults of `lambdas/config.ts`, so those defaults live in one place.
  */
 const positiveInt = z.number().int().positive();
 const hostname = z.hostname().refine((h) => h.includes('.'), 'must be a fully qualified domain name');
+const siteLink = z.string().refine(isSiteLink, 'must be an https:// page, a mailto: address or a /path of the site');
+/** A file of this repository, relative to its root; the site construct copies it into the site. */
+const logoFile = z
+  .string()
+  .regex(/^(?!\/)(?!.*(^|\/)\.\.(\/|$))[\w./-]+$/, 'must be a path inside the repository, relative to its root')
+  .refine((path) => isLogoExtension(path.slice(path.lastIndexOf('.')).toLowerCase()), 'must be a .svg or .png file');
 const retentionDays = Object.values(RetentionDays).filter((v): v is number => typeof v === 'number');
 
 const stageConfigSchema = z
@@ -40,6 +47,14 @@ const stageConfigSchema = z
     brandName: z.string().min(1).optional(),
     supportContactName: z.string().min(1).optional(),
     supportContactEmail: z.email(),
+    /** The footer's `© <year> <companyName>`. */
+    companyName: z.string().min(1).optional(),
+    /** The header's logo (its alt text is brandName), served as /brand/logo.<ext>; unset: the brand as text. */
+    brandLogo: logoFile.optional(),
+    /** The footer's links; each one left out is not shown. */
+    privacyPolicyUrl: siteLink.optional(),
+    termsUrl: siteLink.optional(),
+    contactUrl: siteLink.optional(),
     registrationValidityMinutes: positiveInt,
     passcodeMaxAttempts: positiveInt.optional(),
     sessionIdleMinutes: positiveInt.optional(),

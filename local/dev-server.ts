@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, STATUS_CODES, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { loadConfig } from '../lambdas/config';
 import { answerFor, type ErrorResponse, errorResponse, internalErrorAnswer } from '../lambdas/http/error-answers';
@@ -11,6 +11,7 @@ import { routes, UNROUTED_ENTRY } from '../lambdas/routes';
 import { SITE_SETTINGS_FILE, siteSettings } from '../lambdas/site-settings';
 import { sendApiGatewayResult, toApiGatewayEvent } from './api-gateway-event';
 import { type InboxSource, inboxAnswer } from './mailbox/inbox-route';
+import { localSiteFrame } from './site-frame';
 
 type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -123,6 +124,8 @@ export interface DevServerOptions {
  * — and, local mode's own, the mailbox page under `/_local/`.
  */
 export function createDevServer(siteDir: string, options: DevServerOptions = {}): Server {
+  // Read once: a wrong link or logo stops the start instead of breaking every page's settings.
+  const { frame, logoFile } = localSiteFrame(process.env, resolve(__dirname, '..'));
   const handlers = new Map<string, LambdaHandler>();
   const handlerFor = (entry: string): LambdaHandler => {
     if (!handlers.has(entry)) {
@@ -164,7 +167,14 @@ export function createDevServer(siteDir: string, options: DevServerOptions = {})
       return plain(res, inbox.status, inbox.contentType, inbox.body);
     }
     if (path === `/${SITE_SETTINGS_FILE}`) {
-      return plain(res, 200, 'application/json; charset=utf-8', JSON.stringify(siteSettings(loadConfig())));
+      return plain(res, 200, 'application/json; charset=utf-8', JSON.stringify(siteSettings(loadConfig(), frame)));
+    }
+    // The stage's logo, where CloudFront serves the deployed copy (lib/constructs/site).
+    if (logoFile && path === siteSettings(loadConfig(), frame).brandLogo) {
+      const logo = await readFile(logoFile).catch(() => undefined);
+      if (!logo) return refuse(res, refusals.notFound(), false);
+      res.setHeader('cache-control', 'no-cache');
+      return plain(res, 200, CONTENT_TYPES[extname(path)]!, logo);
     }
     const file = normalize(join(siteDir, path === '/' ? 'index.html' : path));
     if (!file.startsWith(siteDir + sep)) return refuse(res, refusals.notFound(), false);

@@ -17,6 +17,7 @@ import { INBOX_PATH } from './mailbox/inbox-page';
 import type { EmulatorPorts } from './emulators';
 import { checkPortFree, holdPort, isAddressInUse, PortInUseError } from './ports';
 import { provisionLocalResources } from './provision';
+import { LOCAL_SITE_FRAME_EXAMPLES } from './site-frame';
 
 const REPO_ROOT = resolve(__dirname, '..');
 
@@ -176,6 +177,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         rules: { MFA_POLICY: 'optional' },
       }),
       { POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'INFO' },
+      LOCAL_SITE_FRAME_EXAMPLES,
       options.env,
     );
 

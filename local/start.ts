@@ -5,6 +5,7 @@
  */
 import { localTargetFile } from '../ops/local-target';
 import { nextFreePort, PortInUseError, PortSettingError, portInUseMessage, portsFromEnvironment } from './ports';
+import { SITE_FRAME_VARIABLES } from './site-frame';
 import { isStartAborted, type LocalStack, startLocalStack } from './stack';
 
 const DEMO_LOGIN_ID = 'DEMO0001';
@@ -30,7 +31,12 @@ async function main() {
   process.on('SIGTERM', stop);
 
   // `MFA_POLICY=required npm start` tries the stage policy of production.
-  const env = process.env.MFA_POLICY ? { MFA_POLICY: process.env.MFA_POLICY } : undefined;
+  // `SITE_BRAND_LOGO=path/to/logo.svg npm start` (and the other SITE_ variables) try a stage's frame.
+  const env = Object.fromEntries(
+    ['MFA_POLICY', ...Object.values(SITE_FRAME_VARIABLES)].flatMap((name) =>
+      process.env[name] === undefined ? [] : [[name, process.env[name]]],
+    ),
+  );
   stack = await startLocalStack({ ...ports, env, publishTarget: localTargetFile(ports.port), signal: interrupted.signal });
   if (stopping) {
     // The signal came after the last step of the start: stop as if it had come a moment later.

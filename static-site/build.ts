@@ -1,7 +1,7 @@
 /**
  * Builds the merchant-facing static site: each page script is bundled from TypeScript (the
  * password policy, the API routes and the link wording are shared with the server and bundled
- * in), CSS is copied as it is, and each page is put inside the shared layout (see page-layout.ts)
+ * in), CSS and the favicon are copied as they are, and each page is put inside the shared layout (see page-layout.ts)
  * with its shared parts filled in: `<!-- include:NAME -->` stands for `src/partials/NAME.html`
  * (header, footer, the browser notice, the password policy text…), so every page says those
  * things in the same words, and `{{name}}` for text taken from the product's rules (site-slots.ts).
@@ -41,7 +41,7 @@ export async function buildSite(outDir: string = DEFAULT_OUT_DIR): Promise<void>
   // Only our own output folders are cleared, so a wrong outDir cannot wipe anything else.
   await rm(path.join(outDir, 'js'), { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
-  await Promise.all([bundleScripts(outDir), copyPages(outDir), copyStyles(outDir)]);
+  await Promise.all([bundleScripts(outDir), copyPages(outDir), copyStyles(outDir), copyImages(outDir)]);
 }
 
 async function bundleScripts(outDir: string): Promise<void> {
@@ -94,6 +94,12 @@ async function copyPages(outDir: string): Promise<void> {
 
 async function copyStyles(outDir: string): Promise<void> {
   await cp(path.join(SOURCE_DIR, 'css'), path.join(outDir, 'css'), { recursive: true });
+}
+
+/** The site's own images at its root (the favicon); a stage's logo is deployed beside the build, not in it. */
+async function copyImages(outDir: string): Promise<void> {
+  const images = (await readdir(SOURCE_DIR)).filter((name) => name.endsWith('.svg'));
+  await Promise.all(images.map((name) => cp(path.join(SOURCE_DIR, name), path.join(outDir, name))));
 }
 
 if (require.main === module) {

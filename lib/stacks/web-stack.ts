@@ -1,7 +1,9 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { extname, resolve } from 'node:path';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { TEXT_DEFAULTS } from '../../lambdas/config';
+import { isLogoExtension } from '../../lambdas/domain/site-frame';
 import { siteSettings } from '../../lambdas/site-settings';
 import { ApiRoutes } from '../constructs/api/api-routes';
 import { HttpApiGateway } from '../constructs/api/http-api-gateway';
@@ -13,6 +15,7 @@ import { ORIGIN_VERIFY_HEADER, OriginVerifySecret } from '../constructs/site/ori
 import { Site } from '../constructs/site/site';
 import { tableNamesOf } from '../constructs/tables';
 import type { DataResources } from '../data-resources';
+import { repoRoot } from '../paths';
 import type { StageConfig } from '../stage-config';
 
 export interface WebStackProps extends StackProps {
@@ -49,15 +52,26 @@ export class WebStack extends Stack {
 
     const api = new HttpApiGateway(this, 'Api', { logRetention });
     const originVerify = new OriginVerifySecret(this, 'OriginVerify', { generation: config.originVerifySecretGeneration });
+    const logoExtension = config.brandLogo && extname(config.brandLogo).toLowerCase();
     const site = new Site(this, 'Site', {
       httpApi: api.httpApi,
       contentDir: props.siteContentDir,
-      settings: siteSettings({
-        BRAND_NAME: config.brandName ?? TEXT_DEFAULTS.BRAND_NAME,
-        SUPPORT_CONTACT_NAME: config.supportContactName ?? TEXT_DEFAULTS.SUPPORT_CONTACT_NAME,
-        SUPPORT_CONTACT_EMAIL: config.supportContactEmail,
-        MAIL_FROM_ADDRESS: config.mailFromAddress,
-      }),
+      settings: siteSettings(
+        {
+          BRAND_NAME: config.brandName ?? TEXT_DEFAULTS.BRAND_NAME,
+          SUPPORT_CONTACT_NAME: config.supportContactName ?? TEXT_DEFAULTS.SUPPORT_CONTACT_NAME,
+          SUPPORT_CONTACT_EMAIL: config.supportContactEmail,
+          MAIL_FROM_ADDRESS: config.mailFromAddress,
+        },
+        {
+          companyName: config.companyName,
+          brandLogo: logoExtension && isLogoExtension(logoExtension) ? logoExtension : undefined,
+          privacyPolicyUrl: config.privacyPolicyUrl,
+          termsUrl: config.termsUrl,
+          contactUrl: config.contactUrl,
+        },
+      ),
+      brandLogoFile: config.brandLogo && resolve(repoRoot, config.brandLogo),
       customDomain:
         config.siteDomain && config.certificateArn ? { name: config.siteDomain, certificateArn: config.certificateArn } : undefined,
       webAclArn: props.webAclArn,

@@ -43,6 +43,32 @@ describe('stage config', () => {
     expect(parseStageConfig({ qa: { ...dev, inactiveDisableDays: 15 } }, 'qa').inactiveDisableDays).toBe(15);
   });
 
+  it("checks the frame's links (https, mailto or a path of the site) and the logo file (a .svg or .png in the repository)", () => {
+    const config = parseStageConfig(
+      {
+        qa: {
+          ...dev,
+          privacyPolicyUrl: 'https://www.example.com/privacy/',
+          termsUrl: '/terms.html',
+          contactUrl: 'mailto:support@example.com',
+          brandLogo: 'brand/logo.PNG',
+        },
+      },
+      'qa',
+    );
+    expect(config).toMatchObject({ termsUrl: '/terms.html', brandLogo: 'brand/logo.PNG' });
+    expect(parse({ privacyPolicyUrl: 'http://www.example.com/privacy/' })).toThrow(
+      /stages\.qa\.privacyPolicyUrl: must be an https:\/\/ page/,
+    );
+    expect(parse({ termsUrl: 'javascript:alert(1)' })).toThrow(/stages\.qa\.termsUrl/);
+    expect(parse({ contactUrl: '//evil.example.com/' })).toThrow(/stages\.qa\.contactUrl/);
+    expect(parse({ brandLogo: 'brand/logo.gif' })).toThrow(/stages\.qa\.brandLogo: must be a \.svg or \.png file/);
+    expect(parse({ brandLogo: '/etc/logo.svg' })).toThrow(/stages\.qa\.brandLogo: must be a path inside the repository/);
+    expect(parse({ brandLogo: '../logo.svg' })).toThrow(/stages\.qa\.brandLogo: must be a path inside the repository/);
+    expect(parse({ brandLogo: 'brand/../../logo.svg' })).toThrow(/stages\.qa\.brandLogo/);
+    expect(parse({ companyName: '' })).toThrow(/stages\.qa\.companyName/);
+  });
+
   it('refuses an idle timeout longer than the absolute one', () => {
     expect(parse({ sessionIdleMinutes: 800, sessionAbsoluteMinutes: 720 })).toThrow(/sessionIdleMinutes/);
   });

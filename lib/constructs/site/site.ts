@@ -1,4 +1,4 @@
-import { Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { FileSystem, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
@@ -19,7 +19,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { SITE_SETTINGS_FILE, type SiteSettings } from '../../../lambdas/site-settings';
 import { Construct } from 'constructs';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SynthInputError } from '../../errors';
 import { AccessLogBucket } from './access-log-bucket';
@@ -34,6 +34,8 @@ export interface SiteProps {
   readonly customDomain?: { readonly name: string; readonly certificateArn: string };
   /** Written as `/site-settings.json` beside the pages, so the built site is the same for every stage. */
   readonly settings: SiteSettings;
+  /** The stage's logo file, deployed at `settings.brandLogo` (a path of the site). */
+  readonly brandLogoFile?: string;
   /** The CLOUDFRONT-scoped WAF web ACL (from us-east-1). */
   readonly webAclArn: string;
   /** The header CloudFront adds to API requests, and its value (a dynamic reference to a secret). */
@@ -57,6 +59,8 @@ export class Site extends Construct {
   constructor(scope: Construct, id: string, props: SiteProps) {
     super(scope, id);
     assertBuilt(props.contentDir);
+    const logo =
+      props.settings.brandLogo && props.brandLogoFile ? { path: props.settings.brandLogo, file: props.brandLogoFile } : undefined;
     this.logBucket = new AccessLogBucket(this, 'AccessLogs', props.accessLogs).bucket;
     // Its content is rebuilt from the repository on every deploy, so it need not outlive the stack.
     this.bucket = new Bucket(this, 'Content', {
@@ -74,7 +78,7 @@ export class Site extends Construct {
     // Not custom error responses: those are distribution-wide and would rewrite the API's JSON errors.
     const missingPages = new MissingPages(this, 'MissingPages', {
       contentDir: props.contentDir,
-      extraFiles: [SITE_SETTINGS_FILE],
+      extraFiles: [SITE_SETTINGS_FILE, ...(logo ? [logo.path.slice(1)] : [])],
     }).function;
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'お客様サポートWEB',
@@ -123,7 +127,11 @@ export class Site extends Construct {
       },
     });
     new BucketDeployment(this, 'Deployment', {
-      sources: [Source.asset(props.contentDir), Source.jsonData(SITE_SETTINGS_FILE, props.settings)],
+      sources: [
+        Source.asset(props.contentDir),
+        Source.jsonData(SITE_SETTINGS_FILE, props.settings),
+        ...(logo ? [Source.asset(stagedLogo(logo))] : []),
+      ],
       destinationBucket: this.bucket,
       distribution: this.distribution,
       distributionPaths: ['/*'],
@@ -157,6 +165,19 @@ export class Site extends Construct {
 /** `https://<id>.execute-api.<region>.amazonaws.com` → the host name CloudFront connects to. */
 function apiDomain(httpApi: IHttpApi): string {
   return Fn.select(2, Fn.split('/', httpApi.apiEndpoint));
+}
+
+/**
+ * A folder holding only the logo at its site path (brand/logo.svg): an asset is a folder, and
+ * the logo may be binary (PNG), which Source.data cannot carry.
+ */
+function stagedLogo(logo: { path: string; file: string }): string {
+  if (!existsSync(logo.file)) throw new SynthInputError(`brandLogo: ${logo.file} does not exist.`);
+  const dir = FileSystem.mkdtemp('site-logo-');
+  const target = join(dir, ...logo.path.slice(1).split('/'));
+  mkdirSync(join(target, '..'), { recursive: true });
+  copyFileSync(logo.file, target);
+  return dir;
 }
 
 function assertBuilt(contentDir: string): void {

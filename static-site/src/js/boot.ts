@@ -8,6 +8,7 @@
  * Page scripts load in <head> without `defer`, so the class is set before the body is drawn: a
  * supported browser never flashes the notice.
  */
+import { fillCopyrightYear } from './copyright-year';
 import { applySiteSettings } from './site-settings';
 
 export const SUPPORTED_CLASS = 'supported';
@@ -33,6 +34,7 @@ export function startPage(main: () => void): void {
   document.documentElement.classList.add(SUPPORTED_CLASS);
   const run = () => {
     void applySiteSettings();
+    fillCopyrightYear();
     main();
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', run, { once: true });

@@ -76,9 +76,12 @@ describe('renderPage', () => {
     // Assess
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('<title>パスワード変更 | お客様サポートWEB</title>');
-    expect(html).toContain('<script src="js/change-password.js"></script>');
+    // From the root, as the stylesheet and the icon: the error pages answer at any depth.
+    expect(html).toContain('<script src="/js/change-password.js"></script>');
+    expect(html).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">');
     expect(html).toContain('id="logout"');
     expect(html).toContain('class="site-footer"');
+    expect(html).toMatch(/© <span data-copyright-year>20\d\d<\/span>/);
     expect(html).toContain('新パスワードは半角12文字以上30文字以下で');
     expect(html).not.toMatch(/<!--\s*include:|\{\{/);
   });
