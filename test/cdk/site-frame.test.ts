@@ -39,6 +39,7 @@ describe('the site frame of a stage', () => {
       brandName: 'GMOフィナンシャルゲート',
       supportContactName: 'GMOフィナンシャルゲート株式会社 管理本部 業務課 お客様サポートWEB担当',
       supportContactEmail: 'support-web@dev.example.com',
+      mailFromAddress: 'no-reply@dev.example.com',
       companyName: 'GMOフィナンシャルゲート株式会社',
     });
     expect(deployedAssets(dev).some((dir) => existsSync(join(dir, 'brand')))).toBe(false);
