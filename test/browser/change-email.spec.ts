@@ -6,16 +6,21 @@
 import { expect, freshEmail, test } from './support/fixtures';
 import { registerMerchant } from './support/registered-merchant';
 import { EMAIL_CHANGE_PASSCODE_MAIL_SUBJECT, EMAIL_CHANGE_URL_MAIL_SUBJECT, EMAIL_CHANGED_MAIL_SUBJECT } from './support/mailbox';
-import { expectLoginRefused, expectSignedOut, logInToHome, logOut, openLink, wrongPasscodeFor } from './support/merchant';
+import {
+  EMAIL_CHANGED_SIGNED_IN,
+  expectLoginRefused,
+  expectSignedOut,
+  logInToHome,
+  logOut,
+  openLink,
+  wrongPasscodeFor,
+} from './support/merchant';
 import type { Page } from '@playwright/test';
 
 const ACCEPTED_LINES = [
   '新しいメールアドレス宛に確認のメールをお送りしました。メールに記載のURLにアクセスし、パスコードを入力してお手続きを完了してください。',
   'お手続きが完了するまでは、現在のメールアドレスでログインできます。',
 ];
-/** The change ends no session: this browser, signed in, stays so and goes home. */
-const CHANGED_NOTICE_SIGNED_IN =
-  'メールアドレスの変更が完了しました。ログインしたまま続けてご利用いただけます。次回のログインからは、新しいメールアドレスをログインIDとしてご利用ください。';
 
 async function requestChange(page: Page, newEmail: string, currentPassword: string): Promise<void> {
   await page.goto('change-email.html');
@@ -96,7 +101,7 @@ test.describe('メールアドレス変更', () => {
       await expect(page.locator('#link-email')).not.toHaveText(newEmail);
       await confirm(page, mails.passcode);
       await expect(page).toHaveURL(/home\.html\?emailChanged=1$/);
-      await expect(page.getByRole('status')).toHaveText(CHANGED_NOTICE_SIGNED_IN);
+      await expect(page.getByRole('status')).toHaveText(EMAIL_CHANGED_SIGNED_IN);
       await expect(page.locator('#account-email')).toHaveText(newEmail);
     });
 

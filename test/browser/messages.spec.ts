@@ -6,13 +6,16 @@
  */
 import { expectNoViolations } from './support/axe';
 import { expect, freshEmail, test } from './support/fixtures';
-import { expectSignedOut, logIn, logInToHome, logOut, openLink } from './support/merchant';
+import {
+  EMAIL_CHANGED_SIGNED_IN,
+  EMAIL_CHANGED_SIGNED_OUT,
+  expectSignedOut,
+  logIn,
+  logInToHome,
+  logOut,
+  openLink,
+} from './support/merchant';
 import type { Locator, Page } from '@playwright/test';
-
-const EMAIL_CHANGED_SIGNED_IN =
-  'メールアドレスの変更が完了しました。ログインしたまま続けてご利用いただけます。次回のログインからは、新しいメールアドレスをログインIDとしてご利用ください。';
-const EMAIL_CHANGED_SIGNED_OUT =
-  'メールアドレスの変更が完了しました。新しいメールアドレスでログインしてください。ほかの端末でのログインは、そのまま続きます。';
 
 interface Look {
   color: string;

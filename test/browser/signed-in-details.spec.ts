@@ -5,7 +5,7 @@
 import { expectNoViolations } from './support/axe';
 import { isSignedOutCheck } from './support/console';
 import { expect, test } from './support/fixtures';
-import { logInToHome, logOut } from './support/merchant';
+import { EMAIL_CHANGED_SIGNED_OUT, logInToHome, logOut } from './support/merchant';
 
 const JAPAN_TIME = /^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/;
 
@@ -24,7 +24,7 @@ test.describe('ログイン中のご利用', () => {
     const checks: string[] = [];
     page.on('request', (request) => new URL(request.url()).pathname === '/api/session' && checks.push(request.url()));
     await page.goto('index.html?emailChanged=1');
-    await expect(page.getByRole('status')).toHaveText('メールアドレスの変更が完了しました。新しいメールアドレスでログインしてください。');
+    await expect(page.getByRole('status')).toHaveText(EMAIL_CHANGED_SIGNED_OUT);
     await page.waitForLoadState('networkidle');
     await expect(page).toHaveURL(/index\.html\?emailChanged=1$/);
     expect(checks, 'no session check overrules the notice').toEqual([]);

@@ -19,6 +19,12 @@ export const ACCEPTED_LINES = [
 export const REGISTERED_NOTICE = 'メールアドレスの登録とパスワードの設定が完了しました。ご登録のメールアドレスでログインしてください。';
 
 /** The alert of a refused password form: one line, then a link to each field in error. */
+/** After an email change, which ends no session: this browser signed in (home), or not (login). */
+export const EMAIL_CHANGED_SIGNED_IN =
+  'メールアドレスの変更が完了しました。ログインしたまま続けてご利用いただけます。次回のログインからは、新しいメールアドレスをログインIDとしてご利用ください。';
+export const EMAIL_CHANGED_SIGNED_OUT =
+  'メールアドレスの変更が完了しました。新しいメールアドレスでログインしてください。ほかの端末でのログインは、そのまま続きます。';
+
 export const FIX_FIELDS_SUMMARY = '入力内容をご確認ください。赤字の項目を修正してください。';
 /** Under 新パスワード when it breaks the policy; the checklist below marks which rule. */
 export const POLICY_FIELD_MESSAGE = '条件を満たしていません。下の赤字の条件をご確認ください。';
