@@ -57,13 +57,11 @@ export class PortInUseError extends Error {
 
 export const isAddressInUse = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE';
 
-/**
- * Binds `port` on 127.0.0.1 and keeps it until `release`: the stack holds its site port from the
- * first moment, so a second start on the same port stops before touching the first one's state.
- */
+/** Binds `port` on 127.0.0.1 and keeps it until `release` (the site's port: `holdSitePort`). */
 export function holdPort(port: number, option: PortOption): Promise<{ release(): Promise<void> }> {
   return new Promise((ok, fail) => {
-    const server: Server = createServer();
+    // A connection while the port is only held is dropped at once: the close never waits on it.
+    const server: Server = createServer((socket) => socket.destroy());
     server.once('error', (error) => fail(isAddressInUse(error) ? new PortInUseError(option, port) : error));
     server.listen({ port, host: '127.0.0.1', exclusive: true }, () =>
       ok({ release: () => new Promise<void>((done) => (server.listening ? server.close(() => done()) : done())) }),

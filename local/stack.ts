@@ -15,9 +15,10 @@ import { buildSite } from '../static-site/build';
 import { createDevServer } from './dev-server';
 import { INBOX_PATH } from './mailbox/inbox-page';
 import type { EmulatorPorts } from './emulators';
-import { checkPortFree, holdPort, isAddressInUse, PortInUseError } from './ports';
+import { checkPortFree, isAddressInUse, PortInUseError } from './ports';
 import { provisionLocalResources } from './provision';
 import { LOCAL_SITE_FRAME_EXAMPLES } from './site-frame';
+import { holdSitePort } from './starting-site';
 
 const REPO_ROOT = resolve(__dirname, '..');
 
@@ -140,8 +141,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
   try {
     // Every port is looked at before anything is touched: a second start on a taken port leaves
-    // the first one's state alone. The site port stays held until the site takes it.
-    const sitePort = await holdPort(port, 'port');
+    // the first one's state alone. The site port stays held (answering 503) until the site takes it.
+    const sitePort = await holdSitePort(port);
     undo.push(() => sitePort.release());
     await checkPortFree(ports.ses, 'mailboxPort');
     await checkPortFree(ports.dynamodb, 'dynamodbPort');

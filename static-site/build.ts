@@ -5,12 +5,14 @@
  * with its shared parts filled in: `<!-- include:NAME -->` stands for `src/partials/NAME.html`
  * (header, footer, the browser notice, the password policy text…), so every page says those
  * things in the same words, and `{{name}}` for text taken from the product's rules (site-slots.ts).
- * Run directly (`npm run build:site`) it writes `static-site/dist/`.
+ * What ships holds nothing a merchant has no use for: no comment in a page, an image or the
+ * stylesheet (minified), no source map. Run directly (`npm run build:site`) it writes `static-site/dist/`.
  */
-import { build } from 'esbuild';
-import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { build, transform } from 'esbuild';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fillSlots, parsePage, wrapInLayout } from './page-layout';
+import { withoutComments } from './shipped-text';
 import { SITE_SLOTS } from './site-slots';
 
 const SOURCE_DIR = path.join(__dirname, 'src');
@@ -52,7 +54,7 @@ async function bundleScripts(outDir: string): Promise<void> {
     minify: true,
     format: 'iife',
     target: 'es2020',
-    sourcemap: 'linked',
+    sourcemap: false,
     logLevel: 'warning',
   });
 }
@@ -87,19 +89,28 @@ async function copyPages(outDir: string): Promise<void> {
   await Promise.all(
     pages.map(async (name) => {
       const source = await readFile(path.join(SOURCE_DIR, name), 'utf8');
-      await writeFile(path.join(outDir, name), await renderPage(source, name));
+      await writeFile(path.join(outDir, name), withoutComments(await renderPage(source, name)));
     }),
   );
 }
 
 async function copyStyles(outDir: string): Promise<void> {
-  await cp(path.join(SOURCE_DIR, 'css'), path.join(outDir, 'css'), { recursive: true });
+  const names = (await readdir(path.join(SOURCE_DIR, 'css'))).filter((name) => name.endsWith('.css'));
+  await mkdir(path.join(outDir, 'css'), { recursive: true });
+  await Promise.all(
+    names.map(async (name) => {
+      const { code } = await transform(await readFile(path.join(SOURCE_DIR, 'css', name), 'utf8'), { loader: 'css', minify: true });
+      await writeFile(path.join(outDir, 'css', name), code);
+    }),
+  );
 }
 
-/** The site's own images at its root (the favicon); a stage's logo is deployed beside the build, not in it. */
+/** The site's own images (SVG) at its root (the favicon); a stage's logo is deployed beside the build, not in it. */
 async function copyImages(outDir: string): Promise<void> {
   const images = (await readdir(SOURCE_DIR)).filter((name) => name.endsWith('.svg'));
-  await Promise.all(images.map((name) => cp(path.join(SOURCE_DIR, name), path.join(outDir, name))));
+  await Promise.all(
+    images.map(async (name) => writeFile(path.join(outDir, name), withoutComments(await readFile(path.join(SOURCE_DIR, name), 'utf8')))),
+  );
 }
 
 if (require.main === module) {

@@ -38,7 +38,9 @@ test.describe('ホーム', () => {
       }),
     );
     // No session behind the made-up answer: the idle warning is told there is time left.
-    await page.route('**/api/session', (route) => route.fulfill({ json: { idleMinutes: 30, secondsLeft: 30 * 60, endsBy: 'idle' } }));
+    await page.route('**/api/session', (route) =>
+      route.fulfill({ json: { signedIn: true, idleMinutes: 30, secondsLeft: 30 * 60, endsBy: 'idle' } }),
+    );
     await page.goto('home.html');
     await expect(page.locator('#account-last-login')).toHaveText('2026年11月27日 19:30');
     await expect(page.locator('#account-previous-login')).toHaveText('2026年1月5日 00:05');

@@ -20,8 +20,11 @@ test.setTimeout(90_000);
 
 const warning = (page: Page) => page.getByRole('alertdialog', { name: TITLE });
 
-/** What the server says of this page's session, by a look that does not extend it. */
-const sessionStatus = (page: Page) => page.evaluate(() => fetch('/api/session', { cache: 'no-store' }).then((r) => r.status));
+/** Whether the server still holds this page's session, by a look that does not extend it. */
+const signedIn = (page: Page) =>
+  page.evaluate(() => fetch('/api/session', { cache: 'no-store' }).then(async (r) => ((await r.json()) as { signedIn: boolean }).signedIn));
+/** What a signed-in API answers this page. */
+const accountStatus = (page: Page) => page.evaluate(() => fetch('/api/me', { cache: 'no-store' }).then((r) => r.status));
 const secondsLeft = (page: Page) =>
   page.evaluate(() =>
     fetch('/api/session', { cache: 'no-store' }).then(async (r) => ((await r.json()) as { secondsLeft: number }).secondsLeft),
@@ -64,7 +67,7 @@ test.describe('the idle warning', () => {
     await test.step('past the end it had, the session still stands; the next warning comes, and Esc extends too', async () => {
       await expect(warning(page)).toBeVisible({ timeout: WARNING_MS + 10_000 });
       await waitUntil(page, signedInAt, LIMIT_MS + 2_000);
-      expect(await sessionStatus(page)).toBe(200);
+      expect(await signedIn(page)).toBe(true);
       expect(await secondsLeft(page)).toBeLessThan(WARNING_MS / 1000);
       await page.keyboard.press('Escape');
       await expect(warning(page)).toBeHidden();
@@ -79,7 +82,8 @@ test.describe('the idle warning', () => {
 
     await expect(page).toHaveURL(/index\.html\?sessionExpired=1$/, { timeout: LIMIT_MS });
     await expect(page.getByRole('status')).toContainText('ログインの有効期限が切れたか、ログインされていません。');
-    expect(await sessionStatus(page)).toBe(401);
+    expect(await signedIn(page)).toBe(false);
+    expect(await accountStatus(page)).toBe(401);
   });
 
   test('「ログアウト」 in the warning logs out', async ({ page, merchant }) => {
@@ -90,6 +94,7 @@ test.describe('the idle warning', () => {
 
     await expect(page).toHaveURL(/\?loggedOut=1$/);
     await expect(page.getByRole('status')).toHaveText('ログアウトしました。');
-    expect(await sessionStatus(page)).toBe(401);
+    expect(await signedIn(page)).toBe(false);
+    expect(await accountStatus(page)).toBe(401);
   });
 });

@@ -251,13 +251,13 @@ describe('sessions', () => {
     await stack.ageSessions(2);
     const ended = await site.post('/api/session/extend', {});
 
-    expect(fresh).toMatchObject({ status: 200, body: { idleMinutes: 30, endsBy: 'idle' } });
+    expect(fresh).toMatchObject({ status: 200, body: { signedIn: true, idleMinutes: 30, endsBy: 'idle' } });
     expect((fresh.body as { secondsLeft: number }).secondsLeft).toBeGreaterThan(29 * 60);
     expect((looked.body as { secondsLeft: number }).secondsLeft).toBeLessThanOrEqual(10 * 60);
     expect((lookedAgain.body as { secondsLeft: number }).secondsLeft).toBeLessThanOrEqual(10 * 60);
     expect(extended).toMatchObject({ status: 200, body: { idleMinutes: 30, endsBy: 'idle' } });
     expect((extended.body as { secondsLeft: number }).secondsLeft).toBeGreaterThanOrEqual(30 * 60 - 1);
-    expect(stillThere.status).toBe(200);
+    expect(stillThere).toMatchObject({ status: 200, body: { signedIn: true } });
     expect(ended).toMatchObject({ status: 401, body: { error: { code: 'SESSION_REQUIRED' } } });
     expect((await site.get('/api/me')).status).toBe(401);
   });

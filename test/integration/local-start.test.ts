@@ -216,3 +216,86 @@ describe('Ctrl-C during the start', () => {
     await release(await occupy(mailboxPort));
   });
 });
+
+/**
+ * A browser tab, a reload or a readiness check on the site's port every 50 ms from the first
+ * moment: each request ends in an answer or a refusal within a few seconds, none is left hanging.
+ */
+function knockEvery50ms(port: number) {
+  const outcomes: { status?: number; retryAfter?: string | null; refused?: boolean; hung?: boolean }[] = [];
+  const pending = new Set<Promise<void>>();
+  const knock = () => {
+    const asked = fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(5_000) }).then(
+      async (response) => {
+        await response.arrayBuffer();
+        outcomes.push({ status: response.status, retryAfter: response.headers.get('retry-after') });
+      },
+      (error: Error) => outcomes.push(error.name === 'TimeoutError' ? { hung: true } : { refused: true }),
+    );
+    const counted = asked.then(() => void pending.delete(counted));
+    pending.add(counted);
+  };
+  knock();
+  const timer = setInterval(knock, 50);
+  return {
+    outcomes,
+    /** Stops knocking and waits for every request still out. */
+    async stop() {
+      clearInterval(timer);
+      await Promise.all(pending);
+    },
+  };
+}
+
+describe('requests during the start', () => {
+  it('are answered (503 with Retry-After while starting, then the site) or refused; the start completes', async () => {
+    const knocks = knockEvery50ms(3293);
+    const started = Date.now();
+    const start = npmStart({ PORT: '3293', MAILBOX_PORT: '18390' });
+    try {
+      await ready(start);
+      const readyMs = Date.now() - started;
+      await new Promise((r) => setTimeout(r, 300));
+      await knocks.stop();
+      console.log(`ready in ${readyMs} ms with ${knocks.outcomes.length} requests during the start`);
+
+      expect(knocks.outcomes.filter((o) => o.hung)).toEqual([]);
+      const starting = knocks.outcomes.filter((o) => o.status === 503);
+      expect(starting.length).toBeGreaterThan(0);
+      expect(starting.every((o) => o.retryAfter === '1')).toBe(true);
+      expect(knocks.outcomes.at(-1)).toMatchObject({ status: 200 });
+      const api = await fetch('http://127.0.0.1:3293/api/session');
+      expect(api.status).toBe(200);
+    } finally {
+      await knocks.stop();
+      if (start.child.exitCode === null) ctrlC(start);
+      await start.exited;
+    }
+  });
+
+  it('a start that fails meanwhile exits 1 within seconds with its reason, leaving no process, port or folder', async () => {
+    const knocks = knockEvery50ms(3294);
+    const started = Date.now();
+    const start = npmStart({
+      PORT: '3294',
+      MAILBOX_PORT: '18391',
+      NODE_OPTIONS: `--require ${join(REPO, 'test/fixtures/start/emulators-fail.cjs')}`,
+    });
+    const { code } = await start.exited;
+    const exitedMs = Date.now() - started;
+    await knocks.stop();
+
+    expect(code).toBe(1);
+    expect(exitedMs).toBeLessThan(15_000);
+    expect(start.output()).toContain('the DynamoDB emulator could not open its storage');
+    expect(start.output()).toMatch(/npm start failed: the emulators stopped/);
+    noStackTrace(start.output());
+    expect(knocks.outcomes.filter((o) => o.hung)).toEqual([]);
+    expect(knocks.outcomes.some((o) => o.status === 503)).toBe(true);
+    expect(emulatorProcesses(18391)).toEqual([]);
+    expect(existsSync(stateDir(3294))).toBe(false);
+    expect(existsSync(targetFile(3294))).toBe(false);
+    await release(await occupy(3294));
+    await release(await occupy(18391));
+  });
+});

@@ -33,7 +33,7 @@ export class MissingPages extends Construct {
 /** Every file of the built site, as its path from the root (`/css/site.css`). */
 function siteFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && !entry.name.endsWith('.map'))
+    .filter((entry) => entry.isFile())
     .map((entry) => `/${relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/')}`)
     .sort();
 }

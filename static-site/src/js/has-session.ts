@@ -1,9 +1,11 @@
 /**
  * Whether this browser is signed in. GET /api/session only looks (it does not count as a use), so
- * asking keeps no idle session alive; a signed-out browser's 401 is the expected answer.
+ * asking keeps no idle session alive; signed out, it answers 200 `{ signedIn: false }`.
  */
+import type { SessionState } from '../../../lambdas/domain/use-cases/merchant/session-time';
 import { getJson } from './api';
 
 export async function hasSession(): Promise<boolean> {
-  return (await getJson('session-time')).ok;
+  const answer = await getJson<SessionState>('session-time');
+  return answer.ok && answer.data.signedIn;
 }

@@ -4,15 +4,16 @@
  * 「ログインを続ける」 (POST /api/session/extend) or 「ログアウト」; left alone, the page goes to the
  * login page with its notice once the server has ended the session.
  *
- * The server is asked how long is left (GET /api/session, which does not count as a use), never
+ * The server is asked how long is left (GET /api/session, which does not count as a use, and
+ * answers `signedIn: false` once the session is gone), never
  * told: it is asked again before warning (another call or tab may have moved the end) and at the
  * end. Times are kept as a deadline on this page's clock and every timer is set from it, so a
  * background tab whose timers ran late catches up when it is shown again.
  */
-import type { SessionTime } from '../../../lambdas/domain/use-cases/merchant/session-time';
+import type { SessionState, SessionTime } from '../../../lambdas/domain/use-cases/merchant/session-time';
 import { getJson, postJson, type ApiResult } from './api';
 import { elementWith } from './dom';
-import { leftForLogin, logOut } from './session-exit';
+import { leftForLogin, logOut, SIGN_IN_AGAIN } from './session-exit';
 
 const WARN_BEFORE_MS = 2 * 60_000;
 /** The end is asked about a moment after it, when the server has surely ended the session. */
@@ -146,8 +147,10 @@ export function watchIdleTime(): void {
 
   const ask = async () => {
     const askedAt = Date.now();
+    const state = await getJson<SessionState>('session-time');
+    if (state.ok && !state.data.signedIn) return void location.replace(SIGN_IN_AGAIN);
     // Still alive just at the end (the clocks differ by a second): ask again a moment later.
-    if (learn(await getJson<SessionTime>('session-time'), askedAt)) {
+    if (learn(state as ApiResult<SessionTime>, askedAt)) {
       if (Date.now() >= deadline) wake(Date.now() + AFTER_END_MS, () => void ask());
       else plan();
     }

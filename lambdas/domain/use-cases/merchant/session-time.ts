@@ -1,3 +1,4 @@
+import { SessionRequiredError } from '../../errors';
 import type { Session } from '../../model';
 import { sessionEnd, type SessionActivity } from '../shared/current-session';
 import { signedInAccount, type SignedInDeps } from '../shared/signed-in-account';
@@ -12,14 +13,25 @@ export interface SessionTime {
   endsBy: 'idle' | 'absolute';
 }
 
+/** What GET /api/session answers: a question, so being signed out is an answer, not an error. */
+export type SessionState = { signedIn: false } | ({ signedIn: true } & SessionTime);
+
 /**
  * The idle time the page sees (the session must stand for an active account, one still to set
  * up a factor too):
  * - showSessionTime looks without counting as a use, so a page checking its timer never keeps
- *   an idle session alive;
- * - extendSession counts as a use now (「ログインを続ける」).
+ *   an idle session alive; without a session it answers `signedIn: false` (a first visit's
+ *   question leaves no error in the browser's console);
+ * - extendSession counts as a use now (「ログインを続ける」), and needs the session.
  */
-export const showSessionTime = (sessionId: string | undefined, deps: SignedInDeps) => sessionTime(sessionId, deps, 'look');
+export async function showSessionTime(sessionId: string | undefined, deps: SignedInDeps): Promise<SessionState> {
+  try {
+    return { signedIn: true, ...(await sessionTime(sessionId, deps, 'look')) };
+  } catch (error) {
+    if (error instanceof SessionRequiredError) return { signedIn: false };
+    throw error;
+  }
+}
 export const extendSession = (sessionId: string | undefined, deps: SignedInDeps) => sessionTime(sessionId, deps, 'extend');
 
 async function sessionTime(sessionId: string | undefined, deps: SignedInDeps, activity: SessionActivity): Promise<SessionTime> {
