@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { HANDLER_BUNDLING } from '../lib/bundling';
-import { handlersDir } from '../lib/paths';
+import { functionsDir } from '../lib/paths';
 import { handlerEnvironment } from '../lambdas/composition/environment';
 import { routes } from '../lambdas/routes';
 import { buildSite } from '../static-site/build';
@@ -72,7 +72,7 @@ async function handlers() {
   console.log(['handler'.padEnd(26), 'minified'.padStart(10), 'gzip'.padStart(10), 'load ms'.padStart(9), 'ratio'.padStart(7)].join(' '));
   for (const entry of [...new Set(routes.map((r) => r.entry))]) {
     const file = join(outDir, `${entry}.js`);
-    const code = await bundle(join(handlersDir, `${entry}.ts`), file);
+    const code = await bundle(join(functionsDir, `${entry}.ts`), file);
     const loads: number[] = [];
     const baseline: number[] = [];
     for (let i = 0; i < RUNS; i += 1) {

@@ -1,7 +1,8 @@
 import { SECOND_FACTOR_EVENTS, SECOND_STEP_EVENTS } from './audit-events';
 
 /**
- * The saved CloudWatch Logs Insights queries for auditors, over every handler's log group. Each
+ * The saved CloudWatch Logs Insights queries for auditors, over every function's log group (and
+ * those of earlier releases' functions). Each
  * audit line is JSON with `audit: true` (Logs Insights reads the boolean as 1), `event`,
  * `outcome`, `loginId`, a masked `email`, `reason`, `requestId`, `sourceIp`, `userAgent` and
  * `timestamp` (README "Audit events"). The period is chosen in the console's time picker.
@@ -106,3 +107,17 @@ export const AUDIT_QUERIES: readonly AuditQuery[] = [
 
 /** The console folder of a stage's queries. */
 export const auditQueryFolder = (stage: string) => `CustomerSupportWeb/${stage}`;
+
+/**
+ * Per route, over API Gateway's access log (one JSON line per request): how often each route was
+ * asked, its 4xx and 5xx answers and its latency. The functions serve a zone each, so their own
+ * metrics cannot tell routes apart; this can, without a resource per route.
+ */
+export const API_ROUTE_QUERY: AuditQuery = {
+  title: 'API - errors and latency by route',
+  query: lines(
+    'fields routeKey, status, latencyMs',
+    '| stats count(*) as requests, sum(status >= 400 and status < 500) as answers4xx, sum(status >= 500) as answers5xx, pct(latencyMs, 50) as p50ms, pct(latencyMs, 99) as p99ms by routeKey',
+    '| sort answers5xx desc, requests desc',
+  ),
+};

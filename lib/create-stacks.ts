@@ -1,5 +1,5 @@
 import { Tags, type App } from 'aws-cdk-lib';
-import { handlersDir, siteBuildDir } from './paths';
+import { functionsDir, siteBuildDir } from './paths';
 import { SynthInputError } from './errors';
 import { EDGE_REGION, dataStackName, edgeStackName, webStackName } from './stack-names';
 import { DataStack } from './stacks/data-stack';
@@ -15,7 +15,7 @@ export interface StageStacks {
 
 /** Where the code to deploy lives; tests point these at fixtures. */
 export interface CodeLocations {
-  readonly handlersDir: string;
+  readonly functionsDir: string;
   readonly siteContentDir: string;
 }
 
@@ -27,7 +27,7 @@ export function createStacks(
   app: App,
   stage: string,
   config: StageConfig,
-  code: CodeLocations = { handlersDir, siteContentDir: siteBuildDir },
+  code: CodeLocations = { functionsDir, siteContentDir: siteBuildDir },
 ): StageStacks {
   const account = config.account ?? process.env.CDK_DEFAULT_ACCOUNT;
   const region = config.region ?? process.env.CDK_DEFAULT_REGION;

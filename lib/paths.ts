@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 
 /** Where the CDK app finds the code it deploys, relative to the repository root. */
 export const repoRoot = resolve(__dirname, '..');
-export const handlersDir = join(repoRoot, 'lambdas', 'handlers');
+/** Every Lambda function's entry: one per zone of the API, one per scheduled job. */
+export const functionsDir = join(repoRoot, 'lambdas', 'functions');
 /** Built by `npm run build:site`. */
 export const siteBuildDir = join(repoRoot, 'static-site', 'dist');

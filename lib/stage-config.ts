@@ -82,12 +82,18 @@ const stageConfigSchema = z
       .refine((d) => retentionDays.includes(d), `must be one of CloudWatch's values: ${retentionDays.join(', ')}`),
     /** Deletion protection on tables and the user pool (they are retained on stack deletion anyway). */
     deletionProtection: z.boolean(),
+    /**
+     * Node reads the functions' source maps at every cold start and stack trace
+     * (`--enable-source-maps`): readable traces in the logs at the price of slower starts. Off on
+     * prod; the maps are in the deployed code either way (docs/deploy.md, reading a stack trace).
+     */
+    lambdaSourceMaps: z.boolean().default(false),
     /** Memory also buys CPU, which the scrypt check of initial passwords needs. */
     lambdaMemoryMb: z.number().int().min(128).max(10240).default(1024),
     /**
      * Concurrent executions reserved for (and capping) each API function, so a flood can neither
      * starve the others nor run up Cognito's and DynamoDB's quotas. `null`: no reservation (an
-     * account whose concurrency quota is too small to reserve 13 × this plus the 100 AWS keeps free).
+     * account whose concurrency quota is too small to reserve 3 × this plus the 100 AWS keeps free).
      */
     lambdaReservedConcurrency: z.number().int().min(1).max(900).nullable().default(10),
     /** Requests one IP address may make to the sign-in and mail routes in 5 minutes before WAF blocks it (WAF's minimum is 10). */
@@ -103,6 +109,18 @@ const stageConfigSchema = z
      * who mistypes adds a few at most: 10 means codes tried on several known passwords.
      */
     failedSecondStepsAlarmPer5Min: positiveInt.default(10),
+    /**
+     * Failures of one function (errors no answer mapping caught, timeouts, start-up errors) plus
+     * throttles within 5 minutes that raise an alarm; per route, the saved query "API - errors and
+     * latency by route" tells which.
+     */
+    functionFailuresAlarmPer5Min: positiveInt.default(1),
+    /** Share of API answers that are 5xx, in percent over 5 minutes (in two of three periods), that raises an alarm. */
+    api5xxAlarmPercent: z.number().positive().max(100).default(5),
+    /** SES reviews an account at 5 % bounces and may pause it at 10 %. */
+    sesBounceRateAlarm: z.number().positive().max(1).default(0.05),
+    /** SES reviews an account at 0.1 % complaints. */
+    sesComplaintRateAlarm: z.number().positive().max(1).default(0.001),
     /** Days the CloudFront and S3 access logs are kept in the log bucket. */
     accessLogRetentionDays: positiveInt,
     /** Cognito feature plan: LITE suffices for the product's admin flows; PLUS adds threat protection. */

@@ -7,7 +7,7 @@ import { loadConfig } from '../lambdas/config';
 import { answerFor, type ErrorResponse, errorResponse, internalErrorAnswer } from '../lambdas/http/error-answers';
 import { decodedPath, MAX_BODY_BYTES, MAX_HEADER_BYTES, MAX_URL_BYTES, RequestRefusedError, refusals } from '../lambdas/http/refusals';
 import { securityHeaders } from '../lambdas/http/security-headers';
-import { routes, UNROUTED_ENTRY } from '../lambdas/routes';
+import { routes, UNROUTED_ZONE, type ZoneName } from '../lambdas/routes';
 import { SITE_SETTINGS_FILE, siteSettings } from '../lambdas/site-settings';
 import { sendApiGatewayResult, toApiGatewayEvent } from './api-gateway-event';
 import { type InboxSource, inboxAnswer } from './mailbox/inbox-route';
@@ -19,7 +19,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
@@ -120,19 +119,19 @@ export interface DevServerOptions {
 
 /**
  * What CloudFront and API Gateway do on AWS, on one local origin: `/api/*` goes to the real
- * Lambda handlers (loaded on first use, after the environment is set), the rest is the built site
+ * Lambda functions of the zones (loaded on first use, after the environment is set), the rest is the built site
  * — and, local mode's own, the mailbox page under `/_local/`.
  */
 export function createDevServer(siteDir: string, options: DevServerOptions = {}): Server {
   // Read once: a wrong link or logo stops the start instead of breaking every page's settings.
   const { frame, logoFile } = localSiteFrame(process.env, resolve(__dirname, '..'));
-  const handlers = new Map<string, LambdaHandler>();
-  const handlerFor = (entry: string): LambdaHandler => {
-    if (!handlers.has(entry)) {
+  const functions = new Map<ZoneName, LambdaHandler>();
+  const functionOf = (zone: ZoneName): LambdaHandler => {
+    if (!functions.has(zone)) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      handlers.set(entry, require(`../lambdas/handlers/${entry}`).handler);
+      functions.set(zone, require(`../lambdas/functions/${zone}`).handler);
     }
-    return handlers.get(entry)!;
+    return functions.get(zone)!;
   };
 
   /** Under `/api/` the product's JSON error; elsewhere its own page (404.html, or error.html for the rest). */
@@ -154,9 +153,9 @@ export function createDevServer(siteDir: string, options: DevServerOptions = {})
     }
     const route = routes.find((r) => r.path === path && r.method === req.method);
     // What no route takes goes where API Gateway's $default route sends it.
-    const entry = route?.entry ?? UNROUTED_ENTRY;
+    const zone = route?.zone ?? UNROUTED_ZONE;
     const event = toApiGatewayEvent(req, body.text, route ? `${route.method} ${route.path}` : '$default');
-    sendApiGatewayResult(res, await handlerFor(entry)(event, lambdaContext(entry)));
+    sendApiGatewayResult(res, await functionOf(zone)(event, lambdaContext(zone)));
   }
 
   async function site(req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams) {

@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
 import type { StructuredLogger } from '../lambdas/adapters/audit-logger';
+import { ALL_ADAPTERS } from '../lambdas/composition/adapters/all';
 import { opsNeeds, scheduledNeeds } from '../lambdas/composition/needs';
 import { rulesFrom, type Resources } from '../lambdas/composition/resources';
 import { compose, type Collaborators } from '../lambdas/composition/root';
@@ -41,7 +42,14 @@ function resourcesOf(target: Target): Resources {
 
 /** The collaborators of one target for the ops use cases, within what ops may do (opsNeeds). */
 export function opsDeps(target: Target): Promise<Collaborators> {
-  return compose({ resources: resourcesOf(target), needs: opsNeeds, owner: 'ops', logger: opsLogger, region: target.region }).ready();
+  return compose({
+    resources: resourcesOf(target),
+    needs: opsNeeds,
+    adapters: ALL_ADAPTERS,
+    owner: 'ops',
+    logger: opsLogger,
+    region: target.region,
+  }).ready();
 }
 
 /**
@@ -63,5 +71,12 @@ export function jobDeps(target: Target, entry: ScheduledEntry): Promise<Collabor
       },
     },
   };
-  return compose({ resources, needs: scheduledNeeds[entry], owner: `ops (${entry})`, logger: opsLogger, region: target.region }).ready();
+  return compose({
+    resources,
+    needs: scheduledNeeds[entry],
+    adapters: ALL_ADAPTERS,
+    owner: `ops (${entry})`,
+    logger: opsLogger,
+    region: target.region,
+  }).ready();
 }

@@ -152,3 +152,25 @@ export const opsNeeds: Needs = {
   userPoolActions: ['AdminDeleteUser'],
   letterKey: true,
 };
+
+const ACCESS_ORDER: readonly TableAccess[] = ['read', 'readWrite', 'readWriteScan'];
+
+/** What several handlers may touch together: a function serving their routes. */
+export function unionOf(all: readonly Needs[]): Needs {
+  const tables: Partial<Record<TableKey, TableAccess>> = {};
+  for (const needs of all)
+    for (const [key, access] of Object.entries(needs.tables) as [TableKey, TableAccess][]) {
+      const held = tables[key];
+      if (!held || ACCESS_ORDER.indexOf(access) > ACCESS_ORDER.indexOf(held)) tables[key] = access;
+    }
+  const userPoolActions = [...new Set(all.flatMap((needs) => needs.userPoolActions ?? []))].sort();
+  const flag = (name: 'sendMail' | 'passcodeKey' | 'totpKey' | 'letterKey') => (all.some((needs) => needs[name]) ? { [name]: true } : {});
+  return {
+    tables,
+    ...(userPoolActions.length ? { userPoolActions } : {}),
+    ...flag('sendMail'),
+    ...flag('passcodeKey'),
+    ...flag('totpKey'),
+    ...flag('letterKey'),
+  };
+}

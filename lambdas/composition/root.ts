@@ -1,10 +1,8 @@
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AuditLogger, type StructuredLogger } from '../adapters/audit-logger';
-import { CognitoIdentity } from '../adapters/cognito-identity';
+import type { CognitoIdentity } from '../adapters/cognito-identity';
 import { AccountsTable } from '../adapters/dynamodb/accounts-table';
 import { CodeFactorsTable } from '../adapters/dynamodb/code-factors-table';
 import { FactorsTable } from '../adapters/dynamodb/factors-table';
@@ -14,10 +12,11 @@ import { RequestsTable } from '../adapters/dynamodb/requests-table';
 import { SessionsTable } from '../adapters/dynamodb/sessions-table';
 import { StepsTable } from '../adapters/dynamodb/steps-table';
 import { SecretReader } from '../adapters/secret-value';
-import { SesMailer } from '../adapters/ses-mailer';
+import type { SesMailer } from '../adapters/ses-mailer';
 import { systemClock, systemRandom } from '../adapters/system';
-import { simpleWebAuthn } from '../adapters/webauthn';
 import type { MailWording } from '../domain/emails/common';
+import type { PasskeyCeremonies } from '../domain/ports';
+import type { AdapterContext, AdapterFactory } from './adapters/context';
 import { isDeclared, refuseUndeclared, type Call } from './declared-calls';
 import type { Needs } from './needs';
 import type { Resources, Rules } from './resources';
@@ -35,7 +34,7 @@ export interface Collaborators extends Rules {
   readonly steps: StepsTable;
   /** The passkeys' items of the factors table. */
   readonly passkeys: PasskeysTable;
-  readonly ceremonies: typeof simpleWebAuthn;
+  readonly ceremonies: PasskeyCeremonies;
   readonly codeFactors: CodeFactorsTable;
   readonly identity: CognitoIdentity;
   readonly mailer: SesMailer;
@@ -58,9 +57,26 @@ export interface Composition {
   readonly originSecret?: () => Promise<string>;
 }
 
+/**
+ * The adapters that bring a large library (an SDK client, the WebAuthn verifier), given by the
+ * function's entry as factories from `./adapters/`: a bundle holds only the ones its entry
+ * imports, which a getter object could not let a bundler drop.
+ */
+export interface Adapters {
+  readonly identity?: AdapterFactory<CognitoIdentity>;
+  readonly mailer?: AdapterFactory<SesMailer>;
+  readonly ceremonies?: AdapterFactory<PasskeyCeremonies>;
+}
+
 export interface CompositionInput {
   readonly resources: Resources;
   readonly needs: Needs;
+  readonly adapters: Adapters;
+  /**
+   * Narrower needs for the call in progress (a function serving several routes passes the
+   * route's own): its clients refuse what the route did not declare, as a route's own function would.
+   */
+  readonly narrowedTo?: () => Needs | undefined;
   /** Who the collaborators serve, named in a refusal: `login`, `ops`. */
   readonly owner: string;
   readonly logger: StructuredLogger;
@@ -83,7 +99,7 @@ function required<T>(value: T | undefined, what: string): T {
  * collaborators. Every AWS client it builds refuses the calls the needs do not declare — the same
  * declaration the deployed roles are granted from — so the two cannot drift apart.
  */
-export function compose({ resources, needs, owner, logger, region }: CompositionInput): Composition {
+export function compose({ resources, needs, adapters, narrowedTo, owner, logger, region }: CompositionInput): Composition {
   const targets = {
     tables: resources.tables,
     passcodeKeyArn: resources.secrets.passcodeKey?.arn,
@@ -91,15 +107,19 @@ export function compose({ resources, needs, owner, logger, region }: Composition
     totpKeyArn: resources.secrets.totpKey?.arn,
     originVerifyArn: resources.secrets.originVerify?.arn,
   };
-  const allowed = (call: Call) => isDeclared(call, needs, targets);
+  const allowed = (call: Call) => {
+    const narrower = narrowedTo?.();
+    return isDeclared(call, needs, targets) && (!narrower || isDeclared(call, narrower, targets));
+  };
   const config = region ? { region } : {};
+  const context: AdapterContext = { resources, clientConfig: config, allowed, owner };
+  const adapter = <T>(factory: AdapterFactory<T> | undefined, what: string) =>
+    lazy(() => required(factory, `${owner}: ${what} (not among the adapters its entry composes)`)(context));
   const dynamodb = lazy(() =>
     DynamoDBDocumentClient.from(refuseUndeclared(new DynamoDBClient(config), 'dynamodb', allowed, owner), {
       marshallOptions: { removeUndefinedValues: true },
     }),
   );
-  const cognito = lazy(() => refuseUndeclared(new CognitoIdentityProviderClient(config), 'cognito-idp', allowed, owner));
-  const ses = lazy(() => refuseUndeclared(new SESv2Client(config), 'ses', allowed, owner));
   const secretReader = new SecretReader(lazy(() => refuseUndeclared(new SecretsManagerClient(config), 'secretsmanager', allowed, owner)));
 
   const mail = () => required(resources.mail, 'mail');
@@ -113,8 +133,9 @@ export function compose({ resources, needs, owner, logger, region }: Composition
   const steps = table((c, n) => new StepsTable(c, n), 'steps');
   const passkeys = table((c, n) => new PasskeysTable(c, n), 'factors');
   const codeFactors = table((c, n) => new CodeFactorsTable(c, n), 'factors');
-  const identity = lazy(() => new CognitoIdentity(cognito(), resources.userPool.id, resources.userPool.clientId));
-  const mailer = lazy(() => new SesMailer(ses(), { name: mail().fromName, address: mail().fromAddress }, mail().configurationSet));
+  const identity = adapter(adapters.identity, 'the identity adapter');
+  const mailer = adapter(adapters.mailer, 'the mailer');
+  const ceremonies = adapter(adapters.ceremonies, 'the passkey ceremonies');
   const audit = new AuditLogger(logger);
 
   const secrets: { passcodeKey?: string; letterKey?: string; totpKey?: string } = {};
@@ -141,7 +162,9 @@ export function compose({ resources, needs, owner, logger, region }: Composition
     get passkeys() {
       return passkeys();
     },
-    ceremonies: simpleWebAuthn,
+    get ceremonies() {
+      return ceremonies();
+    },
     get codeFactors() {
       return codeFactors();
     },

@@ -1,8 +1,8 @@
-import { routeHandler } from '../composition/route-handler';
+import { defineRoute } from '../composition/route-handler';
 import { removeAuthenticator } from '../domain/use-cases/merchant/remove-authenticator';
 
 /** 認証アプリの削除 (signed in, fresh proof). */
-export const handler = routeHandler('authenticator-remove', {
+export const route = defineRoute('authenticator-remove', {
   run: async ({ sessionId }, deps) => {
     await removeAuthenticator(sessionId, deps);
     return { body: { ok: true } };

@@ -1,9 +1,9 @@
-import { routeHandler } from '../composition/route-handler';
+import { defineRoute } from '../composition/route-handler';
 import { changePassword } from '../domain/use-cases/merchant/change-password';
 import { passwordField, requestBody } from '../http/fields';
 
 /** パスワード変更 → 変更 (signed in) */
-export const handler = routeHandler('change-password', {
+export const route = defineRoute('change-password', {
   body: requestBody({
     currentPassword: passwordField('現在のパスワード'),
     newPassword: passwordField('新パスワード'),

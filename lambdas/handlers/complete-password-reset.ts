@@ -1,9 +1,9 @@
-import { routeHandler } from '../composition/route-handler';
+import { defineRoute } from '../composition/route-handler';
 import { completePasswordReset } from '../domain/use-cases/merchant/complete-password-reset';
 import { newPasswordBody } from '../http/fields';
 
 /** パスワード再設定 → 設定 */
-export const handler = routeHandler('complete-password-reset', {
+export const route = defineRoute('complete-password-reset', {
   body: newPasswordBody,
   run: async ({ body }, deps) => {
     await completePasswordReset(body, deps);

@@ -1,9 +1,9 @@
-import { routeHandler } from '../composition/route-handler';
+import { defineRoute } from '../composition/route-handler';
 import { deletePasskey } from '../domain/use-cases/merchant/delete-passkey';
 import { passkeyIdField, requestBody } from '../http/fields';
 
 /** パスキーの管理 → 削除 (signed in, freshly proved) */
-export const handler = routeHandler('delete-passkey', {
+export const route = defineRoute('delete-passkey', {
   body: requestBody({ id: passkeyIdField }),
   run: async ({ body, sessionId }, deps) => {
     await deletePasskey(sessionId, body, deps);

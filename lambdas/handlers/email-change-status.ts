@@ -1,5 +1,5 @@
-import { routeHandler } from '../composition/route-handler';
+import { defineRoute } from '../composition/route-handler';
 import { requestStatusRoute } from '../http/request-status';
 
 /** メールアドレス変更 (from the email's URL) opens. */
-export const handler = routeHandler('email-change-status', requestStatusRoute('emailChange'));
+export const route = defineRoute('email-change-status', requestStatusRoute('emailChange'));

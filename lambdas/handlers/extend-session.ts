@@ -1,7 +1,7 @@
-import { routeHandler } from '../composition/route-handler';
+import { defineRoute } from '../composition/route-handler';
 import { extendSession } from '../domain/use-cases/merchant/session-time';
 
 /** 「ログインを続ける」: the idle time starts again now (signed in). */
-export const handler = routeHandler('extend-session', {
+export const route = defineRoute('extend-session', {
   run: async ({ sessionId }, deps) => ({ body: await extendSession(sessionId, deps) }),
 });

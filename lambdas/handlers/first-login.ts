@@ -1,9 +1,9 @@
-import { routeHandler } from '../composition/route-handler';
+import { defineRoute } from '../composition/route-handler';
 import { requestRegistration } from '../domain/use-cases/merchant/request-registration';
 import { emailField, initialLoginIdField, passwordField, requestBody } from '../http/fields';
 
 /** 初回メールアドレス登録 → 登録 */
-export const handler = routeHandler('first-login', {
+export const route = defineRoute('first-login', {
   body: requestBody({
     loginId: initialLoginIdField('初回ログインID'),
     initialPassword: passwordField('初回パスワード'),

@@ -1,10 +1,10 @@
-import { routeHandler } from '../composition/route-handler';
+import { defineRoute } from '../composition/route-handler';
 import { logIn, SECOND_STEP_MINUTES } from '../domain/use-cases/merchant/log-in';
 import { loginBody } from '../http/fields';
 import { signedInCookies, stepCookie } from '../http/session-cookie';
 
 /** ログイン: a session, or the second step (step cookie, no session) when the merchant has a second factor. */
-export const handler = routeHandler('login', {
+export const route = defineRoute('login', {
   body: loginBody,
   run: async ({ body, client }, deps) => {
     const outcome = await logIn(body, client, deps);

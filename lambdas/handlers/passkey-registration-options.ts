@@ -1,7 +1,7 @@
-import { routeHandler } from '../composition/route-handler';
+import { defineRoute } from '../composition/route-handler';
 import { startPasskeyRegistration } from '../domain/use-cases/merchant/start-passkey-registration';
 
 /** パスキーの管理 → このデバイスにパスキーを登録: the options (signed in, freshly proved) */
-export const handler = routeHandler('passkey-registration-options', {
+export const route = defineRoute('passkey-registration-options', {
   run: async ({ sessionId }, deps) => ({ body: { options: await startPasskeyRegistration(sessionId, deps) } }),
 });

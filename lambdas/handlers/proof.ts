@@ -1,9 +1,9 @@
-import { routeHandler } from '../composition/route-handler';
+import { defineRoute } from '../composition/route-handler';
 import { proveAgain } from '../domain/use-cases/merchant/prove-again';
 import { passwordField, requestBody } from '../http/fields';
 
 /** 本人確認: the password again, before a sensitive change (signed in). */
-export const handler = routeHandler('proof', {
+export const route = defineRoute('proof', {
   body: requestBody({ password: passwordField('パスワード') }),
   run: async ({ body, sessionId }, deps) => {
     await proveAgain(sessionId, body.password, deps);

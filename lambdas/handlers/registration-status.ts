@@ -1,5 +1,5 @@
-import { routeHandler } from '../composition/route-handler';
+import { defineRoute } from '../composition/route-handler';
 import { requestStatusRoute } from '../http/request-status';
 
 /** パスコード入力 opens. */
-export const handler = routeHandler('registration-status', requestStatusRoute('registration'));
+export const route = defineRoute('registration-status', requestStatusRoute('registration'));

@@ -1,4 +1,4 @@
-import { routeHandler } from '../composition/route-handler';
+import { defineRoute } from '../composition/route-handler';
 import { ValidationError } from '../domain/errors';
 import { completeSecondFactor } from '../domain/use-cases/merchant/complete-second-factor';
 import { authenticatorCodeField, recoveryCodeField, requestBody } from '../http/fields';
@@ -6,7 +6,7 @@ import { CLEARED_STEP_COOKIE, signedInCookies } from '../http/session-cookie';
 import * as z from 'zod/mini';
 
 /** 確認コードの入力: the app's code, or a recovery code, after the password. */
-export const handler = routeHandler('second-factor', {
+export const route = defineRoute('second-factor', {
   body: requestBody({ code: z.optional(authenticatorCodeField), recoveryCode: z.optional(recoveryCodeField) }),
   run: async ({ body, stepId, client }, deps) => {
     const answer = body.code ? { code: body.code } : body.recoveryCode ? { recoveryCode: body.recoveryCode } : undefined;

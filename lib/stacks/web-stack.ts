@@ -33,7 +33,7 @@ export interface WebStackProps extends StackProps {
   readonly webAclArn: string;
   /** The web ACL's metric name, for the dashboard. */
   readonly webAclMetricName: string;
-  readonly handlersDir: string;
+  readonly functionsDir: string;
   readonly siteContentDir: string;
 }
 
@@ -92,39 +92,44 @@ export class WebStack extends Stack {
     });
     const routes = new ApiRoutes(this, 'Routes', {
       httpApi: api.httpApi,
-      handlersDir: props.handlersDir,
+      functionsDir: props.functionsDir,
       data,
       shared: { originVerifySecret: originVerify.secret },
       logRetention,
       memorySize: config.lambdaMemoryMb,
       reservedConcurrency: config.lambdaReservedConcurrency ?? undefined,
+      sourceMaps: config.lambdaSourceMaps,
       environment,
     });
     // PCI DSS 8.2.6 where the stage sets its days; dev leaves them unset and has no job.
     if (config.inactiveDisableDays) {
       new ScheduledJob(this, 'InactiveAccounts', {
         job: INACTIVE_ACCOUNTS_JOB,
-        handlersDir: props.handlersDir,
+        functionsDir: props.functionsDir,
         environment,
         data,
         logRetention,
         memorySize: config.lambdaMemoryMb,
+        sourceMaps: config.lambdaSourceMaps,
       });
     }
     const monitoring = new Monitoring(this, 'Monitoring', {
       stage: props.stage,
-      handlers: routes.handlers,
+      functions: routes.functions,
+      earlierLogGroups: routes.earlierLogGroups,
+      apiAccessLogs: api.accessLogs,
       apiStage: api.stage,
       distribution: site.distribution,
       webAclMetricName: props.webAclMetricName,
       opsTopic: data.opsTopic,
       thresholds: {
-        api5xxPercent: 5,
+        api5xxPercent: config.api5xxAlarmPercent,
         failedLoginsPer5Min: config.failedLoginsAlarmPer5Min,
         lockoutsPer5Min: config.lockoutsAlarmPer5Min,
         failedSecondStepsPer5Min: config.failedSecondStepsAlarmPer5Min,
-        sesBounceRate: 0.05,
-        sesComplaintRate: 0.001,
+        functionFailuresPer5Min: config.functionFailuresAlarmPer5Min,
+        sesBounceRate: config.sesBounceRateAlarm,
+        sesComplaintRate: config.sesComplaintRateAlarm,
       },
     });
 

@@ -5,7 +5,7 @@ import { configSchema } from '../../lambdas/config';
 import { routes } from '../../lambdas/routes';
 import { TABLE_ACTIONS, handlerNeeds } from '../../lambdas/composition/needs';
 import { LOCAL_ONLY_VARIABLES } from '../../lib/constructs/api/lambda-environment';
-import { handlersDir, repoRoot } from '../../lib/paths';
+import { functionsDir, repoRoot } from '../../lib/paths';
 import { tableDefinitions, type TableKey } from '../../lambdas/resources/table-definitions';
 import { resourcesWithPrefix, synthStage } from './support/synth';
 
@@ -37,7 +37,7 @@ const statementsOn = (entry: string, idPrefix: string) => statements(entry).filt
 
 describe('routes', () => {
   it.each(routes)('$method $path has its handler file', ({ entry }) => {
-    expect(existsSync(join(handlersDir, `${entry}.ts`))).toBe(true);
+    expect(existsSync(join(functionsDir, `${entry}.ts`))).toBe(true);
   });
 
   it.each(routes)('$method $path is routed to its own function through a payload v2 integration', ({ method, path }) => {

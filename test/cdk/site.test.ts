@@ -6,7 +6,7 @@ import { routes } from '../../lambdas/routes';
 import { RATE_LIMITED_PATH_PREFIXES, TOO_MANY_REQUESTS_BODY } from '../../lib/constructs/edge/rate-limited-paths';
 import { createStacks } from '../../lib/create-stacks';
 import { SynthInputError } from '../../lib/errors';
-import { handlersDir } from '../../lib/paths';
+import { functionsDir } from '../../lib/paths';
 import { parseStageConfig } from '../../lib/stage-config';
 import { cdkContext, resourcesWithPrefix, synthStage } from './support/synth';
 
@@ -331,7 +331,7 @@ describe('missing site build', () => {
     const config = parseStageConfig(cdkContext.stages, 'dev');
     const act = () =>
       createStacks(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'dev', config, {
-        handlersDir,
+        functionsDir,
         siteContentDir: '/nonexistent/dist',
       });
     expect(act).toThrow(SynthInputError);

@@ -2,7 +2,7 @@ import { App } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { createStacks } from '../../lib/create-stacks';
 import { SynthInputError } from '../../lib/errors';
-import { handlersDir } from '../../lib/paths';
+import { functionsDir } from '../../lib/paths';
 import { parseStageConfig } from '../../lib/stage-config';
 import { routes } from '../../lambdas/routes';
 import { cdkContext, resourcesWithPrefix, siteFixtureDir, synthStage } from './support/synth';
@@ -57,7 +57,7 @@ describe('a stage without a region', () => {
     const saved = process.env.CDK_DEFAULT_REGION;
     delete process.env.CDK_DEFAULT_REGION;
     try {
-      const act = () => createStacks(new App(), 'dev', config, { handlersDir, siteContentDir: siteFixtureDir });
+      const act = () => createStacks(new App(), 'dev', config, { functionsDir, siteContentDir: siteFixtureDir });
       expect(act).toThrow(SynthInputError);
       expect(act).toThrow(/stages\.dev\.region/);
     } finally {

@@ -18,10 +18,12 @@ export interface HandlerFunctionProps {
   readonly timeout?: Duration;
   /** What the role is for. */
   readonly roleDescription?: string;
+  /** Whether Node reads the source maps at start (`--enable-source-maps`); the maps ship either way. */
+  readonly sourceMaps?: boolean;
 }
 
 /**
- * One API handler: bundled by the local esbuild (no Docker), with its own log group and its own
+ * One Lambda function: bundled by the local esbuild (no Docker), with its own log group and its own
  * role. The role starts empty (not AWSLambdaBasicExecutionRole, which may write to any log
  * group): it may write to this function's log group, and gets the grants of its needs.
  */
@@ -52,7 +54,7 @@ export class HandlerFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       reservedConcurrentExecutions: props.reservedConcurrency,
-      environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
+      environment: props.sourceMaps ? { ...props.environment, NODE_OPTIONS: '--enable-source-maps' } : props.environment,
       bundling: {
         minify: HANDLER_BUNDLING.minify,
         target: HANDLER_BUNDLING.target,

@@ -15,6 +15,8 @@ export interface HttpApiGatewayProps {
 export class HttpApiGateway extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
+  /** One line per request: route key, status, latency (the saved query of errors and latency by route). */
+  readonly accessLogs: LogGroup;
 
   constructor(scope: Construct, id: string, props: HttpApiGatewayProps) {
     super(scope, id);
@@ -28,7 +30,7 @@ export class HttpApiGateway extends Construct {
         "Authorization is in the handlers: the signed-in routes check the session cookie, the others (login, first login, password reset, completion links) are public by design; every route also refuses requests without CloudFront's origin-verify secret. An API Gateway authorizer would add a hop, not a check.",
     });
     // Access logs show what never reached a handler (throttled, integration errors).
-    const accessLogs = new LogGroup(this, 'AccessLogs', {
+    this.accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: props.logRetention,
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -39,7 +41,7 @@ export class HttpApiGateway extends Construct {
       // A ceiling for the whole API behind WAF's per-IP limits; far above real use.
       throttle: { rateLimit: 50, burstLimit: 100 },
       accessLogSettings: {
-        destination: new LogGroupLogDestination(accessLogs),
+        destination: new LogGroupLogDestination(this.accessLogs),
         format: AccessLogFormat.custom(
           JSON.stringify({
             requestId: '$context.requestId',

@@ -19,10 +19,10 @@ import type { Distribution } from 'aws-cdk-lib/aws-cloudfront';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { EDGE_REGION } from '../../stack-names';
-import type { DeployedHandler } from '../api/api-routes';
+import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
+import type { DeployedFunction } from '../api/api-routes';
 import { AuditMetrics } from './audit-metrics';
 import { SavedAuditQueries } from './audit-queries';
-import { UNROUTED_ENTRY } from '../../../lambdas/routes';
 
 interface MonitoringThresholds {
   /** Share of API answers that are 5xx, in percent, over 5 minutes. */
@@ -30,6 +30,8 @@ interface MonitoringThresholds {
   readonly failedLoginsPer5Min: number;
   readonly lockoutsPer5Min: number;
   readonly failedSecondStepsPer5Min: number;
+  /** Errors and throttles of one function within 5 minutes. */
+  readonly functionFailuresPer5Min: number;
   /** SES reviews an account at 5 % bounces and may pause it at 10 %. */
   readonly sesBounceRate: number;
   /** SES reviews an account at 0.1 % complaints. */
@@ -38,7 +40,12 @@ interface MonitoringThresholds {
 
 export interface MonitoringProps {
   readonly stage: string;
-  readonly handlers: readonly DeployedHandler[];
+  /** The API's functions, one per zone. */
+  readonly functions: readonly DeployedFunction[];
+  /** Log groups of earlier releases' functions, still holding audit lines: searched, no longer counted. */
+  readonly earlierLogGroups: readonly ILogGroup[];
+  /** API Gateway's access log: route, status and latency of every request. */
+  readonly apiAccessLogs: ILogGroup;
   readonly apiStage: HttpStage;
   readonly distribution: Distribution;
   /** The web ACL's metric name (its CloudWatch metrics are in us-east-1). */
@@ -52,7 +59,8 @@ const FIVE_MINUTES = Duration.minutes(5);
 /**
  * What the ops team watches: alarms to the ops topic (API 5xx rate, each function's errors and
  * throttles, failed-login, lockout and failed-second-step spikes from the audit lines, SES bounce and complaint
- * rates), one dashboard, and the auditors' saved queries.
+ * rates), one dashboard, and the auditors' saved queries. It grows with the functions (zones),
+ * not with the routes: per route, the API's access log answers (saved query "API - errors and latency by route").
  */
 export class Monitoring extends Construct {
   readonly alarms: IAlarm[] = [];
@@ -64,11 +72,15 @@ export class Monitoring extends Construct {
     private readonly props: MonitoringProps,
   ) {
     super(scope, id);
-    const { handlers, apiStage, thresholds } = props;
+    const { functions, apiStage, thresholds } = props;
     const prefix = `CustomerSupportWeb-${props.stage}`;
-    const logGroups = handlers.map((h) => h.logGroup);
+    const logGroups = functions.map((f) => f.logGroup);
     const audit = new AuditMetrics(this, 'AuditMetrics', { namespace: `CustomerSupportWeb/${props.stage}`, logGroups });
-    new SavedAuditQueries(this, 'AuditQueries', { stage: props.stage, logGroups });
+    new SavedAuditQueries(this, 'AuditQueries', {
+      stage: props.stage,
+      logGroups: [...logGroups, ...props.earlierLogGroups],
+      apiAccessLogs: props.apiAccessLogs,
+    });
 
     const requests = apiStage.metricCount({ period: FIVE_MINUTES, statistic: Stats.SUM });
     const serverErrors = apiStage.metricServerError({ period: FIVE_MINUTES, statistic: Stats.SUM });
@@ -86,10 +98,8 @@ export class Monitoring extends Construct {
       evaluationPeriods: 3,
       datapointsToAlarm: 2,
     });
-    // The default route's function (404/405 only) is watched by the API 5xx rate, not by alarms of its own.
-    // One alarm per function, on errors and throttles together: two each would pass the 500
-    // resources a CloudFormation stack may hold.
-    for (const { entry, function: fn } of handlers.filter((h) => h.entry !== UNROUTED_ENTRY)) {
+    // One alarm per function, on errors and throttles together.
+    for (const { zone, function: fn } of functions) {
       const failures = new MathExpression({
         expression: 'errors + throttles',
         usingMetrics: {
@@ -97,12 +107,12 @@ export class Monitoring extends Construct {
           throttles: fn.metricThrottles({ period: FIVE_MINUTES, statistic: Stats.SUM }),
         },
         period: FIVE_MINUTES,
-        label: `${entry} errors and throttles`,
+        label: `${zone} errors and throttles`,
       });
-      this.alarm(`Failures-${entry}`, failures, {
-        name: `${prefix}-lambda-failures-${entry}`,
-        description: `The ${entry} function failed (an error no answer mapping caught, a timeout, or a start-up configuration error) or hit its reserved concurrency: merchants got errors.`,
-        threshold: 1,
+      this.alarm(`Failures-${zone}`, failures, {
+        name: `${prefix}-lambda-failures-${zone}`,
+        description: `The ${zone} function failed (an error no answer mapping caught, a timeout, or a start-up configuration error) or hit its reserved concurrency: merchants got errors. Which route: the saved query "API - errors and latency by route".`,
+        threshold: thresholds.functionFailuresPer5Min,
         comparison: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       });
     }
@@ -163,15 +173,15 @@ export class Monitoring extends Construct {
     this.dashboard.addWidgets(
       graph(
         'Lambda errors',
-        handlers.map((h) => h.function.metricErrors({ period: FIVE_MINUTES, label: h.entry })),
+        functions.map((f) => f.function.metricErrors({ period: FIVE_MINUTES, label: f.zone })),
       ),
       graph(
         'Lambda throttles',
-        handlers.map((h) => h.function.metricThrottles({ period: FIVE_MINUTES, label: h.entry })),
+        functions.map((f) => f.function.metricThrottles({ period: FIVE_MINUTES, label: f.zone })),
       ),
       graph(
         'Lambda duration p99',
-        handlers.map((h) => h.function.metricDuration({ period: FIVE_MINUTES, statistic: 'p99', label: h.entry })),
+        functions.map((f) => f.function.metricDuration({ period: FIVE_MINUTES, statistic: 'p99', label: f.zone })),
       ),
     );
     this.dashboard.addWidgets(

@@ -12,12 +12,13 @@ import { HandlerFunction } from '../api/handler-function';
 
 export interface ScheduledJobProps {
   readonly job: Job;
-  readonly handlersDir: string;
+  readonly functionsDir: string;
   /** The handlers' environment; the origin secret, which only API calls carry, is left out. */
   readonly environment: Record<string, string>;
   readonly data: DataResources;
   readonly logRetention: RetentionDays;
   readonly memorySize: number;
+  readonly sourceMaps: boolean;
 }
 
 /**
@@ -33,10 +34,11 @@ export class ScheduledJob extends Construct {
     super(scope, id);
     const { ORIGIN_VERIFY_SECRET_ARN: _apiOnly, ...environment } = props.environment;
     this.handler = new HandlerFunction(this, 'Handler', {
-      entry: join(props.handlersDir, `${props.job.entry}.ts`),
+      entry: join(props.functionsDir, `${props.job.entry}.ts`),
       environment,
       logRetention: props.logRetention,
       memorySize: props.memorySize,
+      sourceMaps: props.sourceMaps,
       // Runs never overlap: a late run waits for the next day rather than racing the first.
       reservedConcurrency: 1,
       timeout: Duration.minutes(15),

@@ -3,7 +3,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createStacks, type StageStacks } from '../../../lib/create-stacks';
-import { handlersDir, repoRoot } from '../../../lib/paths';
+import { functionsDir, repoRoot } from '../../../lib/paths';
 import { parseStageConfig } from '../../../lib/stage-config';
 
 /** cdk.json's context: the stages and the feature flags the real app synthesizes with. */
@@ -29,7 +29,7 @@ export interface Synthesized {
 export function synthStage(stage: string, overrides: Record<string, unknown> = {}): Synthesized {
   const app = new App({ context: { ...cdkContext, 'aws:cdk:bundling-stacks': [] } });
   const config = parseStageConfig({ [stage]: { ...cdkContext.stages[stage], ...overrides } }, stage);
-  const stacks = createStacks(app, stage, config, { handlersDir, siteContentDir: siteFixtureDir });
+  const stacks = createStacks(app, stage, config, { functionsDir, siteContentDir: siteFixtureDir });
   return {
     app,
     stacks,

@@ -37,7 +37,7 @@ afterAll(() => {
 describe('compose (the one composition root)', () => {
   it('refuses, before sending, a write on a table its owner declared read-only', async () => {
     // Prepare
-    const { deps } = compose({ resources: RESOURCES, needs: { tables: { sessions: 'read' } }, owner: 'me', logger });
+    const { deps } = compose({ resources: RESOURCES, needs: { tables: { sessions: 'read' } }, owner: 'me', logger, adapters: {} });
 
     // Act
     const write = deps.sessions.delete('hash');
@@ -51,7 +51,7 @@ describe('compose (the one composition root)', () => {
 
   it('refuses a table, a Cognito action or a secret that is not declared', async () => {
     // Prepare
-    const app = compose({ resources: RESOURCES, needs: { tables: {} }, owner: 'logout', logger });
+    const app = compose({ resources: RESOURCES, needs: { tables: {} }, owner: 'logout', logger, adapters: {} });
 
     // Act / Assess
     await expect(app.deps.accounts.get('M1')).rejects.toThrow('logout does not declare dynamodb:GetItem on acc');
@@ -62,7 +62,13 @@ describe('compose (the one composition root)', () => {
 
   it('reads the declared secrets once ready, and builds nothing it is not asked for', async () => {
     // Prepare
-    const app = compose({ resources: RESOURCES, needs: { tables: {}, passcodeKey: true, letterKey: true }, owner: 'ops', logger });
+    const app = compose({
+      resources: RESOURCES,
+      needs: { tables: {}, passcodeKey: true, letterKey: true },
+      owner: 'ops',
+      logger,
+      adapters: {},
+    });
 
     // Act
     const deps = await app.ready();

@@ -3,8 +3,8 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { mockClient } from 'aws-sdk-client-mock';
 import { hashToken } from '../../../lambdas/domain/completion-token';
 import type { Account, PendingRequest } from '../../../lambdas/domain/model';
-import { logger, routeHandler } from '../../../lambdas/composition/route-handler';
-import { requestStatusRoute } from '../../../lambdas/http/request-status';
+import { logger, type ZoneHandler } from '../../../lambdas/composition/route-handler';
+import { apiPath } from '../../../lambdas/routes';
 
 // The audit trail writes through the handlers' logger: the test reads what it was given.
 const auditLines = jest.spyOn(logger, 'info').mockImplementation(() => undefined);
@@ -52,11 +52,12 @@ const account: Account = {
   createdAt: '2025-03-01T00:00:00.000Z',
 };
 
-function event(body: unknown): APIGatewayProxyEventV2 {
+function event(body: unknown, kind: Kind): APIGatewayProxyEventV2 {
+  const path = apiPath(ENTRY[kind]);
   return {
     version: '2.0',
-    routeKey: 'POST /api/password-reset/status',
-    rawPath: '/api/password-reset/status',
+    routeKey: `POST ${path}`,
+    rawPath: path,
     rawQueryString: '',
     headers: { 'content-type': 'application/json', origin: SITE_URL },
     requestContext: {
@@ -64,9 +65,9 @@ function event(body: unknown): APIGatewayProxyEventV2 {
       apiId: 'api',
       domainName: 'support.example.jp',
       domainPrefix: 'support',
-      http: { method: 'POST', path: '/api/password-reset/status', protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'Chrome' },
+      http: { method: 'POST', path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'Chrome' },
       requestId: 'req-1',
-      routeKey: 'POST /api/password-reset/status',
+      routeKey: `POST ${path}`,
       stage: '$default',
       time: '01/Apr/2025:09:00:00 +0000',
       timeEpoch: 1743498000000,
@@ -83,8 +84,9 @@ describe('requestStatusRoute (a completion page opens)', () => {
 
   beforeAll(() => {
     Object.assign(process.env, ENV);
-    invoke = (body, kind = 'passwordReset') =>
-      routeHandler(ENTRY[kind], requestStatusRoute(kind))(event(body), {} as Context) as Promise<APIGatewayProxyStructuredResultV2>;
+    // The sign-in function serves the three status routes; loaded once its environment is set.
+    const signIn: ZoneHandler = require('../../../lambdas/functions/sign-in').handler;
+    invoke = (body, kind = 'passwordReset') => signIn(event(body, kind), {} as Context);
   });
 
   afterAll(() => {
