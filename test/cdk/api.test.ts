@@ -2,8 +2,10 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { configSchema } from '../../lambdas/config';
-import { routes } from '../../lambdas/routes';
+import { zoneNeeds } from '../../lambdas/composition/route-handler';
+import { routes, ZONES, type ZoneName } from '../../lambdas/routes';
 import { TABLE_ACTIONS, handlerNeeds } from '../../lambdas/composition/needs';
+import { LEGACY_ROUTE_FUNCTIONS } from '../../lib/constructs/api/legacy-route-functions';
 import { LOCAL_ONLY_VARIABLES } from '../../lib/constructs/api/lambda-environment';
 import { functionsDir, repoRoot } from '../../lib/paths';
 import { tableDefinitions, type TableKey } from '../../lambdas/resources/table-definitions';
@@ -12,9 +14,13 @@ import { resourcesWithPrefix, synthStage } from './support/synth';
 const { web, data } = synthStage('dev');
 const prod = synthStage('prod').web;
 
-const pascal = (entry: string) => entry.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase());
-const handlerFunction = (entry: string) => resourcesWithPrefix(web, 'AWS::Lambda::Function', `Routes${pascal(entry)}Function`)[0];
-const handlerFunctions = () => routes.map((route) => handlerFunction(route.entry));
+const pascal = (kebab: string) => kebab.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase());
+/** The construct (and logical id) prefix of a zone's function: `RoutesSignInZone…`. */
+const zoneId = (zone: ZoneName) => `Routes${pascal(zone)}Zone`;
+const zoneFunction = (zone: ZoneName, template = web) =>
+  resourcesWithPrefix(template, 'AWS::Lambda::Function', `${zoneId(zone)}Function`)[0];
+const zoneFunctions = (template = web) => ZONES.map((zone) => zoneFunction(zone, template));
+const zoneOf = (entry: string) => routes.find((route) => route.entry === entry)!.zone;
 
 interface Statement {
   Effect: string;
@@ -22,32 +28,50 @@ interface Statement {
   Resource: unknown;
 }
 
-/** Every statement of the function's role, with Action always a list. */
-function statements(entry: string): (Statement & { Action: string[] })[] {
-  const policies = resourcesWithPrefix(web, 'AWS::IAM::Policy', `Routes${pascal(entry)}RoleDefaultPolicy`);
+/** Every statement of the zone function's role, with Action always a list. */
+function statements(zone: ZoneName): (Statement & { Action: string[] })[] {
+  const policies = resourcesWithPrefix(web, 'AWS::IAM::Policy', `${zoneId(zone)}RoleDefaultPolicy`);
   expect(policies).toHaveLength(1);
   return policies[0].Properties.PolicyDocument.Statement.map((s: Statement) => ({
     ...s,
     Action: ([] as string[]).concat(s.Action),
   }));
 }
-const allowedActions = (entry: string) => statements(entry).flatMap((s) => s.Action);
+const allowedActions = (zone: ZoneName) => statements(zone).flatMap((s) => s.Action);
 /** The statements whose resources mention the logical id prefix (e.g. `TablesSessions`). */
-const statementsOn = (entry: string, idPrefix: string) => statements(entry).filter((s) => JSON.stringify(s.Resource).includes(idPrefix));
+const statementsOn = (zone: ZoneName, idPrefix: string) => statements(zone).filter((s) => JSON.stringify(s.Resource).includes(idPrefix));
 
 describe('routes', () => {
   it.each(routes)('$method $path has its handler file', ({ entry }) => {
-    expect(existsSync(join(functionsDir, `${entry}.ts`))).toBe(true);
+    expect(existsSync(join(repoRoot, 'lambdas', 'handlers', `${entry}.ts`))).toBe(true);
   });
 
-  it.each(routes)('$method $path is routed to its own function through a payload v2 integration', ({ method, path }) => {
-    web.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: `${method} ${path}` });
+  it.each(ZONES)('%s has its function entry', (zone) => {
+    expect(existsSync(join(functionsDir, `${zone}.ts`))).toBe(true);
+  });
+
+  it.each(routes)('$method $path is routed to its zone’s function through a payload v2 integration', ({ method, path, zone }) => {
+    const [route] = Object.values(web.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: `${method} ${path}` } }));
+    const integrationId = JSON.stringify(route!.Properties.Target).match(/"Ref":"([^"]+)"/)![1]!;
+    const integration = web.findResources('AWS::ApiGatewayV2::Integration')[integrationId]!;
+    expect(JSON.stringify(integration.Properties.IntegrationUri)).toContain(`${zoneId(zone)}Function`);
     expect(path.startsWith('/api/')).toBe(true);
   });
 
-  it('has one route and one integration per entry of lambdas/routes.ts, and the $default route', () => {
+  it('sends the $default route to the sign-in function', () => {
+    const [route] = Object.values(web.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: '$default' } }));
+    const integrationId = JSON.stringify(route!.Properties.Target).match(/"Ref":"([^"]+)"/)![1]!;
+    expect(JSON.stringify(web.findResources('AWS::ApiGatewayV2::Integration')[integrationId])).toContain(`${zoneId('sign-in')}Function`);
+  });
+
+  it('has one route per entry of lambdas/routes.ts and the $default route; one integration and one invoke permission per function', () => {
     web.resourceCountIs('AWS::ApiGatewayV2::Route', routes.length + 1);
-    web.resourceCountIs('AWS::ApiGatewayV2::Integration', routes.length + 1);
+    web.resourceCountIs('AWS::ApiGatewayV2::Integration', ZONES.length);
+    const apiPermissions = Object.values(web.findResources('AWS::Lambda::Permission')).filter(
+      (permission) => permission.Properties.Principal === 'apigateway.amazonaws.com',
+    );
+    expect(apiPermissions).toHaveLength(ZONES.length);
+    for (const permission of apiPermissions) expect(JSON.stringify(permission.Properties.SourceArn)).toMatch(/\/\*\/\*\/\*"/);
     web.allResourcesProperties('AWS::ApiGatewayV2::Integration', {
       IntegrationType: 'AWS_PROXY',
       PayloadFormatVersion: '2.0',
@@ -67,9 +91,9 @@ describe('routes', () => {
   });
 });
 
-describe('handler functions', () => {
-  it('run on the newest Node.js runtime, on arm64, with source maps', () => {
-    for (const fn of handlerFunctions()) {
+describe('the functions of the zones', () => {
+  it('run on the newest Node.js runtime, on arm64; Node reads the source maps on dev only', () => {
+    for (const fn of zoneFunctions()) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
@@ -77,24 +101,39 @@ describe('handler functions', () => {
         Environment: { Variables: expect.objectContaining({ NODE_OPTIONS: '--enable-source-maps' }) },
       });
     }
+    for (const fn of Object.values(prod.findResources('AWS::Lambda::Function'))) {
+      expect(fn.Properties.Environment?.Variables?.NODE_OPTIONS).toBeUndefined();
+    }
   });
 
   it('log to their own log group, kept for the stage retention and retained', () => {
-    for (const route of routes) {
-      const logGroups = resourcesWithPrefix(web, 'AWS::Logs::LogGroup', `Routes${pascal(route.entry)}Logs`);
+    for (const zone of ZONES) {
+      const logGroups = resourcesWithPrefix(web, 'AWS::Logs::LogGroup', `${zoneId(zone)}Logs`);
       expect(logGroups).toHaveLength(1);
       expect(logGroups[0].Properties.RetentionInDays).toBe(30);
       expect(logGroups[0].DeletionPolicy).toBe('Retain');
-      expect(handlerFunction(route.entry).Properties.LoggingConfig.LogGroup).toEqual({
-        Ref: expect.stringMatching(new RegExp(`^Routes${pascal(route.entry)}Logs`)),
+      expect(zoneFunction(zone).Properties.LoggingConfig.LogGroup).toEqual({
+        Ref: expect.stringMatching(new RegExp(`^${zoneId(zone)}Logs`)),
       });
     }
-    const prodLogs = resourcesWithPrefix(prod, 'AWS::Logs::LogGroup', 'RoutesLoginLogs')[0];
+    const prodLogs = resourcesWithPrefix(prod, 'AWS::Logs::LogGroup', `${zoneId('sign-in')}Logs`)[0];
     expect(prodLogs.Properties.RetentionInDays).toBe(400);
   });
 
+  it('keep the log groups of the earlier one-function-per-route layout, at their logical ids, for the stage retention', () => {
+    expect(LEGACY_ROUTE_FUNCTIONS).toHaveLength(routes.length + 1);
+    for (const name of LEGACY_ROUTE_FUNCTIONS) {
+      const [logGroup] = resourcesWithPrefix(prod, 'AWS::Logs::LogGroup', `Routes${name}Logs`);
+      expect(logGroup).toBeDefined();
+      expect(logGroup.Properties.RetentionInDays).toBe(400);
+      expect(logGroup.DeletionPolicy).toBe('Retain');
+    }
+    // The logical id CloudFormation knows from before (construct path Web/Routes/Login/Logs).
+    expect(Object.keys(prod.findResources('AWS::Logs::LogGroup'))).toContain('RoutesLoginLogsD46E183B');
+  });
+
   it('reserve the concurrency the stage configures, or none when it says null', () => {
-    for (const fn of handlerFunctions()) expect(fn.Properties.ReservedConcurrentExecutions).toBe(5);
+    for (const fn of zoneFunctions()) expect(fn.Properties.ReservedConcurrentExecutions).toBe(5);
     for (const fn of resourcesWithPrefix(prod, 'AWS::Lambda::Function', 'Routes')) {
       expect(fn.Properties.ReservedConcurrentExecutions).toBe(10);
     }
@@ -105,7 +144,7 @@ describe('handler functions', () => {
   });
 
   it('get every variable lambdas/config.ts reads (the secrets by ARN), and values it accepts', () => {
-    const variables = handlerFunction('login').Properties.Environment.Variables;
+    const variables = zoneFunction('sign-in').Properties.Environment.Variables;
     // INACTIVE_DISABLE_DAYS: dev leaves the inactivity rule off (prod's 90: test/cdk/scheduled-jobs.test.ts).
     const unsetOnDev = ['INACTIVE_DISABLE_DAYS'];
     const expected = Object.keys(configSchema.shape).filter(
@@ -127,21 +166,21 @@ describe('handler functions', () => {
   });
 
   it('find the origin-verify secret and the configuration set from this stage', () => {
-    const variables = handlerFunction('login').Properties.Environment.Variables;
+    const variables = zoneFunction('account').Properties.Environment.Variables;
     expect(variables.ORIGIN_VERIFY_SECRET_ARN).toEqual({ Ref: expect.stringMatching(/^OriginVerifySecret/) });
     expect(JSON.stringify(variables.MAIL_CONFIGURATION_SET)).toMatch(/MailConfigurationSet/);
   });
 
   it('reach the site through the distribution domain when no custom domain is set', () => {
-    expect(handlerFunction('first-login').Properties.Environment.Variables.SITE_URL).toEqual({
+    expect(zoneFunction('sign-in').Properties.Environment.Variables.SITE_URL).toEqual({
       'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [expect.stringMatching(/^SiteDistribution/), 'DomainName'] }]],
     });
   });
 });
 
-describe('permissions (least privilege per handler)', () => {
+describe('permissions (least privilege per function)', () => {
   it('give each function its own role with no managed policy', () => {
-    for (const fn of handlerFunctions()) {
+    for (const fn of zoneFunctions()) {
       expect(fn.Properties.Role).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^Routes.*Role/), 'Arn'] });
     }
     for (const role of resourcesWithPrefix(web, 'AWS::IAM::Role', 'Routes')) {
@@ -152,9 +191,9 @@ describe('permissions (least privilege per handler)', () => {
     }
   });
 
-  it.each(routes)('$entry: only allows, and only names, what lambdas/composition/needs.ts lists', ({ entry }) => {
-    const needs = handlerNeeds[entry];
-    const all = statements(entry);
+  it.each(ZONES)('%s: only allows, and only names, what its routes list in lambdas/composition/needs.ts together', (zone) => {
+    const needs = zoneNeeds(zone);
+    const all = statements(zone);
     for (const statement of all) {
       expect(statement.Effect).toBe('Allow');
       // No wildcard action and no wildcard resource written by us (log group ARNs end in :* by AWS's format).
@@ -162,10 +201,10 @@ describe('permissions (least privilege per handler)', () => {
       expect(JSON.stringify(statement.Resource)).not.toMatch(/"\*"|\/\*"/);
     }
     // Its own log group only.
-    expect(statementsOn(entry, `Routes${pascal(entry)}Logs`)).toEqual([
+    expect(statementsOn(zone, `${zoneId(zone)}Logs`)).toEqual([
       expect.objectContaining({ Action: ['logs:CreateLogStream', 'logs:PutLogEvents'] }),
     ]);
-    expect(JSON.stringify(all)).not.toMatch(new RegExp(`Routes(?!${pascal(entry)})[A-Za-z]+Logs`));
+    expect(JSON.stringify(all)).not.toMatch(new RegExp(`Routes(?!${pascal(zone)}Zone)[A-Za-z]+Logs`));
     // Exactly its tables, with exactly the actions of its access, on the table and its named indexes.
     for (const key of Object.keys(tableDefinitions) as TableKey[]) {
       const granted = actionsOnResources(all, `Tables${pascal(key)}`);
@@ -190,60 +229,76 @@ describe('permissions (least privilege per handler)', () => {
       expect(ses).toEqual([]);
     }
     // Secrets: the origin-verify secret always, the passcode and TOTP keys where listed.
-    expect(statementsOn(entry, 'OriginVerifySecret')).toHaveLength(1);
-    expect(statementsOn(entry, 'PasscodeKey')).toHaveLength(needs.passcodeKey ? 1 : 0);
-    expect(statementsOn(entry, 'TotpKey')).toHaveLength(needs.totpKey ? 1 : 0);
+    expect(statementsOn(zone, 'OriginVerifySecret')).toHaveLength(1);
+    expect(statementsOn(zone, 'PasscodeKey')).toHaveLength(needs.passcodeKey ? 1 : 0);
+    expect(statementsOn(zone, 'TotpKey')).toHaveLength(needs.totpKey ? 1 : 0);
     for (const secret of all.filter((s) => s.Action.some((a) => a.startsWith('secretsmanager:')))) {
       expect(secret.Action.sort()).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue']);
     }
   });
 
   /**
-   * Setting up the app seals its secret, confirming it and the second step open it; the first
-   * factor (app or passkey), a new set and the second step hash recovery codes.
+   * Which functions may read each secret of the data stack and the site: the TOTP key only the
+   * second factors' (authenticator secrets, recovery-code hashes), the passcode key the two that
+   * start and redeem two-email requests, CloudFront's secret every API function; the letter key none.
    */
-  const TOTP_KEY_READERS = ['authenticator-confirm', 'authenticator-setup', 'recovery-codes', 'register-passkey', 'second-factor'];
+  const SECRET_READERS: Record<string, ZoneName[]> = {
+    TotpKey: ['second-factors'],
+    PasscodeKey: ['account', 'sign-in'],
+    OriginVerifySecret: ['account', 'second-factors', 'sign-in'],
+  };
 
-  it("lets only the functions that use authenticator secrets or recovery codes read the data stack's TOTP key", () => {
-    const totpKeyIds = Object.keys(data.findResources('AWS::SecretsManager::Secret')).filter((id) => id.startsWith('TotpKey'));
-    expect(totpKeyIds).toHaveLength(1);
-    const onTotpKey = (entry: string) => statements(entry).filter((s) => JSON.stringify(s.Resource).includes(totpKeyIds[0]));
-    const readers = routes.map((r) => r.entry).filter((entry) => onTotpKey(entry).length > 0);
-    expect(readers.sort()).toEqual(TOTP_KEY_READERS);
-    expect(
-      routes
-        .filter((r) => handlerNeeds[r.entry].totpKey)
-        .map((r) => r.entry)
-        .sort(),
-    ).toEqual(TOTP_KEY_READERS);
-    for (const entry of readers) {
-      expect(onTotpKey(entry)).toEqual([
+  it.each(Object.entries(SECRET_READERS))('lets only %s be read by %j', (secret, readers) => {
+    const on = (zone: ZoneName) => statementsOn(zone, secret);
+    expect(ZONES.filter((zone) => on(zone).length > 0).sort()).toEqual(readers);
+    for (const zone of readers) {
+      expect(on(zone)).toEqual([
         expect.objectContaining({ Effect: 'Allow', Action: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'] }),
       ]);
     }
+    const ids = Object.keys({ ...data.findResources('AWS::SecretsManager::Secret'), ...web.findResources('AWS::SecretsManager::Secret') });
+    expect(ids.filter((id) => id.startsWith(secret))).toHaveLength(1);
   });
 
-  it('lets login verify passwords and mail the new sign-in notice, but not create users', () => {
-    const actions = allowedActions('login');
+  it('grants the letter key to no function', () => {
+    for (const zone of ZONES) expect(statementsOn(zone, 'LetterKey')).toEqual([]);
+  });
+
+  it('declares the TOTP key for exactly the routes of the second factors that seal or hash with it', () => {
+    const readers = routes.filter((r) => handlerNeeds[r.entry].totpKey);
+    expect(readers.map((r) => r.entry).sort()).toEqual([
+      'authenticator-confirm',
+      'authenticator-setup',
+      'recovery-codes',
+      'register-passkey',
+      'second-factor',
+    ]);
+    expect(new Set(readers.map((r) => r.zone))).toEqual(new Set(['second-factors']));
+  });
+
+  it('lets the sign-in function verify passwords and mail the new sign-in notice, but not delete users', () => {
+    const actions = allowedActions(zoneOf('login'));
     expect(actions).toContain('cognito-idp:AdminInitiateAuth');
-    expect(actions).not.toContain('cognito-idp:AdminCreateUser');
+    expect(actions).not.toContain('cognito-idp:AdminDeleteUser');
     expect(actions).toContain('ses:SendEmail');
     expect(actions).toContain('dynamodb:PutItem');
   });
 
-  it('lets ログイン中の端末 read and end sessions, but neither mail nor touch Cognito', () => {
+  // Within a function each route's clients refuse what the route did not declare (test/unit/composition).
+  it('declares for ログイン中の端末 the sessions, but neither mail nor Cognito; its function is granted the sessions', () => {
     for (const entry of ['sessions', 'end-session', 'end-other-sessions'] as const) {
-      const actions = allowedActions(entry);
-      expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:DeleteItem']));
-      expect(actions.filter((a) => /^(ses|cognito-idp):/.test(a))).toEqual([]);
+      const needs = handlerNeeds[entry];
+      expect(needs.tables.sessions).toBe('readWrite');
+      expect([needs.sendMail, needs.userPoolActions]).toEqual([undefined, undefined]);
+      expect(allowedActions(zoneOf(entry))).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:DeleteItem']));
     }
   });
 
-  it('keeps the status handlers read-only', () => {
+  it('declares the status routes read-only', () => {
     for (const entry of ['registration-status', 'password-reset-status', 'email-change-status'] as const) {
-      const actions = allowedActions(entry);
-      expect(actions).toContain('dynamodb:GetItem');
-      expect(actions.filter((a) => /^dynamodb:(Put|Update|Delete)/.test(a))).toEqual([]);
+      const tables = Object.values(handlerNeeds[entry].tables);
+      expect(tables.length).toBeGreaterThan(0);
+      expect(tables.every((access) => access === 'read')).toBe(true);
     }
   });
 
@@ -272,9 +327,9 @@ describe('permissions (least privilege per handler)', () => {
       else if (['SendEmail', 'GetSecretValue'].includes(command)) continue;
       else expect(TABLE_ACTIONS.readWrite).toContain(dynamoAction[command] ?? command);
     }
-    for (const route of routes) {
-      const actions = allowedActions(route.entry);
-      for (const action of Object.values(OPS_ONLY_CALLS)) expect([route.entry, actions.includes(action)]).toEqual([route.entry, false]);
+    for (const zone of ZONES) {
+      const actions = allowedActions(zone);
+      for (const action of Object.values(OPS_ONLY_CALLS)) expect([zone, actions.includes(action)]).toEqual([zone, false]);
     }
   });
 });

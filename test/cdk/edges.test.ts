@@ -1,3 +1,5 @@
+import { handlerNeeds } from '../../lambdas/composition/needs';
+import { UNROUTED_ENTRY } from '../../lambdas/routes';
 /** A missing page shows the product's 404 page (status 404); an unknown API path gets the product's JSON, not API Gateway's. */
 import { readdirSync } from 'node:fs';
 import { siteFixtureDir, synthStage } from './support/synth';
@@ -57,21 +59,17 @@ describe('missing pages on CloudFront', () => {
 });
 
 describe('the API default route', () => {
-  it('sends $default to its own function through a payload v2 integration', () => {
+  it('sends $default to the sign-in function through a payload v2 integration', () => {
     const routes = Object.values(web.findResources('AWS::ApiGatewayV2::Route'));
     const fallback = routes.find((route) => route.Properties.RouteKey === '$default');
     expect(fallback).toBeDefined();
     const integrationId: string = fallback!.Properties.Target['Fn::Join'][1][1].Ref;
     const integration = web.findResources('AWS::ApiGatewayV2::Integration')[integrationId];
     expect(integration.Properties).toMatchObject({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
-    expect(JSON.stringify(integration.Properties.IntegrationUri)).toMatch(/RoutesUnroutedFunction/);
+    expect(JSON.stringify(integration.Properties.IntegrationUri)).toMatch(/RoutesSignInZoneFunction/);
   });
 
-  it('gives that function a role that touches no table, user pool, mail or key', () => {
-    const policies = Object.entries(web.findResources('AWS::IAM::Policy')).filter(([id]) => id.startsWith('RoutesUnroutedRole'));
-    const actions = policies.flatMap(([, p]) =>
-      p.Properties.PolicyDocument.Statement.flatMap((s: { Action: string | string[] }) => s.Action),
-    );
-    expect(actions.filter((a: string) => !a.startsWith('logs:') && !a.startsWith('secretsmanager:'))).toEqual([]);
+  it('declares for the default route nothing to touch: no table, user pool, mail or key', () => {
+    expect(handlerNeeds[UNROUTED_ENTRY]).toEqual({ tables: {} });
   });
 });

@@ -1,18 +1,22 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { routes } from '../../lambdas/routes';
+import { ZONES } from '../../lambdas/routes';
 import { SECOND_FACTOR_EVENTS, SECOND_STEP_EVENTS } from '../../lib/audit-events';
-import { AUDIT_QUERIES, LOGIN_ID_PLACEHOLDER } from '../../lib/audit-queries';
+import { API_ROUTE_QUERY, AUDIT_QUERIES, LOGIN_ID_PLACEHOLDER } from '../../lib/audit-queries';
 import { repoRoot } from '../../lib/paths';
 import { resourcesWithPrefix, synthStage } from './support/synth';
 
 const { web } = synthStage('dev');
-const handlerLogGroupRefs = () =>
+const logGroupRefs = (pattern: RegExp) =>
   Object.keys(web.findResources('AWS::Logs::LogGroup'))
-    .filter((id) => /^Routes\w+Logs/.test(id))
+    .filter((id) => pattern.test(id))
     .sort((a, b) => a.localeCompare(b))
     .map((id) => ({ Ref: id }));
+/** The log groups of the functions of the zones, which audit lines reach now. */
+const functionLogGroupRefs = () => logGroupRefs(/^Routes\w+ZoneLogs/);
+/** Those and the earlier functions' ones, where older audit lines stay. */
+const auditLogGroupRefs = () => logGroupRefs(/^Routes\w+Logs/);
 const alarm = (name: string) =>
   Object.values(web.findResources('AWS::CloudWatch::Alarm')).find((a) => a.Properties.AlarmName === name)?.Properties;
 const opsTopicRef = expect.objectContaining({
@@ -31,11 +35,12 @@ describe('audit metrics', () => {
       'FailedSecondSteps',
       '{ ($.audit IS TRUE) && (($.event = "mfa.second-factor") || ($.event = "passkey.second-step")) && ($.outcome = "failure") }',
     ],
-  ])('count %s from the audit lines of every handler log group', (metricName, pattern) => {
+  ])('count %s from the audit lines of every function’s log group', (metricName, pattern) => {
     const filters = Object.values(web.findResources('AWS::Logs::MetricFilter')).filter(
       (f) => f.Properties.MetricTransformations[0].MetricName === metricName,
     );
-    expect(filters.map((f) => f.Properties.LogGroupName).sort((a, b) => a.Ref.localeCompare(b.Ref))).toEqual(handlerLogGroupRefs());
+    expect(functionLogGroupRefs()).toHaveLength(ZONES.length);
+    expect(filters.map((f) => f.Properties.LogGroupName).sort((a, b) => a.Ref.localeCompare(b.Ref))).toEqual(functionLogGroupRefs());
     for (const filter of filters) {
       expect(filter.Properties.FilterPattern).toBe(pattern);
       expect(filter.Properties.MetricTransformations).toEqual([
@@ -67,7 +72,7 @@ describe('audit metrics', () => {
 describe('alarms', () => {
   it('all notify the ops topic of the data stack, on alarm and on recovery, and ignore missing data', () => {
     const alarms = Object.values(web.findResources('AWS::CloudWatch::Alarm'));
-    expect(alarms.length).toBe(routes.length + 6);
+    expect(alarms.length).toBe(ZONES.length + 6);
     for (const { Properties } of alarms) {
       expect(Properties.AlarmActions).toEqual([opsTopicRef]);
       expect(Properties.OKActions).toEqual([opsTopicRef]);
@@ -97,8 +102,8 @@ describe('alarms', () => {
     );
   });
 
-  it.each(routes.map((r) => r.entry))('watch the errors and throttles of the %s function in one alarm', (entry) => {
-    const failures = alarm(`CustomerSupportWeb-dev-lambda-failures-${entry}`);
+  it.each(ZONES)('watch the errors and throttles of the %s function in one alarm', (zone) => {
+    const failures = alarm(`CustomerSupportWeb-dev-lambda-failures-${zone}`);
     expect(failures).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
     expect(failures.Metrics.find((m: { Expression?: string }) => m.Expression).Expression).toBe('errors + throttles');
     const stats = failures.Metrics.filter((m: { MetricStat?: unknown }) => m.MetricStat).map(
@@ -114,7 +119,7 @@ describe('alarms', () => {
         m.MetricStat.Metric.Dimensions,
       ],
     );
-    const dimensions = [{ Name: 'FunctionName', Value: { Ref: expect.stringMatching(/^Routes\w+Function/) } }];
+    const dimensions = [{ Name: 'FunctionName', Value: { Ref: expect.stringMatching(/^Routes\w+ZoneFunction/) } }];
     expect(stats).toEqual(
       expect.arrayContaining([
         ['errors', 'AWS/Lambda', 'Errors', 'Sum', 300, dimensions],
@@ -123,8 +128,19 @@ describe('alarms', () => {
     );
   });
 
-  it('keep the web stack within the 500 resources CloudFormation allows, with room for more routes', () => {
-    expect(Object.keys(web.toJSON().Resources).length).toBeLessThanOrEqual(490);
+  it('take every threshold from the stage', () => {
+    const set = synthStage('dev', {
+      functionFailuresAlarmPer5Min: 3,
+      api5xxAlarmPercent: 2,
+      sesBounceRateAlarm: 0.03,
+      sesComplaintRateAlarm: 0.0005,
+    }).web;
+    const named = (name: string) =>
+      Object.values(set.findResources('AWS::CloudWatch::Alarm')).find((a) => a.Properties.AlarmName === name)?.Properties;
+    for (const zone of ZONES) expect(named(`CustomerSupportWeb-dev-lambda-failures-${zone}`)).toMatchObject({ Threshold: 3 });
+    expect(named('CustomerSupportWeb-dev-api-5xx-rate')).toMatchObject({ Threshold: 2 });
+    expect(named('CustomerSupportWeb-dev-ses-bounce-rate')).toMatchObject({ Threshold: 0.03 });
+    expect(named('CustomerSupportWeb-dev-ses-complaint-rate')).toMatchObject({ Threshold: 0.0005 });
   });
 
   it('raise failed-login and lockout spikes at the stage thresholds', () => {
@@ -163,7 +179,7 @@ describe('alarms', () => {
       [...String(a.Properties.AlarmDescription).matchAll(/saved query "([^"]+)"/g)].map((m) => m[1]),
     );
     expect(pointed).toEqual(expect.arrayContaining(['Audit - failed logins by IP', 'Audit - failed second steps by login ID']));
-    for (const title of pointed) expect(AUDIT_QUERIES.map((q) => q.title)).toContain(title);
+    for (const title of pointed) expect([...AUDIT_QUERIES, API_ROUTE_QUERY].map((q) => q.title)).toContain(title);
   });
 
   it('watch the SES bounce rate (5 %) and complaint rate (0.1 %)', () => {
@@ -180,12 +196,22 @@ describe('alarms', () => {
 describe('saved Logs Insights queries', () => {
   const definitions = () => Object.values(web.findResources('AWS::Logs::QueryDefinition')).map((q) => q.Properties);
 
-  it('sit in one folder per stage and read every handler log group', () => {
-    expect(definitions()).toHaveLength(AUDIT_QUERIES.length);
-    for (const definition of definitions()) {
+  it('sit in one folder per stage and read every function’s log group, the earlier functions’ too', () => {
+    const audit = definitions().filter((d) => d.Name !== `CustomerSupportWeb/dev/${API_ROUTE_QUERY.title}`);
+    expect(audit).toHaveLength(AUDIT_QUERIES.length);
+    // 40: three functions and the 37 of the earlier layout, within the 50 a query may read.
+    expect(auditLogGroupRefs()).toHaveLength(40);
+    for (const definition of audit) {
       expect(definition.Name).toMatch(/^CustomerSupportWeb\/dev\/(Audit|Ops) - /);
-      expect([...definition.LogGroupNames].sort((a, b) => a.Ref.localeCompare(b.Ref))).toEqual(handlerLogGroupRefs());
+      expect([...definition.LogGroupNames].sort((a, b) => a.Ref.localeCompare(b.Ref))).toEqual(auditLogGroupRefs());
     }
+  });
+
+  it('tell errors and latency by route from the API access log', () => {
+    const byRoute = definitions().find((d) => d.Name === `CustomerSupportWeb/dev/${API_ROUTE_QUERY.title}`);
+    expect(byRoute.LogGroupNames).toEqual([{ Ref: expect.stringMatching(/^ApiAccessLogs/) }]);
+    for (const fragment of ['by routeKey', 'status >= 500', 'pct(latencyMs, 99)']) expect(byRoute.QueryString).toContain(fragment);
+    expect(definitions()).toHaveLength(AUDIT_QUERIES.length + 1);
   });
 
   it.each([
