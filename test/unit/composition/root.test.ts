@@ -1,5 +1,6 @@
 import { UndeclaredCallError } from '../../../lambdas/composition/declared-calls';
 import type { Resources } from '../../../lambdas/composition/resources';
+import { ALL_ADAPTERS } from '../../../lambdas/composition/adapters/all';
 import { compose, withExtras } from '../../../lambdas/composition/root';
 
 const RESOURCES: Resources = {
@@ -51,7 +52,7 @@ describe('compose (the one composition root)', () => {
 
   it('refuses a table, a Cognito action or a secret that is not declared', async () => {
     // Prepare
-    const app = compose({ resources: RESOURCES, needs: { tables: {} }, owner: 'logout', logger, adapters: {} });
+    const app = compose({ resources: RESOURCES, needs: { tables: {} }, owner: 'logout', logger, adapters: ALL_ADAPTERS });
 
     // Act / Assess
     await expect(app.deps.accounts.get('M1')).rejects.toThrow('logout does not declare dynamodb:GetItem on acc');
@@ -67,7 +68,7 @@ describe('compose (the one composition root)', () => {
       needs: { tables: {}, passcodeKey: true, letterKey: true },
       owner: 'ops',
       logger,
-      adapters: {},
+      adapters: ALL_ADAPTERS,
     });
 
     // Act
@@ -82,5 +83,34 @@ describe('compose (the one composition root)', () => {
     // No mail is described: only asking for the mailer says so.
     expect(() => deps.mailer).toThrow('mail is not configured');
     expect(app.originSecret).toBeUndefined();
+  });
+
+  it('gives no heavy adapter its entry did not compose, naming what is missing', () => {
+    // Prepare
+    const app = compose({ resources: RESOURCES, needs: { tables: {} }, owner: 'account', logger, adapters: {} });
+
+    // Act / Assess
+    expect(() => app.deps.identity).toThrow('account: the identity adapter (not among the adapters its entry composes)');
+    expect(() => app.deps.ceremonies).toThrow('account: the passkey ceremonies');
+  });
+
+  it('narrowed to a route, refuses what the function may do but the route did not declare', async () => {
+    // Prepare: the function may write sessions and read accounts; the route in progress only reads accounts.
+    let route: { tables: { accounts: 'read' } } | undefined;
+    const app = compose({
+      resources: RESOURCES,
+      needs: { tables: { sessions: 'readWrite', accounts: 'read' } },
+      narrowedTo: () => route,
+      owner: 'account',
+      logger,
+      adapters: {},
+    });
+
+    // Act / Assess (each call is judged when it is sent, so each is awaited within its setting)
+    route = { tables: { accounts: 'read' } };
+    await expect(app.deps.sessions.delete('hash')).rejects.toThrow('account does not declare dynamodb:DeleteItem on ses');
+    await expect(app.deps.accounts.get('M1')).rejects.not.toThrow(UndeclaredCallError);
+    route = undefined;
+    await expect(app.deps.sessions.delete('hash')).rejects.not.toThrow(UndeclaredCallError);
   });
 });
