@@ -1,25 +1,29 @@
 /**
- * `npm run bench`: what merchants and the Lambda bill feel. Prints, per handler, the bundle size
- * (raw and gzip) and the cold module-load time in a fresh Node process (median of several runs,
- * and as a ratio to an empty handler loaded the same way); per page, the bytes a browser
- * downloads (raw and gzip).
+ * `npm run bench`: what merchants and the Lambda bill feel. Prints, per deployed function (one per
+ * zone, one per scheduled job), its bundle size (raw and gzip) and its cold module-load time in a
+ * fresh Node process (median of several runs), beside the floor: the SDK clients that function
+ * uses, bundled alone with the same settings and loaded the same way; how many distinct
+ * functions the guide's path meets; per page, the bytes a browser downloads (raw and gzip).
  */
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { HANDLER_BUNDLING } from '../lib/bundling';
-import { functionsDir } from '../lib/paths';
+import { functionsDir, repoRoot } from '../lib/paths';
 import { handlerEnvironment } from '../lambdas/composition/environment';
-import { routes } from '../lambdas/routes';
+import { type Needs, scheduledNeeds } from '../lambdas/composition/needs';
+import { zoneNeeds } from '../lambdas/composition/route-handler';
+import { routes, ZONES } from '../lambdas/routes';
+import { INACTIVE_ACCOUNTS_JOB } from '../lambdas/schedules';
 import { buildSite } from '../static-site/build';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const outDir = join(tmpdir(), `bench-${process.pid}`);
 
-/** Enough configuration for a handler module to load, as on Lambda (no network is touched at load). */
+/** Enough configuration for a function's module to load, as on Lambda (no network is touched at load). */
 const HANDLER_ENV = {
   ...handlerEnvironment({
     stage: 'bench',
@@ -35,8 +39,14 @@ const HANDLER_ENV = {
   AWS_SECRET_ACCESS_KEY: 'x',
 };
 
+/** The guide's path: first login → registration status → completion → login → home → session time → logout. */
+const GUIDE_PATH = ['first-login', 'registration-status', 'complete-registration', 'login', 'me', 'session-time', 'logout'];
+
+/** The WebAuthn verifier's package: which bundles hold it. */
+const WEBAUTHN = '@simplewebauthn/server';
+
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** Milliseconds to `require` the file in a new Node process, measured inside that process. */
 function loadTime(file: string): number {
@@ -49,9 +59,12 @@ function loadTime(file: string): number {
   );
 }
 
-async function bundle(entry: string, outfile: string): Promise<Buffer> {
-  await build({
-    entryPoints: [entry],
+/** Bundles a file, or source text resolved from the repository (the floors). */
+async function bundle(entry: string | { source: string }, outfile: string): Promise<{ code: Buffer; packages: Set<string> }> {
+  const result = await build({
+    ...(typeof entry === 'string'
+      ? { entryPoints: [entry] }
+      : { stdin: { contents: entry.source, resolveDir: repoRoot, loader: 'ts' as const, sourcefile: 'floor.ts' } }),
     outfile,
     bundle: true,
     platform: 'node',
@@ -61,35 +74,96 @@ async function bundle(entry: string, outfile: string): Promise<Buffer> {
     target: HANDLER_BUNDLING.target,
     alias: { ...HANDLER_BUNDLING.alias },
     logLevel: 'error',
+    metafile: true,
   });
-  return readFileSync(outfile);
+  const inputs = Object.values(result.metafile.outputs)[0]!.inputs;
+  const packages = new Set(Object.keys(inputs).flatMap((file) => file.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? []));
+  return { code: readFileSync(outfile), packages };
 }
 
-async function handlers() {
-  const empty = join(outDir, 'empty.js');
-  writeFileSync(empty, 'exports.handler = async () => ({ statusCode: 200 });');
-  console.log(`\nLambda handlers (esbuild as deployed; load = median of ${RUNS} fresh processes)`);
-  console.log(['handler'.padEnd(26), 'minified'.padStart(10), 'gzip'.padStart(10), 'load ms'.padStart(9), 'ratio'.padStart(7)].join(' '));
-  for (const entry of [...new Set(routes.map((r) => r.entry))]) {
-    const file = join(outDir, `${entry}.js`);
-    const code = await bundle(join(functionsDir, `${entry}.ts`), file);
+/** The SDK clients a function's needs call for, as the composition root builds them: its floor. */
+function floorSource(needs: Needs, api: boolean): string {
+  const clients = [
+    "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+    "import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';",
+    'export const dynamodb = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+  ];
+  // Every API function reads CloudFront's secret; a job reads a secret only when its needs say so.
+  if (api || needs.passcodeKey || needs.totpKey || needs.letterKey)
+    clients.push(
+      "import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';",
+      'export const secrets = new SecretsManagerClient({});',
+    );
+  if (needs.userPoolActions?.length)
+    clients.push(
+      "import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';",
+      'export const cognito = new CognitoIdentityProviderClient({});',
+    );
+  if (needs.sendMail) clients.push("import { SESv2Client } from '@aws-sdk/client-sesv2';", 'export const ses = new SESv2Client({});');
+  return clients.join('\n');
+}
+
+interface DeployedFunction {
+  name: string;
+  entry: string;
+  needs: Needs;
+  api: boolean;
+}
+
+const DEPLOYED: readonly DeployedFunction[] = [
+  ...ZONES.map((zone) => ({ name: zone, entry: join(functionsDir, `${zone}.ts`), needs: zoneNeeds(zone), api: true })),
+  {
+    name: INACTIVE_ACCOUNTS_JOB.entry,
+    entry: join(functionsDir, `${INACTIVE_ACCOUNTS_JOB.entry}.ts`),
+    needs: scheduledNeeds[INACTIVE_ACCOUNTS_JOB.entry],
+    api: false,
+  },
+];
+
+async function functions() {
+  console.log(`\nLambda functions (esbuild as deployed; load = median of ${RUNS} fresh processes, taken in turns with its floor)`);
+  console.log(
+    [
+      'function'.padEnd(20),
+      'minified'.padStart(10),
+      'gzip'.padStart(9),
+      'WebAuthn'.padStart(9),
+      'load ms'.padStart(8),
+      'floor KB'.padStart(9),
+      'floor ms'.padStart(9),
+      'ratio'.padStart(6),
+    ].join(' '),
+  );
+  for (const fn of DEPLOYED) {
+    const file = join(outDir, `${fn.name}.js`);
+    const floorFile = join(outDir, `${fn.name}-floor.js`);
+    const [{ code, packages }, floor] = await Promise.all([
+      bundle(fn.entry, file),
+      bundle({ source: floorSource(fn.needs, fn.api) }, floorFile),
+    ]);
     const loads: number[] = [];
-    const baseline: number[] = [];
+    const floorLoads: number[] = [];
     for (let i = 0; i < RUNS; i += 1) {
-      baseline.push(loadTime(empty));
+      floorLoads.push(loadTime(floorFile));
       loads.push(loadTime(file));
     }
     const ms = median(loads);
+    const floorMs = median(floorLoads);
     console.log(
       [
-        entry.padEnd(26),
+        fn.name.padEnd(20),
         kb(code.length).padStart(10),
-        kb(gzipSync(code).length).padStart(10),
-        ms.toFixed(1).padStart(9),
-        `${(ms / median(baseline)).toFixed(0)}x`.padStart(7),
+        kb(gzipSync(code).length).padStart(9),
+        (packages.has(WEBAUTHN) ? 'yes' : 'no').padStart(9),
+        ms.toFixed(1).padStart(8),
+        (floor.code.length / 1024).toFixed(1).padStart(9),
+        floorMs.toFixed(1).padStart(9),
+        `${(ms / floorMs).toFixed(2)}x`.padStart(6),
       ].join(' '),
     );
   }
+  const met = new Set(GUIDE_PATH.map((entry) => routes.find((route) => route.entry === entry)!.zone));
+  console.log(`\nThe guide's path (${GUIDE_PATH.join(' → ')}) meets ${met.size} distinct functions: ${[...met].join(', ')}`);
 }
 
 /** The page, its stylesheets and scripts: what a browser downloads on a first visit. */
@@ -113,7 +187,7 @@ async function pages() {
 async function main() {
   mkdirSync(outDir, { recursive: true });
   try {
-    await handlers();
+    await functions();
     await pages();
   } finally {
     rmSync(outDir, { recursive: true, force: true });

@@ -2,8 +2,8 @@ import type { AuthenticationResponseJSON, RegistrationResponseJSON, WebAuthnCred
 import type { PasskeyCeremonies, PasskeyOptions } from '../domain/ports';
 
 /**
- * The library and its crypto load on the first ceremony, not with every handler: every bundle
- * holds the composition root, and most handlers never see a passkey.
+ * The library and its crypto load on the first ceremony, not at the cold start: most requests to
+ * the second-factors function (the only one whose bundle holds it) never see a passkey.
  */
 const library = () => import('@simplewebauthn/server');
 
