@@ -94,7 +94,7 @@ describe('the inactivity rule against the emulators', () => {
 
   it('the scheduled handler warns the idle account by email and disables the warned one; ops --run then finds nothing to do', async () => {
     // Act
-    const { handler } = require('../../lambdas/handlers/inactive-accounts') as { handler: () => Promise<Record<string, unknown>> };
+    const { handler } = require('../../lambdas/functions/inactive-accounts') as { handler: () => Promise<Record<string, unknown>> };
     const result = await handler();
     const again = await ops('inactive', '--days', '90', '--run', '--json');
 
