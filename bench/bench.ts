@@ -11,7 +11,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { HANDLER_BUNDLING } from '../lib/bundling';
+import { HANDLER_BUNDLING, LAZY_LIBRARIES, lazyLibrariesOf, lazyLibraryBuild } from '../lib/bundling';
 import { functionsDir, repoRoot } from '../lib/paths';
 import { handlerEnvironment } from '../lambdas/composition/environment';
 import { type Needs, scheduledNeeds } from '../lambdas/composition/needs';
@@ -42,9 +42,6 @@ const HANDLER_ENV = {
 /** The guide's path: first login → registration status → completion → login → home → session time → logout. */
 const GUIDE_PATH = ['first-login', 'registration-status', 'complete-registration', 'login', 'me', 'session-time', 'logout'];
 
-/** The WebAuthn verifier's package: which bundles hold it. */
-const WEBAUTHN = '@simplewebauthn/server';
-
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -60,8 +57,8 @@ function loadTime(file: string): number {
 }
 
 /** Bundles a file, or source text resolved from the repository (the floors). */
-async function bundle(entry: string | { source: string }, outfile: string): Promise<{ code: Buffer; packages: Set<string> }> {
-  const result = await build({
+async function bundle(entry: string | { source: string }, outfile: string): Promise<Buffer> {
+  await build({
     ...(typeof entry === 'string'
       ? { entryPoints: [entry] }
       : { stdin: { contents: entry.source, resolveDir: repoRoot, loader: 'ts' as const, sourcefile: 'floor.ts' } }),
@@ -73,12 +70,10 @@ async function bundle(entry: string | { source: string }, outfile: string): Prom
     mainFields: [...HANDLER_BUNDLING.mainFields],
     target: HANDLER_BUNDLING.target,
     alias: { ...HANDLER_BUNDLING.alias },
+    external: [...LAZY_LIBRARIES],
     logLevel: 'error',
-    metafile: true,
   });
-  const inputs = Object.values(result.metafile.outputs)[0]!.inputs;
-  const packages = new Set(Object.keys(inputs).flatMap((file) => file.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? []));
-  return { code: readFileSync(outfile), packages };
+  return readFileSync(outfile);
 }
 
 /** The SDK clients a function's needs call for, as the composition root builds them: its floor. */
@@ -127,7 +122,7 @@ async function functions() {
       'function'.padEnd(20),
       'minified'.padStart(10),
       'gzip'.padStart(9),
-      'WebAuthn'.padStart(9),
+      'lazy KB'.padStart(9),
       'load ms'.padStart(8),
       'floor KB'.padStart(9),
       'floor ms'.padStart(9),
@@ -137,10 +132,14 @@ async function functions() {
   for (const fn of DEPLOYED) {
     const file = join(outDir, `${fn.name}.js`);
     const floorFile = join(outDir, `${fn.name}-floor.js`);
-    const [{ code, packages }, floor] = await Promise.all([
-      bundle(fn.entry, file),
-      bundle({ source: floorSource(fn.needs, fn.api) }, floorFile),
-    ]);
+    const [code, floor] = await Promise.all([bundle(fn.entry, file), bundle({ source: floorSource(fn.needs, fn.api) }, floorFile)]);
+    // What it loads on first use only (the WebAuthn verifier): beside its bundle, not in it.
+    let lazyBytes = 0;
+    for (const library of lazyLibrariesOf(fn.name)) {
+      const lazyFile = join(outDir, `${fn.name}-lazy.js`);
+      await build(lazyLibraryBuild(library, lazyFile));
+      lazyBytes += readFileSync(lazyFile).length;
+    }
     const loads: number[] = [];
     const floorLoads: number[] = [];
     for (let i = 0; i < RUNS; i += 1) {
@@ -154,9 +153,9 @@ async function functions() {
         fn.name.padEnd(20),
         kb(code.length).padStart(10),
         kb(gzipSync(code).length).padStart(9),
-        (packages.has(WEBAUTHN) ? 'yes' : 'no').padStart(9),
+        (lazyBytes ? (lazyBytes / 1024).toFixed(1) : '-').padStart(9),
         ms.toFixed(1).padStart(8),
-        (floor.code.length / 1024).toFixed(1).padStart(9),
+        (floor.length / 1024).toFixed(1).padStart(9),
         floorMs.toFixed(1).padStart(9),
         `${(ms / floorMs).toFixed(2)}x`.padStart(6),
       ].join(' '),

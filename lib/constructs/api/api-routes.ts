@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { zoneNeeds } from '../../../lambdas/composition/route-handler';
 import { routesOf, UNROUTED_ZONE, ZONES, type ZoneName } from '../../../lambdas/routes';
 import type { DataResources } from '../../data-resources';
+import { lazyLibrariesOf } from '../../bundling';
 import { grantNeeds, type SharedGrants } from './grant-needs';
 import { HandlerFunction } from './handler-function';
 import { LEGACY_ROUTE_FUNCTIONS } from './legacy-route-functions';
@@ -55,6 +56,7 @@ export class ApiRoutes extends Construct {
         memorySize: props.memorySize,
         reservedConcurrency: props.reservedConcurrency,
         sourceMaps: props.sourceMaps,
+        lazyLibraries: lazyLibrariesOf(zone),
         roleDescription: `The ${zone} function of CustomerSupportWeb: its log group and what its routes need`,
       });
       grantNeeds(handler.role, zoneNeeds(zone), props.data, props.shared);

@@ -4,7 +4,7 @@ import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { HANDLER_BUNDLING } from '../../bundling';
+import { HANDLER_BUNDLING, LAZY_LIBRARIES, type LazyLibrary, lazyLibraryCommand } from '../../bundling';
 
 export interface HandlerFunctionProps {
   /** The handler's TypeScript file, exporting `handler`. */
@@ -20,6 +20,8 @@ export interface HandlerFunctionProps {
   readonly roleDescription?: string;
   /** Whether Node reads the source maps at start (`--enable-source-maps`); the maps ship either way. */
   readonly sourceMaps?: boolean;
+  /** The lazy libraries (lib/bundling.ts) this function's code imports: bundled beside it. */
+  readonly lazyLibraries?: readonly LazyLibrary[];
 }
 
 /**
@@ -64,6 +66,14 @@ export class HandlerFunction extends Construct {
         sourcesContent: false,
         // Ship the SDK version the tests ran against, not whichever one the runtime carries.
         bundleAwsSDK: true,
+        // Loaded on first use from the function's own node_modules (lib/bundling.ts); a function
+        // that never imports one gets none.
+        externalModules: [...LAZY_LIBRARIES],
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (_inputDir, outputDir) => (props.lazyLibraries ?? []).map((library) => lazyLibraryCommand(library, outputDir)),
+        },
       },
     });
   }
