@@ -1,7 +1,7 @@
 /**
  * The product's API. The CDK API stack and the local server both read this table, so the two can
  * never disagree about which code answers which path. `entry` is the route's file under
- * `lambdas/handlers/` (exporting `route`); `zone` the function that serves it (lambdas/zones/).
+ * `lambdas/handlers/` (exporting `route`); `zone` the function that serves it (lambdas/functions/).
  */
 export interface Route {
   method: 'GET' | 'POST';

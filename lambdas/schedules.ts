@@ -1,5 +1,5 @@
 /**
- * The product's scheduled jobs: one Lambda handler each (`entry`, a file of `lambdas/handlers/`
+ * The product's scheduled jobs: one Lambda function each (`entry`, a file of `lambdas/functions/`
  * exporting `handler`), started by an EventBridge rule instead of a route. CDK builds the rule
  * from this table; local mode starts none of them (ops runs them by hand).
  */

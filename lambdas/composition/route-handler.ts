@@ -36,7 +36,7 @@ export function zoneNeeds(zone: ZoneName): Needs {
 }
 
 /**
- * The Lambda handler of one zone (lambdas/zones/): the configuration read once at cold start, one
+ * The Lambda handler of one zone (its entry in lambdas/functions/): the configuration read once at cold start, one
  * composition within the zone's needs (so the SDK clients and their connections are shared by its
  * routes and stay warm), and each request sent by its route key to its route's HTTP chain, where
  * the clients refuse whatever that route did not declare. The routes given must be exactly the
