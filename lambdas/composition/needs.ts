@@ -1,5 +1,5 @@
 import type { TableKey } from '../resources/table-definitions';
-import type { HandlerEntry } from '../routes';
+import { type HandlerEntry, routesOf, UNROUTED_ENTRY, UNROUTED_ZONE, type ZoneName } from '../routes';
 import type { ScheduledEntry } from '../schedules';
 
 /**
@@ -173,4 +173,11 @@ export function unionOf(all: readonly Needs[]): Needs {
     ...flag('totpKey'),
     ...flag('letterKey'),
   };
+}
+
+/** What a zone's routes may touch together (the function's role), the default route's nothing included. */
+export function zoneNeeds(zone: ZoneName): Needs {
+  const served: HandlerEntry[] = routesOf(zone).map((route) => route.entry);
+  if (zone === UNROUTED_ZONE) served.push(UNROUTED_ENTRY);
+  return unionOf(served.map((entry) => handlerNeeds[entry]));
 }

@@ -4,8 +4,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type * as z from 'zod/mini';
 import { loadConfig } from '../config';
 import { apiHandler, type Answer, type ApiRequest, unroutedHandler } from '../http/api-handler';
-import { type HandlerEntry, type RouteEntry, routesOf, UNROUTED_ENTRY, UNROUTED_ZONE, type ZoneName } from '../routes';
-import { handlerNeeds, type Needs, unionOf } from './needs';
+import { type RouteEntry, routesOf, type ZoneName } from '../routes';
+import { handlerNeeds, type Needs, zoneNeeds } from './needs';
 import { resourcesFromConfig } from './resources';
 import { type Adapters, compose, type Collaborators } from './root';
 
@@ -27,13 +27,6 @@ export function defineRoute<Schema extends z.ZodMiniType>(entry: RouteEntry, spe
 type Event = APIGatewayProxyEventV2;
 type Result = APIGatewayProxyStructuredResultV2;
 export type ZoneHandler = (event: Event, context: Context) => Promise<Result>;
-
-/** What a zone's routes may touch together (the function's role), the default route's nothing included. */
-export function zoneNeeds(zone: ZoneName): Needs {
-  const served: HandlerEntry[] = routesOf(zone).map((route) => route.entry);
-  if (zone === UNROUTED_ZONE) served.push(UNROUTED_ENTRY);
-  return unionOf(served.map((entry) => handlerNeeds[entry]));
-}
 
 /**
  * The Lambda handler of one zone (its entry in lambdas/functions/): the configuration read once at cold start, one

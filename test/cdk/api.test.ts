@@ -2,7 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { configSchema } from '../../lambdas/config';
-import { zoneNeeds } from '../../lambdas/composition/route-handler';
+import { zoneNeeds } from '../../lambdas/composition/needs';
 import { routes, ZONES, type ZoneName } from '../../lambdas/routes';
 import { TABLE_ACTIONS, handlerNeeds } from '../../lambdas/composition/needs';
 import { LEGACY_ROUTE_FUNCTIONS } from '../../lib/constructs/api/legacy-route-functions';

@@ -5,7 +5,7 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
-import { zoneNeeds } from '../../../lambdas/composition/route-handler';
+import { zoneNeeds } from '../../../lambdas/composition/needs';
 import { routesOf, UNROUTED_ZONE, ZONES, type ZoneName } from '../../../lambdas/routes';
 import type { DataResources } from '../../data-resources';
 import { lazyLibrariesOf } from '../../bundling';

@@ -1,4 +1,5 @@
-import { zoneHandler, zoneNeeds } from '../../../lambdas/composition/route-handler';
+import { zoneNeeds } from '../../../lambdas/composition/needs';
+import { zoneHandler } from '../../../lambdas/composition/route-handler';
 import { handlerNeeds } from '../../../lambdas/composition/needs';
 import { routes, routesOf, UNROUTED_ENTRY, ZONES } from '../../../lambdas/routes';
 
