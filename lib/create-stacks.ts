@@ -41,8 +41,9 @@ export function createStacks(
   const metricPrefix = `CustomerSupportWeb-${stage}`;
   const data = new DataStack(app, dataStackName(stage), {
     env,
+    stage,
     config,
-    description: `お客様サポートWEB (${stage}): tables, user pool, mail identity and configuration set, passcode key, ops topic`,
+    description: `お客様サポートWEB (${stage}): tables, user pool, mail identity and configuration set, passcode key, ops topic, ops audit log group`,
     terminationProtection: config.deletionProtection,
   });
   const edge = new EdgeStack(app, edgeStackName(stage), {

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createLogsEmulator } from './cloudwatch-logs-emulator';
 import { checkPortFree, isAddressInUse, PortInUseError, type PortOption } from './ports';
 
 /** Ports of the three in-process AWS emulators (0: any free port); all bound to 127.0.0.1. */
@@ -7,10 +8,12 @@ export interface EmulatorPorts {
   dynamodb: number;
   ses: number;
   cognito: number;
+  /** The CloudWatch Logs stand-in (the ops audit trail): any free port unless given. */
+  logs?: number;
 }
 
 export interface RunningEmulators {
-  endpoints: { dynamodb: string; ses: string; cognito: string };
+  endpoints: { dynamodb: string; ses: string; cognito: string; logs: string };
   stop(): Promise<void>;
 }
 
@@ -50,7 +53,7 @@ function namingPort<T>(option: PortOption, port: number, starting: Promise<T>): 
 }
 
 /**
- * Starts dynalite, aws-ses-v2-local and cognito-local in this process. cognito-local resolves
+ * Starts dynalite, aws-ses-v2-local, cognito-local and the CloudWatch Logs stand-in in this process. cognito-local resolves
  * `./.cognito` lazily on every use, so this process must run with its state folder as working
  * directory for its whole life: `emulator-process.ts` is that process.
  */
@@ -67,11 +70,13 @@ export async function startEmulators(ports: EmulatorPorts): Promise<RunningEmula
   const ses: Server = await sesLocal({ host: HOST, port: ports.ses });
 
   const cognito = await namingPort('cognitoPort', ports.cognito, startCognito(ports.cognito));
+  const logs = createLogsEmulator();
+  await listen(logs, ports.logs ?? 0);
   const url = (server: Server) => `http://${HOST}:${(server.address() as AddressInfo).port}`;
   return {
-    endpoints: { dynamodb: url(dynamo), ses: url(ses), cognito: url(cognito) },
+    endpoints: { dynamodb: url(dynamo), ses: url(ses), cognito: url(cognito), logs: url(logs) },
     async stop() {
-      await Promise.all([close(dynamo), close(ses), close(cognito)]);
+      await Promise.all([close(dynamo), close(ses), close(cognito), close(logs)]);
     },
   };
 }

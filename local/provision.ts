@@ -3,7 +3,9 @@ import {
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { type CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateTableCommand, type DynamoDBClient, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { opsAuditLogGroupName } from '../lib/stack-names';
 import { tableDefinitions, type TableDefinition, type TableKey } from '../lambdas/resources/table-definitions';
 import { userPoolDefinition } from '../lambdas/resources/user-pool-definition';
 
@@ -11,6 +13,7 @@ export interface LocalResources {
   tables: Record<TableKey, string>;
   userPoolId: string;
   userPoolClientId: string;
+  opsAuditLogGroup: string;
 }
 
 export function createTableInput(name: string, table: TableDefinition): CreateTableCommandInput {
@@ -35,6 +38,7 @@ export function createTableInput(name: string, table: TableDefinition): CreateTa
 export async function provisionLocalResources(clients: {
   dynamodb: DynamoDBClient;
   cognito: CognitoIdentityProviderClient;
+  logs: CloudWatchLogsClient;
 }): Promise<LocalResources> {
   const tables = {} as Record<TableKey, string>;
   for (const [key, definition] of Object.entries(tableDefinitions) as [TableKey, TableDefinition][]) {
@@ -57,5 +61,7 @@ export async function provisionLocalResources(clients: {
       ExplicitAuthFlows: [...userPoolDefinition.clientAuthFlows],
     }),
   );
-  return { tables, userPoolId, userPoolClientId: client.UserPoolClient!.ClientId! };
+  const opsAuditLogGroup = opsAuditLogGroupName('local');
+  await clients.logs.send(new CreateLogGroupCommand({ logGroupName: opsAuditLogGroup }));
+  return { tables, userPoolId, userPoolClientId: client.UserPoolClient!.ClientId!, opsAuditLogGroup };
 }

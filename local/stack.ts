@@ -1,3 +1,4 @@
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ScanCommand, UpdateCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -158,7 +159,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const [endpoints] = await unlessAborted(Promise.all([emulators.ready, buildSite()]), signal);
     pointSdkAt({ region: REGION, endpoints });
     const dynamodb = new DynamoDBClient({});
-    const resources = await unlessAborted(provisionLocalResources({ dynamodb, cognito: new CognitoIdentityProviderClient({}) }), signal);
+    const resources = await unlessAborted(
+      provisionLocalResources({ dynamodb, cognito: new CognitoIdentityProviderClient({}), logs: new CloudWatchLogsClient({}) }),
+      signal,
+    );
     const siteUrl = `http://localhost:${port}`;
 
     Object.assign(

@@ -14,6 +14,8 @@ import { RESET_REGISTRATION_USAGE, resetRegistrationCommand } from './commands/r
 import { DISABLE_USAGE, disableCommand, ENABLE_USAGE, enableCommand } from './commands/set-disabled';
 import { STATUS_USAGE, statusCommand } from './commands/status';
 import { UPDATE_ADDRESS_USAGE, updateAddressCommand } from './commands/update-address';
+import { AuditTrailUnavailableError } from './audit-trail';
+import { endInvocation, startInvocation } from './context';
 import { TargetError } from './target';
 
 /** Each command's synopsis, with its description indented below (they are too long for two columns). */
@@ -86,16 +88,36 @@ async function main(argv: string[]): Promise<void> {
   }
   const run = COMMANDS[command];
   if (!run) throw new UsageError(`Unknown command "${command}".`);
-  process.stdout.write(`${await run(args)}\n`);
+  startInvocation({ command, args });
+  const answer = await run(args);
+  await endTrail('success');
+  process.stdout.write(`${answer}\n`);
 }
 
-main(process.argv.slice(2)).catch((error) => {
+/** The trail's last lines; a failure to write them is said, and fails the command (what was done is on stderr). */
+async function endTrail(outcome: 'success' | 'failure', reason?: string): Promise<void> {
+  await endInvocation(outcome, reason).catch((error: Error) => {
+    process.stderr.write(
+      `ops: the audit lines of this command could not all be written to CloudWatch Logs (${error.message}); they are above on stderr: keep them.\n`,
+    );
+    process.exitCode = 1;
+  });
+}
+
+main(process.argv.slice(2)).catch(async (error) => {
   if (error instanceof UsageError) {
+    await endTrail('failure', error.message);
     process.stderr.write(`ops: ${error.message}\n\n${USAGE}`);
     process.exit(2);
   }
   // Domain errors (an account that exists, or whose state refuses the action) carry their own message.
-  const known = error instanceof TargetError || error instanceof DomainError || error instanceof InputError;
-  process.stderr.write(`ops: ${known ? error.message : `failed: ${(error as Error).message}`}\n`);
+  const known =
+    error instanceof TargetError ||
+    error instanceof DomainError ||
+    error instanceof InputError ||
+    error instanceof AuditTrailUnavailableError;
+  const message = known ? error.message : `failed: ${(error as Error).message}`;
+  await endTrail('failure', message);
+  process.stderr.write(`ops: ${message}\n`);
   process.exit(1);
 });

@@ -85,7 +85,9 @@ export interface LocalTarget {
   region: string;
   /** Seals initial passwords until their letter is printed (on AWS: a Secrets Manager secret). */
   letterKey: SecretSource;
-  endpoints: { dynamodb: string; ses: string; cognito: string };
+  endpoints: { dynamodb: string; ses: string; cognito: string; logs: string };
+  /** Where ops commands write their audit trail (on AWS: the data stack's ops log group). */
+  opsAuditLogGroup: string;
   siteUrl: string;
   /** The local sender and contact, so `ops inactive --run` mails as the handlers do. */
   mail?: { fromAddress: string; supportContactEmail: string };
@@ -102,5 +104,6 @@ export function pointSdkAt(target: Pick<LocalTarget, 'region' | 'endpoints'>): v
     AWS_ENDPOINT_URL_DYNAMODB: target.endpoints.dynamodb,
     AWS_ENDPOINT_URL_SESV2: target.endpoints.ses,
     AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: target.endpoints.cognito,
+    AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: target.endpoints.logs,
   });
 }

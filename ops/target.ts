@@ -1,7 +1,7 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import type { SecretSource } from '../lambdas/adapters/secret-value';
 import { tableDefinitions, type TableKey } from '../lambdas/resources/table-definitions';
-import { dataStackName, tableOutputName, webStackName } from '../lib/stack-names';
+import { dataStackName, OPS_AUDIT_LOG_GROUP_OUTPUT, tableOutputName, webStackName } from '../lib/stack-names';
 import { findLocalTarget, pointSdkAt, type LocalTarget } from './local-target';
 
 /** What an ops command works on: the tables and user pool of one stack. */
@@ -16,6 +16,8 @@ export interface Target {
   letterKey: SecretSource;
   /** The site's origin, printed on letters; a stage's from its web stack (undefined until that is deployed). */
   siteUrl?: string;
+  /** The log group of the ops audit trail, written before every command acts. */
+  opsAuditLogGroup: string;
   /** Local only: the sender and contact of the local stack's mails (a stage's scheduled job mails on AWS). */
   mail?: LocalTarget['mail'];
 }
@@ -35,6 +37,7 @@ function localTarget(): Target {
     letterKey: local.letterKey,
     siteUrl: local.siteUrl,
     mail: local.mail,
+    opsAuditLogGroup: local.opsAuditLogGroup,
   };
 }
 
@@ -47,7 +50,7 @@ async function deployedTarget(stage: string): Promise<Target> {
   });
   const outputs = Object.fromEntries((Stacks?.[0]?.Outputs ?? []).map((o) => [o.OutputKey, o.OutputValue]));
   const tableKeys = Object.keys(tableDefinitions) as TableKey[];
-  const needed = [...tableKeys.map(tableOutputName), 'UserPoolId', 'UserPoolClientId', 'LetterKeySecretArn'];
+  const needed = [...tableKeys.map(tableOutputName), 'UserPoolId', 'UserPoolClientId', 'LetterKeySecretArn', OPS_AUDIT_LOG_GROUP_OUTPUT];
   const missing = needed.filter((key) => !outputs[key]);
   if (missing.length > 0) throw new TargetError(`Stack ${stackName} lacks the outputs ${missing.join(', ')}.`);
   return {
@@ -58,6 +61,7 @@ async function deployedTarget(stage: string): Promise<Target> {
     userPoolClientId: outputs.UserPoolClientId!,
     letterKey: { arn: outputs.LetterKeySecretArn },
     siteUrl: await siteUrlOf(cloudFormation, stage),
+    opsAuditLogGroup: outputs[OPS_AUDIT_LOG_GROUP_OUTPUT]!,
   };
 }
 

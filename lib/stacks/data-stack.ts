@@ -1,4 +1,5 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { GeneratedKey } from '../constructs/generated-key';
 import { MailSender } from '../constructs/mail';
@@ -6,16 +7,17 @@ import { OpsNotifications } from '../constructs/ops-notifications';
 import { Tables } from '../constructs/tables';
 import { MerchantUserPool } from '../constructs/user-pool';
 import type { DataResources } from '../data-resources';
-import { tableOutputName } from '../stack-names';
+import { OPS_AUDIT_LOG_GROUP_OUTPUT, opsAuditLogGroupName, tableOutputName } from '../stack-names';
 import type { StageConfig } from '../stage-config';
 
 export interface DataStackProps extends StackProps {
+  readonly stage: string;
   readonly config: StageConfig;
 }
 
 /**
- * Everything stateful: tables, users, the sender identity, the passcode, TOTP and letter keys, and the ops
- * topic (whose confirmed email subscription should outlive redeploys). Kept apart from the
+ * Everything stateful: tables, users, the sender identity, the passcode, TOTP and letter keys, the ops
+ * command's audit log group, and the ops topic (whose confirmed email subscription should outlive redeploys). Kept apart from the
  * functions and the site so those can be replaced or redeployed freely without touching data.
  */
 export class DataStack extends Stack {
@@ -85,5 +87,12 @@ export class DataStack extends Stack {
     new CfnOutput(this, 'LetterKeySecretArn', { value: letterKey.secretArn });
     new CfnOutput(this, 'MailConfigurationSetName', { value: mail.configurationSet.configurationSetName });
     new CfnOutput(this, 'OpsTopicArn', { value: ops.topic.topicArn });
+    // The ops command's audit trail: every command writes here before it acts (ops/audit-trail.ts).
+    const opsAudit = new LogGroup(this, 'OpsAuditLogs', {
+      logGroupName: opsAuditLogGroupName(props.stage),
+      retention: config.logRetentionDays as RetentionDays,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    new CfnOutput(this, OPS_AUDIT_LOG_GROUP_OUTPUT, { value: opsAudit.logGroupName });
   }
 }

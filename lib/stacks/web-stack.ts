@@ -16,6 +16,7 @@ import { Site } from '../constructs/site/site';
 import { tableNamesOf } from '../constructs/tables';
 import type { DataResources } from '../data-resources';
 import { repoRoot } from '../paths';
+import { opsAuditLogGroupName } from '../stack-names';
 import type { StageConfig } from '../stage-config';
 
 export interface WebStackProps extends StackProps {
@@ -117,6 +118,7 @@ export class WebStack extends Stack {
       stage: props.stage,
       functions: routes.functions,
       earlierLogGroups: routes.earlierLogGroups,
+      opsAuditLogGroupName: opsAuditLogGroupName(props.stage),
       apiAccessLogs: api.accessLogs,
       apiStage: api.stage,
       distribution: site.distribution,

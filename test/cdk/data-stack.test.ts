@@ -247,7 +247,24 @@ describe('outputs', () => {
         'LetterKeySecretArn',
         'MailConfigurationSetName',
         'OpsTopicArn',
+        'OpsAuditLogGroupName',
       ]),
     );
+  });
+});
+
+describe('ops audit log group', () => {
+  it('is named per stage, kept for the stage retention, and retained when the stack goes', () => {
+    for (const [template, stage, days] of [
+      [dev, 'dev', 30],
+      [prod, 'prod', 400],
+    ] as const) {
+      const [logGroup] = resourcesWithPrefix(template, 'AWS::Logs::LogGroup', 'OpsAuditLogs');
+      expect(logGroup.Properties).toMatchObject({ LogGroupName: `/customer-support-web/${stage}/ops`, RetentionInDays: days });
+      expect(logGroup.DeletionPolicy).toBe('Retain');
+      expect(template.findOutputs('OpsAuditLogGroupName').OpsAuditLogGroupName.Value).toEqual({
+        Ref: expect.stringMatching(/^OpsAuditLogs/),
+      });
+    }
   });
 });

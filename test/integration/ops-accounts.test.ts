@@ -46,7 +46,8 @@ async function ops(...args: string[]): Promise<OpsRun> {
     .split('\n')
     .filter((line) => line.startsWith('{'))
     .map((line) => JSON.parse(line) as Record<string, unknown>)
-    .filter((line) => line.audit === true);
+    // The command's own opening and closing lines (ops.command) are ops-audit-trail.test.ts's.
+    .filter((line) => line.audit === true && line.event !== 'ops.command');
   return { ...run, audit };
 }
 

@@ -6,6 +6,8 @@ export interface SavedAuditQueriesProps {
   readonly stage: string;
   /** Where audit lines are: the functions' log groups, and those of earlier releases' functions. */
   readonly logGroups: readonly ILogGroup[];
+  /** The ops command's audit log group (the data stack's), by its name. */
+  readonly opsAuditLogGroupName: string;
   readonly apiAccessLogs: ILogGroup;
 }
 
@@ -17,7 +19,7 @@ export class SavedAuditQueries extends Construct {
       new CfnQueryDefinition(this, `Query${index}`, {
         name: `${auditQueryFolder(props.stage)}/${query.title}`,
         queryString: query.query,
-        logGroupNames: props.logGroups.map((logGroup) => logGroup.logGroupName),
+        logGroupNames: [...props.logGroups.map((logGroup) => logGroup.logGroupName), props.opsAuditLogGroupName],
       });
     });
     new CfnQueryDefinition(this, 'ApiByRoute', {

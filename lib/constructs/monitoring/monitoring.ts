@@ -44,6 +44,8 @@ export interface MonitoringProps {
   readonly functions: readonly DeployedFunction[];
   /** Log groups of earlier releases' functions, still holding audit lines: searched, no longer counted. */
   readonly earlierLogGroups: readonly ILogGroup[];
+  /** The ops command's audit log group, searched by the audit queries too. */
+  readonly opsAuditLogGroupName: string;
   /** API Gateway's access log: route, status and latency of every request. */
   readonly apiAccessLogs: ILogGroup;
   readonly apiStage: HttpStage;
@@ -79,6 +81,7 @@ export class Monitoring extends Construct {
     new SavedAuditQueries(this, 'AuditQueries', {
       stage: props.stage,
       logGroups: [...logGroups, ...props.earlierLogGroups],
+      opsAuditLogGroupName: props.opsAuditLogGroupName,
       apiAccessLogs: props.apiAccessLogs,
     });
 
