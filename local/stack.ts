@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { handlerEnvironment } from '../lambdas/composition/environment';
 import type { Session } from '../lambdas/domain/model';
 import { tableDefinitions } from '../lambdas/resources/table-definitions';
-import { provisionAccount } from '../ops/create-account';
+import { provisionLocalAccount } from '../ops/create-account';
 import { LOCAL_DIR, pointSdkAt, type LocalTarget } from '../ops/local-target';
 import { buildSite } from '../static-site/build';
 import { createDevServer } from './dev-server';
@@ -254,7 +254,7 @@ function localStack({
     mailboxUrl: endpoints.ses.replace('127.0.0.1', 'localhost'),
     target,
     createAccount: (loginId = `M${randomBytes(5).toString('hex').toUpperCase()}`) =>
-      provisionAccount(loginId, { name: 'local', ...target }),
+      provisionLocalAccount(loginId, { name: 'local', ...target }),
     expireRequests: () =>
       rewriteAll(resources.tables.requests, tableDefinitions.requests.partitionKey, () => ({
         expiresAt: new Date(Date.now() - 60_000).toISOString(),

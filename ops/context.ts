@@ -1,4 +1,5 @@
 import { userInfo } from 'node:os';
+import type { StructuredLogger } from '../lambdas/adapters/audit-logger';
 import { ALL_ADAPTERS } from '../lambdas/composition/adapters/all';
 import { opsNeeds, scheduledNeeds } from '../lambdas/composition/needs';
 import { rulesFrom, type Resources } from '../lambdas/composition/resources';
@@ -17,6 +18,17 @@ const QUIET_LEVELS = new Set(['WARN', 'ERROR', 'CRITICAL', 'SILENT']);
 /** The audit lines on stderr too, so stdout stays the command's answer. */
 const echo = (line: string) => {
   if (!QUIET_LEVELS.has((process.env.POWERTOOLS_LOG_LEVEL ?? '').toUpperCase())) process.stderr.write(`${line}\n`);
+};
+
+/**
+ * Audit lines on stderr only, naming the operator: for the local stack provisioning itself
+ * (`npm start`'s demo merchant, the tests' accounts), which is no operator's command.
+ */
+export const localProvisioningLogger: StructuredLogger = {
+  info(message, ...extra) {
+    const line = { level: 'INFO', message, timestamp: new Date().toISOString(), service: 'customer-support-web-ops', operator: operator() };
+    echo(JSON.stringify(Object.assign(line, ...extra)));
+  },
 };
 
 /** The command line this process runs (set by cli.ts), for the first line of the trail. */
@@ -54,14 +66,17 @@ function resourcesOf(target: Target): Resources {
   };
 }
 
-/** The collaborators of one target for the ops use cases, within what ops may do (opsNeeds). */
-export async function opsDeps(target: Target): Promise<Collaborators> {
+/**
+ * The collaborators of one target for the ops use cases, within what ops may do (opsNeeds); their
+ * audit lines go to this run's trail (opened here, before anything is done) unless a logger is given.
+ */
+export async function opsDeps(target: Target, logger?: StructuredLogger): Promise<Collaborators> {
   return compose({
     resources: resourcesOf(target),
     needs: opsNeeds,
     adapters: ALL_ADAPTERS,
     owner: 'ops',
-    logger: await trailOn(target),
+    logger: logger ?? (await trailOn(target)),
     region: target.region,
   }).ready();
 }

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { withExtras } from '../../lambdas/composition/root';
-import { opsDeps } from '../../ops/context';
-import { provisionAccount } from '../../ops/create-account';
+import { localProvisioningLogger, opsDeps } from '../../ops/context';
+import { provisionLocalAccount } from '../../ops/create-account';
 import { progressReporter } from '../../ops/import/progress';
 import { importRows, importRunId } from '../../ops/import/provision';
 import { checkImportFile } from '../../ops/import/rows';
@@ -37,12 +37,12 @@ test('a merchant registers with the credentials of a letter made by import and l
       ].join('\r\n');
       const checked = checkImportFile(Buffer.from(`\ufeff${csv}`, 'utf8'));
       expect(checked.problems).toEqual([]);
-      const deps = await opsDeps(target);
+      const deps = await opsDeps(target, localProvisioningLogger);
       const run = `${importRunId(new Date())}-${suffix}`;
       const imported = await importRows(
         checked.rows,
         run,
-        { exists: async (id) => (await deps.accounts.get(id)) !== undefined, create: (account) => provisionAccount(account, target) },
+        { exists: async (id) => (await deps.accounts.get(id)) !== undefined, create: (account) => provisionLocalAccount(account, target) },
         progressReporter(checked.rows.length, { isTTY: false, write: () => true }),
       );
       expect(imported.created.map((row) => row.loginId)).toEqual(loginIds);

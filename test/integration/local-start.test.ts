@@ -43,7 +43,10 @@ async function until(condition: () => boolean, what: string, ms = 45_000) {
   }
 }
 
-const ready = (started: Started) => until(() => started.output().includes('is running locally'), 'npm start to be ready');
+const ready = (started: Started) =>
+  until(() => started.output().includes('is running locally'), 'npm start to be ready').catch((error: Error) => {
+    throw new Error(`${error.message}; it printed:\n${started.output()}`);
+  });
 
 /** Ctrl-C in a terminal: SIGINT to the whole process group. */
 const ctrlC = (started: Started) => process.kill(-started.child.pid!, 'SIGINT');
@@ -136,6 +139,8 @@ describe('two stacks in one checkout', () => {
       dynamodb: 'http://127.0.0.1:18395',
       ses: 'http://127.0.0.1:18295',
       cognito: 'http://127.0.0.1:18396',
+      // The CloudWatch Logs stand-in of the ops audit trail takes any free port.
+      logs: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
     });
     expect(targetB.endpoints.ses).toBe('http://127.0.0.1:18296');
     expect(targetB.endpoints.dynamodb).not.toBe(targetA.endpoints.dynamodb);
