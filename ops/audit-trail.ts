@@ -34,8 +34,12 @@ const EMAIL = /^[^\s@]+@[^\s@]+$/;
 /** What an operator's identity is on a target: STS on a stage (no permission needed), the name locally. */
 export async function operatorOf(target: Target, name: string): Promise<Operator> {
   if (target.name === 'local') return { name, identity: `local:${name}` };
-  const { Arn } = await new STSClient({ region: target.region }).send(new GetCallerIdentityCommand({}));
-  return { name, identity: Arn ?? 'unknown' };
+  const caller = await new STSClient({ region: target.region }).send(new GetCallerIdentityCommand({})).catch((error: Error) => {
+    throw new AuditTrailUnavailableError(
+      `refused: the operator's AWS identity could not be read (${error.name}: ${error.message}); nothing was done.`,
+    );
+  });
+  return { name, identity: caller.Arn ?? 'unknown' };
 }
 
 export class OpsAuditTrail implements StructuredLogger {
